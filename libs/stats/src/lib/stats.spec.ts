@@ -1,0 +1,7 @@
+import { stats } from './stats';
+
+describe('stats', () => {
+  it('should work', () => {
+    expect(stats()).toEqual('stats');
+  });
+});

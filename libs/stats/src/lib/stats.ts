@@ -1,0 +1,3 @@
+export function stats(): string {
+  return 'stats';
+}
