@@ -1,21 +1,28 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
+import { whyDatabaseUnreachable } from '@iop/schema';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { AppModule } from './app.module';
+import { validateConfig } from './config/app-config';
+import { configureApp } from './configure-app';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  const config = validateConfig(process.env);
+  // Checked before Nest starts, so a wrong DATABASE_URL is one clear line and not a driver's stack trace.
+  const problem = await whyDatabaseUnreachable(config.DATABASE_URL);
+  if (problem) throw new Error(`DATABASE_URL: ${problem}`);
+
+  const app = configureApp(await NestFactory.create(AppModule, { abortOnError: false }));
+  await app.listen(config.PORT).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE'
+      ? new Error(`port ${config.PORT} is already in use; stop what uses it or set PORT to another port`)
+      : error;
+  });
+  const url = `http://localhost:${config.PORT}/`;
+  Logger.log(`IOP Outcomes is running at ${url} (API ${url}api/v1, OpenAPI ${url}api/docs)`, 'Bootstrap');
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+  process.exit(1);
+});

@@ -1,1 +1,5 @@
-export * from './lib/contracts';
+export * from './lib/domain';
+export * from './lib/rates';
+export * from './lib/filters';
+export * from './lib/health';
+export * from './lib/metrics';

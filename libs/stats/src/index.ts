@@ -1,1 +1,1 @@
-export * from './lib/stats';
+export { wilsonInterval } from './lib/proportions';

@@ -1,10 +1,18 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
+import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { PageTitleStrategy } from './page-title-strategy';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideRouter(appRoutes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: PageTitleStrategy },
+    provideHttpClient(withFetch()),
+    // ngx-charts still animates with @angular/animations, which needs this provider although Angular
+    // deprecates it; loaded asynchronously so that the animation engine stays out of the first bundle.
+    provideAnimationsAsync(),
+  ],
 };

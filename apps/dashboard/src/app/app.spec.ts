@@ -1,20 +1,76 @@
-import { TestBed } from '@angular/core/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { METRICS_PATHS } from './api/metrics-api';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
+import { PageTitleStrategy } from './page-title-strategy';
 
-describe('App', () => {
+describe('App shell', () => {
+  let fixture: ComponentFixture<App>;
+  let element: HTMLElement;
+
   beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(appRoutes, withComponentInputBinding()),
+        { provide: TitleStrategy, useClass: PageTitleStrategy },
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+      ],
+    });
+    fixture = TestBed.createComponent(App);
+    element = fixture.nativeElement;
+    await fixture.whenStable();
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
+  async function navigateTo(url: string): Promise<void> {
+    await TestBed.inject(Router).navigateByUrl(url);
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome dashboard'
+  }
+
+  it('has the product name and a link to every page', () => {
+    expect(element.querySelector('.product-name')?.textContent?.trim()).toBe('IOP Outcomes');
+    const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('nav a')).map((link) => [
+      link.textContent?.trim(),
+      link.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['Overview', '/overview'],
+      ['Evidence board', '/evidence'],
+      ['Retention', '/retention'],
+      ['Attendance & compliance', '/attendance'],
+      ['Cost-effectiveness', '/costs'],
+      ['Quality measures', '/quality'],
+      ['Reports', '/reports'],
+    ]);
+  });
+
+  it('opens the overview by default', async () => {
+    await TestBed.inject(Router).navigateByUrl('/');
+    TestBed.tick();
+    TestBed.inject(HttpTestingController)
+      .expectOne(METRICS_PATHS.summary)
+      .flush({ asOf: null, episodes: 0, activeEpisodes: 0, attendanceRate: { suppressed: true, reason: '' } });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/overview');
+    expect(document.title).toBe('Overview · IOP Outcomes');
+    expect(element.querySelector('h1')?.textContent).toBe('Overview');
+  });
+
+  it('shows an honest placeholder, titled from the route, on pages not built yet', async () => {
+    await navigateTo('/retention');
+
+    expect(document.title).toBe('Retention · IOP Outcomes');
+    expect(element.querySelector('h1')?.textContent).toBe('Retention');
+    expect(element.querySelector('[data-testid="placeholder"]')?.textContent).toContain(
+      'This page arrives with the metrics engine.',
     );
+    const current = element.querySelector('nav a[aria-current="page"]');
+    expect(current?.textContent?.trim()).toBe('Retention');
   });
 });

@@ -1,13 +1,68 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  linkedSignal,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+import { PRODUCT_NAME } from './page-title-strategy';
+import { NAVIGATION_PAGES } from './pages';
+import { ThemeToggle } from './theme/theme-toggle';
 
+/** Below this width (phones, a narrow window) the navigation slides over the page instead of beside it. */
+export const NARROW_VIEWPORT_QUERY = '(max-width: 767.98px)';
+
+/** The shell: toolbar, side navigation and the routed page. */
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'iop-root',
+  imports: [
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatToolbar,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    ThemeToggle,
+  ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  protected title = 'dashboard';
+  protected readonly productName = PRODUCT_NAME;
+  protected readonly pages = NAVIGATION_PAGES;
+
+  protected readonly isNarrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW_VIEWPORT_QUERY)
+      .pipe(map((state) => state.matches)),
+    { requireSync: true },
+  );
+  /** Open beside the page on wide screens, closed on narrow ones until the menu button opens it. */
+  protected readonly navigationOpen = linkedSignal(() => !this.isNarrow());
+
+  private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected toggleNavigation(): void {
+    this.sidenav().toggle();
+  }
+
+  protected closeNavigationIfOverlay(): void {
+    if (this.isNarrow()) {
+      this.sidenav().close();
+    }
+  }
+
+  protected skipToContent(): void {
+    this.main().nativeElement.focus();
+  }
 }

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AppConfig, validateConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateConfig }),
+    // The built dashboard, on the same origin as the API; every non-API path falls back to its index.html.
+    ServeStaticModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        const rootPath = config.get('IOP_DASHBOARD_DIR', { infer: true });
+        return rootPath ? [{ rootPath, exclude: ['/api/{*path}'] }] : [];
+      },
+    }),
+    DatabaseModule,
+    HealthModule,
+    MetricsModule,
+  ],
+})
+export class AppModule {}

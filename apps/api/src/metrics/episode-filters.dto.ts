@@ -1,0 +1,74 @@
+import {
+  AGE_BANDS,
+  type AgeBand,
+  type EpisodeFilters,
+  LEVELS_OF_CARE,
+  type LevelOfCare,
+  PAYERS,
+  type Payer,
+  SUBSTANCES,
+  type Substance,
+} from '@iop/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A query parameter that may repeat arrives as a string or an array; always an array here. */
+const asList = ({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]);
+const asIntegerList = ({ value }: { value: unknown }) =>
+  (Array.isArray(value) ? value : [value]).map((item) => (/^\d{1,9}$/.test(String(item)) ? Number(item) : item));
+
+/** The common filter of every metric endpoint (DESIGN.md section 5). */
+export class EpisodeFiltersDto implements EpisodeFilters {
+  @ApiPropertyOptional({ description: 'Earliest admit date, inclusive (YYYY-MM-DD)', example: '2025-01-01' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Latest admit date, inclusive (YYYY-MM-DD)', example: '2025-12-31' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'to must be an ISO date (YYYY-MM-DD)' })
+  to?: string;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Program ids (repeatable)' })
+  @IsOptional()
+  @Transform(asIntegerList)
+  @IsInt({ each: true, message: 'programId must be a positive integer' })
+  @Min(1, { each: true, message: 'programId must be a positive integer' })
+  @Max(2147483647, { each: true, message: 'programId is too large' })
+  programId?: number[];
+
+  @ApiPropertyOptional({ enum: LEVELS_OF_CARE, isArray: true, description: 'ASAM level of care (repeatable)' })
+  @IsOptional()
+  @Transform(asList)
+  @IsIn(LEVELS_OF_CARE, { each: true, message: `levelOfCare must be one of ${LEVELS_OF_CARE.join(', ')}` })
+  levelOfCare?: LevelOfCare[];
+
+  @ApiPropertyOptional({ enum: PAYERS, isArray: true })
+  @IsOptional()
+  @Transform(asList)
+  @IsIn(PAYERS, { each: true, message: `payer must be one of ${PAYERS.join(', ')}` })
+  payer?: Payer[];
+
+  @ApiPropertyOptional({ enum: SUBSTANCES, isArray: true, description: 'Primary substance (repeatable)' })
+  @IsOptional()
+  @Transform(asList)
+  @IsIn(SUBSTANCES, { each: true, message: `substance must be one of ${SUBSTANCES.join(', ')}` })
+  substance?: Substance[];
+
+  @ApiPropertyOptional({ enum: AGE_BANDS, isArray: true, description: 'Age at admission (repeatable)' })
+  @IsOptional()
+  @Transform(asList)
+  @IsIn(AGE_BANDS, { each: true, message: `ageBand must be one of ${AGE_BANDS.join(', ')}` })
+  ageBand?: AgeBand[];
+
+  @ApiPropertyOptional({ type: [Number], description: 'Primary counselor staff ids (repeatable)' })
+  @IsOptional()
+  @Transform(asIntegerList)
+  @IsInt({ each: true, message: 'counselorId must be a positive integer' })
+  @Min(1, { each: true, message: 'counselorId must be a positive integer' })
+  @Max(2147483647, { each: true, message: 'counselorId is too large' })
+  counselorId?: number[];
+}

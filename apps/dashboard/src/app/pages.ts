@@ -1,0 +1,59 @@
+/** A page of the dashboard: one route and one entry of the side navigation. */
+export interface DashboardPage {
+  path: string;
+  title: string;
+  /** What the page will show, for the placeholder until the page is built. */
+  summary: string;
+}
+
+export const OVERVIEW_PAGE: DashboardPage = {
+  path: 'overview',
+  title: 'Overview',
+  summary: 'Episodes, active census and attendance across the network.',
+};
+
+/** Pages whose metrics the API does not compute yet; each shows an honest placeholder meanwhile. */
+export const UPCOMING_PAGES: readonly DashboardPage[] = [
+  {
+    path: 'evidence',
+    title: 'Evidence board',
+    summary:
+      'Each claim of the article as a card: the chart that tests it on your programs’ data, the effect ' +
+      'size with its 95% confidence interval, n, an estimate adjusted for case mix, and a plain verdict.',
+  },
+  {
+    path: 'retention',
+    title: 'Retention',
+    summary:
+      'Length of stay, retention curves with their confidence bands, and completion, dropout and ' +
+      'transfer rates by program, track and schedule.',
+  },
+  {
+    path: 'attendance',
+    title: 'Attendance & compliance',
+    summary:
+      'Attended against scheduled hours per week, no-shows and cancellations, drug-screen results and ' +
+      'treatment-plan compliance by program, counselor and schedule.',
+  },
+  {
+    path: 'costs',
+    title: 'Cost-effectiveness',
+    summary:
+      'Cost per episode, per completer, per patient retained 90 days and per abstinent patient, with IOP ' +
+      'set against residential, inpatient and standard outpatient care.',
+  },
+  {
+    path: 'quality',
+    title: 'Quality measures',
+    summary:
+      'Standard measures such as initiation and engagement, pharmacotherapy for opioid use disorder and ' +
+      'follow-up after discharge, with their trends.',
+  },
+  {
+    path: 'reports',
+    title: 'Reports',
+    summary: 'CSV, XLSX and PDF exports and scheduled reports, with small cells suppressed.',
+  },
+];
+
+export const NAVIGATION_PAGES: readonly DashboardPage[] = [OVERVIEW_PAGE, ...UPCOMING_PAGES];

@@ -1,0 +1,4 @@
+import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
+
+/** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
+export const ALL_MIGRATIONS = [InitialSchema1764288000000];

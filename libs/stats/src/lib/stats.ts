@@ -1,3 +1,0 @@
-export function stats(): string {
-  return 'stats';
-}

@@ -1,0 +1,6 @@
+export type { DatabaseHandle } from './lib/database-handle';
+export { startDatabase, DEFAULT_DATA_DIR, type StartDatabaseOptions } from './lib/start-database';
+export { runMigrations, revertAllMigrations } from './lib/migrate';
+
+export { StartupError, runCli } from './lib/startup-error';
+export { isPortFree } from './lib/ports';
