@@ -29,7 +29,11 @@ export default [
         {
           enforceBuildableLibDependency: true,
           banTransitiveDependencies: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          allow: [
+            '^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$',
+            // Test-only: the throw-away PostgreSQL that every integration test creates its database on.
+            '@iop/db-server/testing',
+          ],
           depConstraints: [
             // Shared libraries: used on both sides, so no framework and nothing but each other.
             {

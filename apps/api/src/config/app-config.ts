@@ -24,11 +24,11 @@ export class AppConfig {
 }
 
 export function validateConfig(environment: Record<string, unknown>): AppConfig {
-  const config = plainToInstance(AppConfig, environment);
+  const config = plainToInstance(AppConfig, { ...environment, PORT: environment['PORT'] ?? '' });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {
-    const messages = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new Error(`Invalid configuration: ${messages.join('; ')}`);
+    const messages = new Set(errors.flatMap((error) => Object.values(error.constraints ?? {})));
+    throw new Error(`Invalid configuration: ${[...messages].join('; ')}`);
   }
   return config;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,8 @@ describe('database command-line programs', () => {
   let scratch: string;
   beforeEach(async () => {
     scratch = await mkdtemp(path.join(tmpdir(), 'iop-cli-spec-'));
+    // As root, PostgreSQL runs as the postgres user, which must be able to reach the data directory.
+    await chmod(scratch, 0o755);
   });
   afterEach(() => rm(scratch, { recursive: true, force: true }));
 

@@ -158,7 +158,7 @@ function serverSettings(throwaway: boolean): string[] {
 
 function lastProblem(serverLog: string[], error: unknown): string {
   const problem = [...serverLog].reverse().find((line) => /FATAL|PANIC|ERROR|error/.test(line));
-  if (problem) return problem.replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '').trim();
+  if (problem) return problem.replace(/^\[STDERR\]\s*/, '').replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '').trim();
   return error instanceof Error && error.message ? error.message.split('\n')[0] : 'the server exited';
 }
 

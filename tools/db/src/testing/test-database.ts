@@ -23,10 +23,11 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   if (options.migrate !== false) await runMigrations(url.toString());
   return {
     url: url.toString(),
-    drop: () =>
-      withAdminClient(serverUrl, (client) =>
+    drop: async () => {
+      await withAdminClient(serverUrl, (client) =>
         client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-      ),
+      );
+    },
   };
 }
 

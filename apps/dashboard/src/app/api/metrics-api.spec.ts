@@ -7,7 +7,16 @@ describe('toQueryParams', () => {
 
   it('keeps set fields, repeats lists and leaves out empty lists', () => {
     expect(
-      toQueryParams({ from: '2024-01-01', payer: ['medicaid', 'other'], programId: [3], substance: [] }),
-    ).toEqual({ from: '2024-01-01', payer: ['medicaid', 'other'], programId: [3] });
+      toQueryParams({
+        from: '2024-01-01',
+        payer: ['medicaid', 'other'],
+        programId: [3],
+        substance: [],
+      }),
+    ).toEqual({
+      from: '2024-01-01',
+      payer: ['medicaid', 'other'],
+      programId: [3],
+    });
   });
 });

@@ -13,18 +13,20 @@ let nextKpiId = 0;
     <mat-card appearance="outlined" class="kpi-card">
       <mat-card-content>
         <h2 class="kpi-label" [id]="labelId">{{ label() }}</h2>
-        <p
-          class="kpi-value"
-          [class.kpi-value-suppressed]="kpi().suppressed"
-          [attr.data-testid]="testId()"
-        >{{ kpi().value }}</p>
+        <!-- The value's text is exactly the formatted number (tests compare it): no padding. -->
+        <!-- prettier-ignore -->
+        <p class="kpi-value" [class.kpi-value-suppressed]="kpi().suppressed" [attr.data-testid]="testId()">{{ kpi().value }}</p>
         @for (detail of kpi().details; track $index) {
+          <!-- prettier-ignore -->
           <p class="kpi-detail" [attr.data-testid]="testId() + '-detail'">{{ detail }}</p>
         }
         @if (kpi().suppressed) {
-          <p class="kpi-suppression-note" [attr.data-testid]="testId() + '-suppressed'">
-            Withheld to protect privacy: counts from 1 to 10, and numbers from which such a count could
-            be worked out, are not shown.
+          <p
+            class="kpi-suppression-note"
+            [attr.data-testid]="testId() + '-suppressed'"
+          >
+            Withheld to protect privacy: counts from 1 to 10, and numbers from
+            which such a count could be worked out, are not shown.
           </p>
         }
         <p class="kpi-definition">{{ definition() }}</p>

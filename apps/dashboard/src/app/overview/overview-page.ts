@@ -1,10 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MetricsApi } from '../api/metrics-api';
 import { ChartPanel } from '../charts/chart-panel';
 import { KpiCard } from './kpi-card';
-import { describeLoadError, OverviewDisplay, toOverviewDisplay } from './overview-display';
+import {
+  describeLoadError,
+  OverviewDisplay,
+  toOverviewDisplay,
+} from './overview-display';
 
 /** The four things the page can be showing; the template switches on `kind`. */
 export type OverviewView =
@@ -26,7 +35,10 @@ export class OverviewPage {
 
   protected readonly view = computed<OverviewView>(() => {
     if (this.summary.status() === 'error') {
-      return { kind: 'error', message: describeLoadError(this.summary.error()) };
+      return {
+        kind: 'error',
+        message: describeLoadError(this.summary.error()),
+      };
     }
     // A retry after an error keeps the error around while it loads; value() is then undefined.
     const summary = this.summary.hasValue() ? this.summary.value() : undefined;
@@ -34,7 +46,9 @@ export class OverviewPage {
       return { kind: 'loading' };
     }
     const display = toOverviewDisplay(summary);
-    return display.isEmpty ? { kind: 'empty', display } : { kind: 'ready', display };
+    return display.isEmpty
+      ? { kind: 'empty', display }
+      : { kind: 'ready', display };
   });
 
   protected retry(): void {

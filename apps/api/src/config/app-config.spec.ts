@@ -1,0 +1,24 @@
+import { validateConfig } from './app-config';
+
+describe('validateConfig', () => {
+  const url = 'postgres://iop:secret@localhost:5432/iop';
+
+  it('defaults PORT to 3000 and keeps the database URL', () => {
+    const config = validateConfig({ DATABASE_URL: url });
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe(url);
+  });
+
+  it('reads PORT as a number', () => {
+    expect(validateConfig({ DATABASE_URL: url, PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it.each([
+    [{ DATABASE_URL: url, PORT: 'http' }, 'PORT must be an integer'],
+    [{ DATABASE_URL: url, PORT: '70000' }, 'Invalid configuration: PORT must be between 1 and 65535'],
+    [{}, 'Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://; DATABASE_URL is required'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://'],
+  ])('refuses %j with one clear message', (environment, message) => {
+    expect(() => validateConfig(environment)).toThrow(message);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * How the dashboard must print the API's numbers, written out independently of the app's own
+ * formatting code so that a formatting bug there fails these tests instead of being copied into them.
+ */
+const LOCALE = 'en-US';
+
+export function expectedCount(value: number): string {
+  return new Intl.NumberFormat(LOCALE).format(value);
+}
+
+export function expectedPercent(proportion: number): string {
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(proportion);
+}
+
+export function expectedCalendarDate(isoDate: string): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}

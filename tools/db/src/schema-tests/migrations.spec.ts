@@ -1,0 +1,88 @@
+import { Client } from 'pg';
+import { revertAllMigrations, runMigrations } from '../lib/migrate';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+
+const DOMAIN_TABLES = [
+  'appointments',
+  'assessments',
+  'audit_events',
+  'charges',
+  'dataset_meta',
+  'drug_screens',
+  'episodes',
+  'medication_dispenses',
+  'mutual_help',
+  'organizations',
+  'patients',
+  'plan_goals',
+  'programs',
+  'settings',
+  'staff',
+  'user_programs',
+  'users',
+];
+
+describe('the committed migrations', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrate: false });
+  });
+  afterAll(() => database.drop());
+
+  it('go up from an empty database, down to nothing, and up again', async () => {
+    expect(await tablesOf(database.url)).toEqual([]);
+
+    expect(await runMigrations(database.url)).toEqual(['InitialSchema1764288000000']);
+    expect(await tablesOf(database.url)).toEqual([...DOMAIN_TABLES, 'typeorm_migrations'].sort());
+    expect(await runMigrations(database.url)).toEqual([]);
+
+    expect(await revertAllMigrations(database.url)).toBe(1);
+    expect(await tablesOf(database.url)).toEqual(['typeorm_migrations']);
+
+    expect(await runMigrations(database.url)).toEqual(['InitialSchema1764288000000']);
+  });
+
+  it('index the shapes the metric queries read', async () => {
+    const indexes = await indexDefinitions(database.url);
+    expect(indexes['episodes_program_admit_idx']).toMatch(/ON public\.episodes USING btree \(program_id, admit_date\)/);
+    expect(indexes['appointments_episode_start_idx']).toMatch(
+      /ON public\.appointments USING btree \(episode_id, scheduled_start\)/,
+    );
+    expect(indexes['episodes_patient_admit_idx']).toMatch(/\(patient_id, admit_date\)/);
+    for (const table of ['patients', 'episodes', 'appointments', 'drug_screens', 'charges']) {
+      const unique = Object.values(indexes).find(
+        (definition) =>
+          definition.includes(`UNIQUE INDEX`) &&
+          definition.includes(`ON public.${table} `) &&
+          definition.includes('(org_id, source_system, source_id)'),
+      );
+      expect(unique).toBeDefined();
+    }
+  });
+});
+
+async function tablesOf(url: string): Promise<string[]> {
+  const rows = await select<{ table_name: string }>(
+    url,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+  );
+  return rows.map((row) => row.table_name);
+}
+
+async function indexDefinitions(url: string): Promise<Record<string, string>> {
+  const rows = await select<{ indexname: string; indexdef: string }>(
+    url,
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.indexname, row.indexdef]));
+}
+
+async function select<T>(url: string, sql: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
