@@ -1,7 +1,6 @@
 import type { HealthResponse } from '@iop/contracts';
-import { Controller, Get, HttpStatus, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/public.decorator';
 
@@ -15,14 +14,14 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: '{"status":"ok","database":"up"}' })
   @ApiServiceUnavailableResponse({ description: '{"status":"error","database":"down"}' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+  async check(): Promise<HealthResponse> {
     const databaseUp = await this.dataSource
       .query('SELECT 1')
       .then(() => true)
       .catch(() => false);
     if (!databaseUp) {
-      response.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'error', database: 'down' };
+      const down: HealthResponse = { status: 'error', database: 'down' };
+      throw new ServiceUnavailableException(down);
     }
     return { status: 'ok', database: 'up' };
   }

@@ -1,6 +1,4 @@
-/// <reference path="./jstat.d.ts" />
-// (jstat has no typings of its own; the reference carries ours into every program that compiles this file.)
-import { jStat } from 'jstat';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 /**
  * Wilson score interval for a binomial proportion (Wilson 1927; Newcombe 1998, method 3), the interval
@@ -13,7 +11,7 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
     throw new RangeError(`successes must be an integer in 0..${n}, got ${successes}`);
   }
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-  const z = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
+  const z = normalQuantile(1 - (1 - confidence) / 2, 0, 1);
   const p = successes / n;
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
