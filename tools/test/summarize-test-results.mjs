@@ -19,12 +19,17 @@ function jsonFilesUnder(dir) {
 function countsOf(report) {
   if (typeof report.numPassedTests === 'number') {
     // jest: a suite that failed to run (syntax error, failing beforeAll) counts as a failure too.
-    const brokenSuites = report.testResults.filter((suite) => suite.testExecError || (suite.status === 'failed' && suite.assertionResults.length === 0)).length;
+    const brokenSuites = report.testResults.filter(
+      (suite) => suite.testExecError || (suite.status === 'failed' && suite.assertionResults.length === 0),
+    ).length;
     return { passed: report.numPassedTests, failed: report.numFailedTests + brokenSuites };
   }
   if (report.stats && typeof report.stats.expected === 'number') {
     // Playwright: unexpected = failed; flaky = passed on retry, reported as passed.
-    return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected + (report.errors?.length ?? 0) };
+    return {
+      passed: report.stats.expected + report.stats.flaky,
+      failed: report.stats.unexpected + (report.errors?.length ?? 0),
+    };
   }
   return null;
 }

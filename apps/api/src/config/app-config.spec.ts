@@ -17,7 +17,10 @@ describe('validateConfig', () => {
     [{ DATABASE_URL: url, PORT: 'http' }, 'PORT must be an integer'],
     [{ DATABASE_URL: url, PORT: '70000' }, 'Invalid configuration: PORT must be between 1 and 65535'],
     [{}, 'Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://; DATABASE_URL is required'],
-    [{ DATABASE_URL: 'mysql://x/y' }, 'Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://'],
+    [
+      { DATABASE_URL: 'mysql://x/y' },
+      'Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://',
+    ],
   ])('refuses %j with one clear message', (environment, message) => {
     expect(() => validateConfig(environment)).toThrow(message);
   });

@@ -38,9 +38,16 @@ describe('GET /api/health', () => {
     expect(status).toBe(200);
     const document = body as { paths: Record<string, { get: { parameters: Array<{ name: string }> } }> };
     const summary = document.paths['/api/v1/metrics/summary'];
-    expect(summary.get.parameters.map((parameter) => parameter.name).sort()).toEqual(
-      ['ageBand', 'counselorId', 'from', 'levelOfCare', 'payer', 'programId', 'substance', 'to'],
-    );
+    expect(summary.get.parameters.map((parameter) => parameter.name).sort()).toEqual([
+      'ageBand',
+      'counselorId',
+      'from',
+      'levelOfCare',
+      'payer',
+      'programId',
+      'substance',
+      'to',
+    ]);
     expect(document.paths['/api/health']).toBeDefined();
   });
 });

@@ -87,7 +87,7 @@ describe('GET /api/v1/metrics/summary on a hand-built fixture', () => {
     ['from=2025-13-01', 'from must be an ISO date (YYYY-MM-DD)'],
     ['to=yesterday', 'to must be an ISO date (YYYY-MM-DD)'],
     ['programId=abc', 'programId must be a positive integer'],
-    ["programId=1;DROP TABLE episodes", 'programId must be a positive integer'],
+    ['programId=1;DROP TABLE episodes', 'programId must be a positive integer'],
     ['programId=99999999999999', 'programId must be a positive integer'],
     ['levelOfCare=9', 'levelOfCare must be one of 1, 2.1, 2.5, 3.5, 3.7, 4'],
     ["payer=' OR 1=1 --", 'payer must be one of medicaid, medicare, commercial, self_pay, other'],

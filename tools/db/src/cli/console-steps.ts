@@ -16,7 +16,10 @@ export async function step<T>(title: string, work: (progress: ProgressCallback) 
     if (interactive) {
       if (!bar) {
         process.stdout.write('\n');
-        bar = new SingleBar({ format: '  [{bar}] {percentage}% {value}/{total} {eta_formatted} left', hideCursor: true });
+        bar = new SingleBar({
+          format: '  [{bar}] {percentage}% {value}/{total} {eta_formatted} left',
+          hideCursor: true,
+        });
         bar.start(total, done);
       }
       bar.update(done);
@@ -28,7 +31,9 @@ export async function step<T>(title: string, work: (progress: ProgressCallback) 
   try {
     const result = await work(progress);
     (bar as SingleBar | null)?.stop();
-    process.stdout.write(`${interactive && !bar ? ' ' : '  '}done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `${interactive && !bar ? ' ' : '  '}done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     return result;
   } catch (error) {
     (bar as SingleBar | null)?.stop();

@@ -55,7 +55,9 @@ describe('database command-line programs', () => {
   it('a wrong DATABASE_URL is one line naming it (without the password), and exit code 1', () => {
     const run = runTool('start', { DATABASE_URL: 'postgres://app:s3cret@127.0.0.1:1/iop', PORT: '3998' });
     expect(run.status).toBe(1);
-    expect(run.stderrLines).toEqual([expect.stringMatching(/^error: DATABASE_URL: cannot connect to postgres:\/\/app@127\.0\.0\.1:1\/iop: /)]);
+    expect(run.stderrLines).toEqual([
+      expect.stringMatching(/^error: DATABASE_URL: cannot connect to postgres:\/\/app@127\.0\.0\.1:1\/iop: /),
+    ]);
     expect(run.stderrLines[0]).not.toContain('s3cret');
   });
 
@@ -67,7 +69,9 @@ describe('database command-line programs', () => {
     try {
       const run = runTool('start', { PORT: String(port), IOP_DATA_DIR: path.join(scratch, 'pg') });
       expect(run.status).toBe(1);
-      expect(run.stderrLines).toEqual([`error: port ${port} is already in use; stop what uses it or run with another, e.g. PORT=3001 npm start`]);
+      expect(run.stderrLines).toEqual([
+        `error: port ${port} is already in use; stop what uses it or run with another, e.g. PORT=3001 npm start`,
+      ]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

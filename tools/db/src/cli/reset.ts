@@ -8,5 +8,7 @@ void runCli(async () => {
   const dataDir = path.resolve(process.env['IOP_DATA_DIR'] ?? DEFAULT_DATA_DIR);
   await rm(dataDir, { recursive: true, force: true });
   await rm(`${dataDir}.password`, { force: true });
-  process.stdout.write(`removed ${path.relative(process.cwd(), dataDir)}; the next npm start seeds a new demo network\n`);
+  process.stdout.write(
+    `removed ${path.relative(process.cwd(), dataDir)}; the next npm start seeds a new demo network\n`,
+  );
 });

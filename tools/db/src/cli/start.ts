@@ -18,7 +18,9 @@ async function start(): Promise<void> {
   const workspaceRoot = process.cwd();
   const port = parsePort(process.env['PORT']);
   if (!(await isPortFree(port))) {
-    throw new StartupError(`port ${port} is already in use; stop what uses it or run with another, e.g. PORT=3001 npm start`);
+    throw new StartupError(
+      `port ${port} is already in use; stop what uses it or run with another, e.g. PORT=3001 npm start`,
+    );
   }
 
   const database = await step(

@@ -60,9 +60,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   }
 
   const initialised = await isInitialisedCluster(dataDir, shownDir);
-  const password = initialised
-    ? await readPassword(passwordFile, shownDir)
-    : randomBytes(18).toString('base64url');
+  const password = initialised ? await readPassword(passwordFile, shownDir) : randomBytes(18).toString('base64url');
   const port = await findFreePort();
   const serverLog: string[] = [];
   const remember = (message: unknown) => {
@@ -157,7 +155,11 @@ function serverSettings(throwaway: boolean): string[] {
 
 function lastProblem(serverLog: string[], error: unknown): string {
   const problem = [...serverLog].reverse().find((line) => /FATAL|PANIC|ERROR|error/.test(line));
-  if (problem) return problem.replace(/^\[STDERR\]\s*/, '').replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '').trim();
+  if (problem)
+    return problem
+      .replace(/^\[STDERR\]\s*/, '')
+      .replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '')
+      .trim();
   return error instanceof Error && error.message ? error.message.split('\n')[0] : 'the server exited';
 }
 

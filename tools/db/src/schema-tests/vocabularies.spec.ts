@@ -43,8 +43,9 @@ describe('CHECK constraints match the @iop/contracts vocabularies', () => {
        WHERE t.relname = $1 AND c.contype = 'c'`,
       [table],
     );
-    const definition = rows.map((row) => row.definition).find((text) => text.startsWith(`CHECK ((${column} = ANY`)
-      || text.startsWith(`CHECK ((${column} <@`));
+    const definition = rows
+      .map((row) => row.definition)
+      .find((text) => text.startsWith(`CHECK ((${column} = ANY`) || text.startsWith(`CHECK ((${column} <@`));
     if (!definition) throw new Error(`no list CHECK on ${table}.${column}`);
     return [...definition.matchAll(/'([^']+)'::(text|bpchar)/g)].map((match) => match[1]).sort();
   }
