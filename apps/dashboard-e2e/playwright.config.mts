@@ -18,20 +18,14 @@ export default defineConfig({
     [
       'junit',
       {
-        outputFile: join(
-          workspaceRoot,
-          'dist/.playwright/dashboard-e2e/junit.xml',
-        ),
+        outputFile: join(workspaceRoot, 'dist/.playwright/dashboard-e2e/junit.xml'),
       },
     ],
     // Read by `npm test` (tools/test/summarize-test-results.mjs) for its closing totals.
     [
       'json',
       {
-        outputFile: join(
-          workspaceRoot,
-          'dist/test-results/playwright/dashboard-e2e.json',
-        ),
+        outputFile: join(workspaceRoot, 'dist/test-results/playwright/dashboard-e2e.json'),
       },
     ],
   ],

@@ -6,8 +6,7 @@ export const appRoutes: Route[] = [
   {
     path: OVERVIEW_PAGE.path,
     title: OVERVIEW_PAGE.title,
-    loadComponent: () =>
-      import('./overview/overview-page').then((m) => m.OverviewPage),
+    loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
   },
   ...UPCOMING_PAGES.map(
     (page): Route => ({
@@ -15,8 +14,7 @@ export const appRoutes: Route[] = [
       title: page.title,
       // Bound to the placeholder's inputs by withComponentInputBinding().
       data: { heading: page.title, summary: page.summary },
-      loadComponent: () =>
-        import('./placeholder/placeholder-page').then((m) => m.PlaceholderPage),
+      loadComponent: () => import('./placeholder/placeholder-page').then((m) => m.PlaceholderPage),
     }),
   ),
   { path: '**', redirectTo: OVERVIEW_PAGE.path },

@@ -1,16 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import {
-  provideRouter,
-  Router,
-  TitleStrategy,
-  withComponentInputBinding,
-} from '@angular/router';
+import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { METRICS_PATHS } from './api/metrics-api';
 import { App } from './app';
 import { appRoutes } from './app.routes';
@@ -41,12 +33,11 @@ describe('App shell', () => {
   }
 
   it('has the product name and a link to every page', () => {
-    expect(element.querySelector('.product-name')?.textContent?.trim()).toBe(
-      'IOP Outcomes',
-    );
-    const links = Array.from(
-      element.querySelectorAll<HTMLAnchorElement>('nav a'),
-    ).map((link) => [link.textContent?.trim(), link.getAttribute('href')]);
+    expect(element.querySelector('.product-name')?.textContent?.trim()).toBe('IOP Outcomes');
+    const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('nav a')).map((link) => [
+      link.textContent?.trim(),
+      link.getAttribute('href'),
+    ]);
     expect(links).toEqual([
       ['Overview', '/overview'],
       ['Evidence board', '/evidence'],
@@ -81,9 +72,9 @@ describe('App shell', () => {
 
     expect(document.title).toBe('Retention · IOP Outcomes');
     expect(element.querySelector('h1')?.textContent).toBe('Retention');
-    expect(
-      element.querySelector('[data-testid="placeholder"]')?.textContent,
-    ).toContain('This page arrives with the metrics engine.');
+    expect(element.querySelector('[data-testid="placeholder"]')?.textContent).toContain(
+      'This page arrives with the metrics engine.',
+    );
     const current = element.querySelector('nav a[aria-current="page"]');
     expect(current?.textContent?.trim()).toBe('Retention');
   });

@@ -11,8 +11,6 @@ export class PageTitleStrategy extends TitleStrategy {
 
   override updateTitle(snapshot: RouterStateSnapshot): void {
     const pageTitle = this.buildTitle(snapshot);
-    this.title.setTitle(
-      pageTitle ? `${pageTitle} · ${PRODUCT_NAME}` : PRODUCT_NAME,
-    );
+    this.title.setTitle(pageTitle ? `${pageTitle} · ${PRODUCT_NAME}` : PRODUCT_NAME);
   }
 }

@@ -52,12 +52,8 @@ export const UPCOMING_PAGES: readonly DashboardPage[] = [
   {
     path: 'reports',
     title: 'Reports',
-    summary:
-      'CSV, XLSX and PDF exports and scheduled reports, with small cells suppressed.',
+    summary: 'CSV, XLSX and PDF exports and scheduled reports, with small cells suppressed.',
   },
 ];
 
-export const NAVIGATION_PAGES: readonly DashboardPage[] = [
-  OVERVIEW_PAGE,
-  ...UPCOMING_PAGES,
-];
+export const NAVIGATION_PAGES: readonly DashboardPage[] = [OVERVIEW_PAGE, ...UPCOMING_PAGES];

@@ -15,15 +15,8 @@ type QueryParams = Record<string, string | readonly (string | number)[]>;
  */
 export function toQueryParams(filters: EpisodeFilters): QueryParams {
   const params: QueryParams = {};
-  for (const [name, value] of Object.entries(filters) as [
-    string,
-    EpisodeFilters[keyof EpisodeFilters],
-  ][]) {
-    if (
-      Array.isArray(value)
-        ? value.length > 0
-        : value !== undefined && value !== ''
-    ) {
+  for (const [name, value] of Object.entries(filters) as [string, EpisodeFilters[keyof EpisodeFilters]][]) {
+    if (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '') {
       params[name] = value as QueryParams[string];
     }
   }
@@ -38,9 +31,7 @@ export function toQueryParams(filters: EpisodeFilters): QueryParams {
 @Injectable({ providedIn: 'root' })
 export class MetricsApi {
   /** GET /api/v1/metrics/summary. */
-  summary(
-    filters: () => EpisodeFilters = () => ({}),
-  ): HttpResourceRef<SummaryResponse | undefined> {
+  summary(filters: () => EpisodeFilters = () => ({})): HttpResourceRef<SummaryResponse | undefined> {
     return httpResource<SummaryResponse>(() => ({
       url: METRICS_PATHS.summary,
       params: toQueryParams(filters()),

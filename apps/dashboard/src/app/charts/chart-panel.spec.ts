@@ -14,10 +14,7 @@ describe('ChartPanel', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideNoopAnimations()] });
     fixture = TestBed.createComponent(ChartPanel);
-    fixture.componentRef.setInput(
-      'heading',
-      'Appointments: attended vs missed',
-    );
+    fixture.componentRef.setInput('heading', 'Appointments: attended vs missed');
     fixture.componentRef.setInput('data', data);
     fixture.componentRef.setInput('n', 58_231);
     fixture.componentRef.setInput('unit', 'appointments');
@@ -26,37 +23,26 @@ describe('ChartPanel', () => {
     element = fixture.nativeElement;
   });
 
-  const text = (selector: string) =>
-    element.querySelector(selector)?.textContent?.trim();
+  const text = (selector: string) => element.querySelector(selector)?.textContent?.trim();
 
   it('shows the title, n and the chart, described in words for screen readers', () => {
     expect(text('h2')).toBe('Appointments: attended vs missed');
-    expect(text('[data-testid="chart-sample"]')).toBe(
-      'n = 58,231 appointments',
-    );
+    expect(text('[data-testid="chart-sample"]')).toBe('n = 58,231 appointments');
     const chart = element.querySelector('[data-testid="chart"]');
     expect(chart?.getAttribute('role')).toBe('img');
-    expect(chart?.getAttribute('aria-label')).toBe(
-      'Appointments: attended vs missed: Attended 45,612, Missed 12,619',
-    );
+    expect(chart?.getAttribute('aria-label')).toBe('Appointments: attended vs missed: Attended 45,612, Missed 12,619');
     expect(chart?.querySelector('ngx-charts-bar-horizontal')).not.toBeNull();
     expect(element.querySelector('[data-testid="chart-table"]')).toBeNull();
   });
 
   it('switches to a table with the same numbers, and back', async () => {
-    const tableToggle = element.querySelector<HTMLButtonElement>(
-      '[data-testid="show-table"] button',
-    );
+    const tableToggle = element.querySelector<HTMLButtonElement>('[data-testid="show-table"] button');
     tableToggle?.click();
     await fixture.whenStable();
 
     expect(element.querySelector('[data-testid="chart"]')).toBeNull();
-    const rows = Array.from(
-      element.querySelectorAll('[data-testid="chart-table"] tr'),
-    ).map((row) =>
-      Array.from(row.querySelectorAll('th, td')).map((cell) =>
-        cell.textContent?.trim(),
-      ),
+    const rows = Array.from(element.querySelectorAll('[data-testid="chart-table"] tr')).map((row) =>
+      Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim()),
     );
     expect(rows).toEqual([
       ['Appointments', 'Count'],
@@ -68,9 +54,7 @@ describe('ChartPanel', () => {
       'Appointments: attended vs missed, n = 58,231 appointments',
     );
 
-    element
-      .querySelector<HTMLButtonElement>('[data-testid="show-chart"] button')
-      ?.click();
+    element.querySelector<HTMLButtonElement>('[data-testid="show-chart"] button')?.click();
     await fixture.whenStable();
     expect(element.querySelector('[data-testid="chart"]')).not.toBeNull();
   });

@@ -1,21 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  signal,
-} from '@angular/core';
-import {
-  MatButtonToggle,
-  MatButtonToggleGroup,
-} from '@angular/material/button-toggle';
-import {
-  MatCard,
-  MatCardContent,
-  MatCardHeader,
-  MatCardSubtitle,
-  MatCardTitle,
-} from '@angular/material/card';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatCard, MatCardContent, MatCardHeader, MatCardSubtitle, MatCardTitle } from '@angular/material/card';
 import {
   MatCell,
   MatCellDef,
@@ -42,12 +27,7 @@ export type ChartPanelView = 'chart' | 'table';
  * Series colours chosen for at least 3:1 contrast against both the light and the dark surface
  * (WCAG 1.4.11) and to stay apart for red-green colour-blind readers (blue, orange, then teal, purple).
  */
-export const SERIES_COLORS: readonly string[] = [
-  '#3d7bd9',
-  '#d9480f',
-  '#1b8a5a',
-  '#8e5cd9',
-];
+export const SERIES_COLORS: readonly string[] = ['#3d7bd9', '#d9480f', '#1b8a5a', '#8e5cd9'];
 
 let nextPanelId = 0;
 
@@ -99,22 +79,14 @@ export class ChartPanel {
   readonly initialView = input<ChartPanelView>('chart');
 
   private readonly chosenView = signal<ChartPanelView | null>(null);
-  protected readonly view = computed(
-    () => this.chosenView() ?? this.initialView(),
-  );
+  protected readonly view = computed(() => this.chosenView() ?? this.initialView());
 
   protected readonly headingId = `iop-chart-panel-${nextPanelId++}`;
   protected readonly formatCount = formatCount;
-  protected readonly sampleText = computed(
-    () => `n = ${formatCount(this.n())}${this.unit() ? ` ${this.unit()}` : ''}`,
-  );
-  protected readonly total = computed(() =>
-    this.data().reduce((sum, datum) => sum + datum.value, 0),
-  );
+  protected readonly sampleText = computed(() => `n = ${formatCount(this.n())}${this.unit() ? ` ${this.unit()}` : ''}`);
+  protected readonly total = computed(() => this.data().reduce((sum, datum) => sum + datum.value, 0));
   /** ngx-charts mutates what it is given, so it gets copies rather than the caller's objects. */
-  protected readonly chartResults = computed(() =>
-    this.data().map((datum) => ({ ...datum })),
-  );
+  protected readonly chartResults = computed(() => this.data().map((datum) => ({ ...datum })));
   /** The chart's accessible name reads out every bar, since the SVG itself says nothing useful. */
   protected readonly chartDescription = computed(
     () =>

@@ -1,9 +1,4 @@
-import {
-  formatCalendarDate,
-  formatConfidenceInterval,
-  formatCount,
-  formatPercent,
-} from './number-format';
+import { formatCalendarDate, formatConfidenceInterval, formatCount, formatPercent } from './number-format';
 
 describe('display formats', () => {
   it('groups thousands in counts', () => {
@@ -19,9 +14,7 @@ describe('display formats', () => {
   });
 
   it('writes a Wilson interval with an en dash', () => {
-    expect(formatConfidenceInterval([0.7612, 0.8049])).toBe(
-      '95% CI 76.1%–80.5%',
-    );
+    expect(formatConfidenceInterval([0.7612, 0.8049])).toBe('95% CI 76.1%–80.5%');
   });
 
   it('keeps calendar dates on their day whatever the time zone', () => {

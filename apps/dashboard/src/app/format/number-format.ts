@@ -34,17 +34,12 @@ export function formatPercent(proportion: number): string {
 }
 
 /** [0.761, 0.804] -> "95% CI 76.1%–80.4%". */
-export function formatConfidenceInterval([low, high]: readonly [
-  number,
-  number,
-]): string {
+export function formatConfidenceInterval([low, high]: readonly [number, number]): string {
   return `95% CI ${formatPercent(low)}–${formatPercent(high)}`;
 }
 
 /** "2025-06-30" -> "Jun 30, 2025"; anything that is not an ISO date is shown as given. */
 export function formatCalendarDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? isoDate
-    : calendarDateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? isoDate : calendarDateFormat.format(date);
 }

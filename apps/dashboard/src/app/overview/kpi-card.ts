@@ -21,12 +21,9 @@ let nextKpiId = 0;
           <p class="kpi-detail" [attr.data-testid]="testId() + '-detail'">{{ detail }}</p>
         }
         @if (kpi().suppressed) {
-          <p
-            class="kpi-suppression-note"
-            [attr.data-testid]="testId() + '-suppressed'"
-          >
-            Withheld to protect privacy: counts from 1 to 10, and numbers from
-            which such a count could be worked out, are not shown.
+          <p class="kpi-suppression-note" [attr.data-testid]="testId() + '-suppressed'">
+            Withheld to protect privacy: counts from 1 to 10, and numbers from which such a count could be worked out,
+            are not shown.
           </p>
         }
         <p class="kpi-definition">{{ definition() }}</p>

@@ -22,10 +22,7 @@ describe('toOverviewDisplay', () => {
         { name: 'Missed', value: 100 },
       ],
     });
-    expect(display.attendanceRate.details).toEqual([
-      '95% CI 70.5%–79.0%',
-      'n = 400 appointments',
-    ]);
+    expect(display.attendanceRate.details).toEqual(['95% CI 70.5%–79.0%', 'n = 400 appointments']);
   });
 
   it('says n/a, and draws nothing, when episodes have no appointments yet', () => {
@@ -52,23 +49,17 @@ describe('describeLoadError', () => {
       status: 503,
       statusText: 'Service Unavailable',
     });
-    expect(describeLoadError(error)).toBe(
-      'The API answered 503 Service Unavailable.',
-    );
+    expect(describeLoadError(error)).toBe('The API answered 503 Service Unavailable.');
   });
 
   it('tells an unreadable answer from an unreachable API', () => {
     expect(describeLoadError(new SyntaxError('Unexpected token <'))).toBe(
       'The API sent an answer the dashboard could not read.',
     );
-    expect(describeLoadError(new HttpErrorResponse({ status: 0 }))).toMatch(
-      /could not be reached/,
-    );
+    expect(describeLoadError(new HttpErrorResponse({ status: 0 }))).toMatch(/could not be reached/);
     // What HttpClient reports when a 200 carries HTML instead of JSON.
-    expect(
-      describeLoadError(
-        new HttpErrorResponse({ status: 200, statusText: 'OK' }),
-      ),
-    ).toBe('The API sent an answer the dashboard could not read.');
+    expect(describeLoadError(new HttpErrorResponse({ status: 200, statusText: 'OK' }))).toBe(
+      'The API sent an answer the dashboard could not read.',
+    );
   });
 });

@@ -1,16 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  isSuppressed,
-  RateOrSuppressed,
-  SummaryResponse,
-} from '@iop/contracts';
+import { isSuppressed, RateOrSuppressed, SummaryResponse } from '@iop/contracts';
 import { ChartDatum } from '../charts/chart-datum';
-import {
-  formatCalendarDate,
-  formatConfidenceInterval,
-  formatCount,
-  formatPercent,
-} from '../format/number-format';
+import { formatCalendarDate, formatConfidenceInterval, formatCount, formatPercent } from '../format/number-format';
 
 /** What one KPI card shows: the number as text, the lines under it, or why it is withheld. */
 export interface KpiDisplay {
@@ -37,10 +28,7 @@ export const SUPPRESSED_TEXT = 'fewer than 11';
 
 export function toOverviewDisplay(summary: SummaryResponse): OverviewDisplay {
   return {
-    asOf:
-      summary.asOf === null
-        ? null
-        : { iso: summary.asOf, text: formatCalendarDate(summary.asOf) },
+    asOf: summary.asOf === null ? null : { iso: summary.asOf, text: formatCalendarDate(summary.asOf) },
     isEmpty: summary.episodes === 0,
     episodes: countKpi(summary.episodes),
     activeEpisodes: countKpi(summary.activeEpisodes),
@@ -51,16 +39,12 @@ export function toOverviewDisplay(summary: SummaryResponse): OverviewDisplay {
 
 /** A sentence for the error state; the status code helps whoever is asked to look at the API. */
 export function describeLoadError(error: unknown): string {
-  const cause =
-    error instanceof Error && error.cause !== undefined ? error.cause : error;
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
   if (cause instanceof HttpErrorResponse && cause.status === 0) {
     return 'The API could not be reached. Check the connection and that the server is running.';
   }
   // A 2xx that lands here did not parse as JSON (an HTML page where JSON was expected, say).
-  if (
-    cause instanceof HttpErrorResponse &&
-    (cause.status < 200 || cause.status >= 300)
-  ) {
+  if (cause instanceof HttpErrorResponse && (cause.status < 200 || cause.status >= 300)) {
     return `The API answered ${cause.status}${cause.statusText ? ` ${cause.statusText}` : ''}.`;
   }
   return 'The API sent an answer the dashboard could not read.';
@@ -74,10 +58,7 @@ function attendanceKpi(rate: RateOrSuppressed): KpiDisplay {
   if (isSuppressed(rate)) {
     // The API's reason is worth showing only when it says more than the value already does.
     const reason = rate.reason.trim();
-    const details =
-      reason && reason.toLowerCase() !== SUPPRESSED_TEXT
-        ? [`Reason: ${reason}`]
-        : [];
+    const details = reason && reason.toLowerCase() !== SUPPRESSED_TEXT ? [`Reason: ${reason}`] : [];
     return { value: SUPPRESSED_TEXT, details, suppressed: true };
   }
   const sample = `n = ${formatCount(rate.denominator)} appointments`;
@@ -95,9 +76,7 @@ function attendanceKpi(rate: RateOrSuppressed): KpiDisplay {
   };
 }
 
-function appointmentsChart(
-  rate: RateOrSuppressed,
-): OverviewDisplay['appointmentsChart'] {
+function appointmentsChart(rate: RateOrSuppressed): OverviewDisplay['appointmentsChart'] {
   if (isSuppressed(rate) || rate.denominator === 0) {
     return null;
   }

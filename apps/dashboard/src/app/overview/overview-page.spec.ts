@@ -1,8 +1,5 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { SummaryResponse } from '@iop/contracts';
@@ -27,11 +24,7 @@ describe('OverviewPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withFetch()),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-      ],
+      providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideNoopAnimations()],
     });
     httpTesting = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(OverviewPage);
@@ -42,28 +35,20 @@ describe('OverviewPage', () => {
   afterEach(() => httpTesting.verify());
 
   const byTestId = (id: string) =>
-    (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>(
-      `[data-testid="${id}"]`,
-    );
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const textOf = (id: string) => byTestId(id)?.textContent;
   const allText = (id: string) =>
-    Array.from(
-      (fixture.nativeElement as HTMLElement).querySelectorAll(
-        `[data-testid="${id}"]`,
-      ),
-    ).map((element) => element.textContent?.trim());
+    Array.from((fixture.nativeElement as HTMLElement).querySelectorAll(`[data-testid="${id}"]`)).map((element) =>
+      element.textContent?.trim(),
+    );
 
   async function answerSummary(body: SummaryResponse): Promise<void> {
-    httpTesting
-      .expectOne({ method: 'GET', url: METRICS_PATHS.summary })
-      .flush(body);
+    httpTesting.expectOne({ method: 'GET', url: METRICS_PATHS.summary }).flush(body);
     await fixture.whenStable();
   }
 
   it('shows a loading skeleton until the summary arrives', async () => {
-    expect(byTestId('overview-loading')?.getAttribute('aria-busy')).toBe(
-      'true',
-    );
+    expect(byTestId('overview-loading')?.getAttribute('aria-busy')).toBe('true');
     expect(byTestId('kpi-episodes')).toBeNull();
 
     await answerSummary(SUMMARY);
@@ -76,10 +61,7 @@ describe('OverviewPage', () => {
     expect(textOf('kpi-episodes')).toBe('1,500');
     expect(textOf('kpi-active')).toBe('312');
     expect(textOf('kpi-attendance-rate')).toBe('78.3%');
-    expect(allText('kpi-attendance-rate-detail')).toEqual([
-      '95% CI 78.0%–78.7%',
-      'n = 58,231 appointments',
-    ]);
+    expect(allText('kpi-attendance-rate-detail')).toEqual(['95% CI 78.0%–78.7%', 'n = 58,231 appointments']);
     expect(textOf('as-of')).toBe('Jun 30, 2025');
     expect(byTestId('as-of')?.getAttribute('datetime')).toBe('2025-06-30');
     expect(textOf('chart-sample')).toBe('n = 58,231 appointments');
@@ -91,18 +73,13 @@ describe('OverviewPage', () => {
   it('shows an error with a Retry button that loads the summary again', async () => {
     httpTesting
       .expectOne(METRICS_PATHS.summary)
-      .flush(
-        { message: 'boom' },
-        { status: 500, statusText: 'Internal Server Error' },
-      );
+      .flush({ message: 'boom' }, { status: 500, statusText: 'Internal Server Error' });
     await fixture.whenStable();
 
     const error = byTestId('overview-error');
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent).toContain('The summary could not be loaded');
-    expect(error?.textContent).toContain(
-      'The API answered 500 Internal Server Error.',
-    );
+    expect(error?.textContent).toContain('The API answered 500 Internal Server Error.');
     expect(byTestId('kpi-episodes')).toBeNull();
 
     byTestId('retry')?.click();
@@ -115,14 +92,10 @@ describe('OverviewPage', () => {
   });
 
   it('says when the API cannot be reached at all', async () => {
-    httpTesting
-      .expectOne(METRICS_PATHS.summary)
-      .error(new ProgressEvent('error'));
+    httpTesting.expectOne(METRICS_PATHS.summary).error(new ProgressEvent('error'));
     await fixture.whenStable();
 
-    expect(byTestId('overview-error')?.textContent).toContain(
-      'The API could not be reached.',
-    );
+    expect(byTestId('overview-error')?.textContent).toContain('The API could not be reached.');
   });
 
   it('shows a suppressed attendance rate as "fewer than 11" with the reason, and no chart', async () => {
@@ -135,9 +108,7 @@ describe('OverviewPage', () => {
 
     expect(textOf('kpi-episodes')).toBe('14');
     expect(textOf('kpi-attendance-rate')).toBe('fewer than 11');
-    expect(textOf('kpi-attendance-rate-suppressed')).toContain(
-      'Withheld to protect privacy',
-    );
+    expect(textOf('kpi-attendance-rate-suppressed')).toContain('Withheld to protect privacy');
     // The reason repeats the value, so it is not printed twice.
     expect(allText('kpi-attendance-rate-detail')).toEqual([]);
     expect(byTestId('chart')).toBeNull();
@@ -150,9 +121,7 @@ describe('OverviewPage', () => {
     });
 
     expect(textOf('kpi-attendance-rate')).toBe('fewer than 11');
-    expect(allText('kpi-attendance-rate-detail')).toEqual([
-      'Reason: complementary suppression',
-    ]);
+    expect(allText('kpi-attendance-rate-detail')).toEqual(['Reason: complementary suppression']);
   });
 
   it('shows an empty state when there are no episodes', async () => {

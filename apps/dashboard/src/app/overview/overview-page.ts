@@ -1,19 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MetricsApi } from '../api/metrics-api';
 import { ChartPanel } from '../charts/chart-panel';
 import { KpiCard } from './kpi-card';
-import {
-  describeLoadError,
-  OverviewDisplay,
-  toOverviewDisplay,
-} from './overview-display';
+import { describeLoadError, OverviewDisplay, toOverviewDisplay } from './overview-display';
 
 /** The four things the page can be showing; the template switches on `kind`. */
 export type OverviewView =
@@ -46,9 +37,7 @@ export class OverviewPage {
       return { kind: 'loading' };
     }
     const display = toOverviewDisplay(summary);
-    return display.isEmpty
-      ? { kind: 'empty', display }
-      : { kind: 'ready', display };
+    return display.isEmpty ? { kind: 'empty', display } : { kind: 'ready', display };
   });
 
   protected retry(): void {

@@ -15,10 +15,7 @@ import { RouterLink } from '@angular/router';
         @if (summary()) {
           <p>It will show: {{ summary() }}</p>
         }
-        <p>
-          Until then, the <a routerLink="/overview">Overview</a> has the
-          headline numbers.
-        </p>
+        <p>Until then, the <a routerLink="/overview">Overview</a> has the headline numbers.</p>
       </mat-card-content>
     </mat-card>
   `,

@@ -15,16 +15,11 @@ const PREFERS_DARK_QUERY = '(prefers-color-scheme: dark)';
 @Injectable({ providedIn: 'root' })
 export class ColorSchemeService {
   private readonly document = inject(DOCUMENT);
-  private readonly prefersDarkQuery =
-    this.document.defaultView?.matchMedia?.(PREFERS_DARK_QUERY);
-  private readonly systemPrefersDark = signal(
-    this.prefersDarkQuery?.matches ?? false,
-  );
+  private readonly prefersDarkQuery = this.document.defaultView?.matchMedia?.(PREFERS_DARK_QUERY);
+  private readonly systemPrefersDark = signal(this.prefersDarkQuery?.matches ?? false);
   private readonly chosen = signal<ColorScheme | null>(this.readStoredChoice());
 
-  readonly scheme = computed<ColorScheme>(
-    () => this.chosen() ?? (this.systemPrefersDark() ? 'dark' : 'light'),
-  );
+  readonly scheme = computed<ColorScheme>(() => this.chosen() ?? (this.systemPrefersDark() ? 'dark' : 'light'));
 
   constructor() {
     // Without a stored choice the theme keeps following the system, also when it changes at dusk.
@@ -42,10 +37,7 @@ export class ColorSchemeService {
   choose(scheme: ColorScheme): void {
     this.chosen.set(scheme);
     try {
-      this.document.defaultView?.localStorage.setItem(
-        COLOR_SCHEME_STORAGE_KEY,
-        scheme,
-      );
+      this.document.defaultView?.localStorage.setItem(COLOR_SCHEME_STORAGE_KEY, scheme);
     } catch {
       // Storage can be disabled (private mode, policy); the choice then lasts for this visit only.
     }
@@ -58,9 +50,7 @@ export class ColorSchemeService {
 
   private readStoredChoice(): ColorScheme | null {
     try {
-      const stored = this.document.defaultView?.localStorage.getItem(
-        COLOR_SCHEME_STORAGE_KEY,
-      );
+      const stored = this.document.defaultView?.localStorage.getItem(COLOR_SCHEME_STORAGE_KEY);
       return stored === 'light' || stored === 'dark' ? stored : null;
     } catch {
       return null;
