@@ -27,7 +27,7 @@ describe('database command-line programs', () => {
   });
   afterEach(() => rm(scratch, { recursive: true, force: true }));
 
-  it('db:migrate creates an embedded PostgreSQL 18, migrates it, and reuses it the next time', () => {
+  it('db:migrate creates an embedded PostgreSQL 18, migrates it, reuses it, and reports damage in one line', async () => {
     const env = { IOP_DATA_DIR: path.join(scratch, 'pg'), DATABASE_URL: undefined };
     const first = runTool('migrate', env);
     expect(first.stderrLines).toEqual([]);
@@ -37,6 +37,13 @@ describe('database command-line programs', () => {
     const second = runTool('migrate', env);
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('the schema is up to date');
+
+    // Damage the cluster's control file, as a crash of the disk would.
+    await writeFile(path.join(env.IOP_DATA_DIR, 'global', 'pg_control'), Buffer.alloc(8192, 0x5a));
+    const damaged = runTool('migrate', env);
+    expect(damaged.status).toBe(1);
+    expect(damaged.stderrLines).toHaveLength(1);
+    expect(damaged.stderrLines[0]).toMatch(/^error: The local database in .* did not start \(.+\); .*db:reset/);
   });
 
   it('a corrupt data directory is one line that says how to reset it, and exit code 1', async () => {

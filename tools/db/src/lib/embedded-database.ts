@@ -52,7 +52,7 @@ export interface EmbeddedDatabaseOptions {
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<DatabaseHandle> {
   const dataDir = path.resolve(options.dataDir);
-  const shownDir = path.relative(process.cwd(), dataDir) || dataDir;
+  const shownDir = displayPath(dataDir);
   const passwordFile = `${dataDir}.password`;
   if (options.fresh) {
     await rm(dataDir, { recursive: true, force: true });
@@ -97,7 +97,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   try {
     await server.start();
   } catch (error) {
-    await server.stop().catch(() => undefined);
+    // start() only fails once the server process has exited, so there is nothing to stop (and stop() would
+    // wait forever for an exit that already happened).
     const problem = lastProblem(serverLog, error);
     const hint = /lock file/.test(problem)
       ? 'is another `npm start` using it?'
@@ -154,13 +155,17 @@ function serverSettings(throwaway: boolean): string[] {
 }
 
 function lastProblem(serverLog: string[], error: unknown): string {
-  const problem = [...serverLog].reverse().find((line) => /FATAL|PANIC|ERROR|error/.test(line));
-  if (problem)
-    return problem
-      .replace(/^\[STDERR\]\s*/, '')
-      .replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '')
-      .trim();
+  const lines = serverLog.map((line) => line.replace(/^\[STDERR\]\s*/, '').trim()).filter(Boolean);
+  const fatal = [...lines].reverse().find((line) => /\b(FATAL|PANIC|ERROR):/.test(line));
+  if (fatal) return fatal.replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, '');
+  if (lines.length > 0) return lines[lines.length - 1];
   return error instanceof Error && error.message ? error.message.split('\n')[0] : 'the server exited';
+}
+
+/** A path as the user would type it: relative inside the working directory, absolute elsewhere. */
+function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith('..') ? relative : absolute;
 }
 
 async function ensureDatabaseExists(url: string): Promise<void> {
