@@ -1,5 +1,4 @@
 import { whyDatabaseUnreachable } from '@iop/schema';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { validateConfig } from './config/app-config';
@@ -11,14 +10,16 @@ async function bootstrap(): Promise<void> {
   const problem = await whyDatabaseUnreachable(config.DATABASE_URL);
   if (problem) throw new Error(`DATABASE_URL: ${problem}`);
 
-  const app = configureApp(await NestFactory.create(AppModule, { abortOnError: false }));
+  // In production the start-up chatter of every module is noise; warnings and errors still show.
+  const logger = config.NODE_ENV === 'production' ? (['error', 'warn'] as const) : undefined;
+  const app = configureApp(await NestFactory.create(AppModule, { abortOnError: false, logger: logger && [...logger] }));
   await app.listen(config.PORT).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE'
       ? new Error(`port ${config.PORT} is already in use; stop what uses it or set PORT to another port`)
       : error;
   });
   const url = `http://localhost:${config.PORT}/`;
-  Logger.log(`IOP Outcomes is running at ${url} (API ${url}api/v1, OpenAPI ${url}api/docs)`, 'Bootstrap');
+  process.stdout.write(`\nIOP Outcomes is running at ${url}\n  API ${url}api/v1   OpenAPI ${url}api/docs\n`);
 }
 
 bootstrap().catch((error: unknown) => {
