@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -51,42 +50,11 @@ describe('database command-line programs', () => {
     await mkdir(dataDir);
     await writeFile(path.join(dataDir, 'PG_VERSION'), '18\n');
     await writeFile(`${dataDir}.password`, 'secret');
-    for (const script of ['migrate', 'start']) {
-      const run = runTool(script, { IOP_DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: '3999' });
+    {
+      const run = runTool('migrate', { IOP_DATA_DIR: dataDir, DATABASE_URL: undefined });
       expect(run.status).toBe(1);
       expect(run.stderrLines).toHaveLength(1);
       expect(run.stderrLines[0]).toMatch(/^error: The local database in .* did not start \(.+\); .*db:reset/);
     }
-  });
-
-  it('a wrong DATABASE_URL is one line naming it (without the password), and exit code 1', () => {
-    const run = runTool('start', { DATABASE_URL: 'postgres://app:s3cret@127.0.0.1:1/iop', PORT: '3998' });
-    expect(run.status).toBe(1);
-    expect(run.stderrLines).toEqual([
-      expect.stringMatching(/^error: DATABASE_URL: cannot connect to postgres:\/\/app@127\.0\.0\.1:1\/iop: /),
-    ]);
-    expect(run.stderrLines[0]).not.toContain('s3cret');
-  });
-
-  it('npm start on a port in use is one line naming the port, and exit code 1', async () => {
-    const server: Server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, resolve));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    try {
-      const run = runTool('start', { PORT: String(port), IOP_DATA_DIR: path.join(scratch, 'pg') });
-      expect(run.status).toBe(1);
-      expect(run.stderrLines).toEqual([
-        `error: port ${port} is already in use; stop what uses it or run with another, e.g. PORT=3001 npm start`,
-      ]);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
-
-  it('npm start rejects a PORT that is not a port', () => {
-    const run = runTool('start', { PORT: 'eighty' });
-    expect(run.status).toBe(1);
-    expect(run.stderrLines).toEqual(['error: PORT must be an integer between 1 and 65535, not "eighty"']);
   });
 });

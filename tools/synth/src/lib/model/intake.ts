@@ -89,12 +89,13 @@ export function drawIntake(
 ): EpisodeIntake {
   const { program, age, previous } = base;
   const adolescent = age < 18;
-  const employment: EmploymentStatus = adolescent
-    ? bernoulli(rng, 0.95)
-      ? 'student'
-      : 'other'
-    : previous && bernoulli(rng, 0.8)
-      ? previous.employment
+  // Employment is a patient attribute in the schema: a readmission keeps the first episode's.
+  const employment: EmploymentStatus = previous
+    ? previous.employment
+    : adolescent
+      ? bernoulli(rng, 0.95)
+        ? 'student'
+        : 'other'
       : categorical(rng, ADULT_EMPLOYMENT_WEIGHTS);
   const substance: Substance =
     previous && bernoulli(rng, 0.85)
@@ -102,14 +103,14 @@ export function drawIntake(
       : categorical(rng, adolescent ? ADOLESCENT_SUBSTANCE_WEIGHTS : ADULT_SUBSTANCE_WEIGHTS);
   const oud = substance === 'opioids' ? bernoulli(rng, 0.96) : bernoulli(rng, SECONDARY_OUD_PROBABILITY);
   const severity = Number(categorical(rng, context.severity.distribution)) as Severity;
-  const payer: Payer =
-    age >= 65 ? (bernoulli(rng, 0.85) ? 'medicare' : 'commercial') : previous && bernoulli(rng, 0.9) ? previous.payer : drawPayer(rng, adolescent);
+  const payer = drawPayer(rng, age, previous);
   const referralSource = base.referralOverride ?? (adolescent && bernoulli(rng, 0.4) ? 'family' : categorical(rng, REFERRAL_WEIGHTS));
   // Referral a few days before admission (IET counts initiation from the referral date).
   const referralGap = Math.min(integerBetween(rng, 0, 6) + (bernoulli(rng, 0.25) ? integerBetween(rng, 3, 20) : 0), 30);
   const steppedDown = referralSource === 'residential' || referralSource === 'inpatient';
-  // Step-downs: the referring program discharges 0-20 days before admission (FUI-style follow-up).
-  const priorDischargeGap = steppedDown ? Math.min(integerBetween(rng, 0, 4) + (bernoulli(rng, 0.45) ? integerBetween(rng, 3, 16) : 0), referralGap + 20) : 0;
+  // Step-downs: the referring program discharged 0-20 days before admission (FUI-style follow-up); the
+  // referral was made then at the latest.
+  const priorDischargeGap = steppedDown ? integerBetween(rng, 0, 4) + (bernoulli(rng, 0.45) ? integerBetween(rng, 3, 16) : 0) : 0;
   const matShift = context.severity.effects.matProbabilityShiftPerLevel * (severity - 2);
   const mat = oud && bernoulli(rng, clamp(MAT_PROBABILITY_OUD + matShift, 0, 1)) ? categorical(rng, MAT_MEDICATION_WEIGHTS) : null;
   const audMedication: AudMedication | null =
@@ -128,7 +129,7 @@ export function drawIntake(
     adolescent,
     employment,
     referralSource,
-    referralDay: base.admitDay - Math.max(referralGap, steppedDown ? Math.min(priorDischargeGap, 30) : 0),
+    referralDay: base.admitDay - Math.max(referralGap, priorDischargeGap),
     priorDischargeDay: steppedDown ? base.admitDay - priorDischargeGap : null,
     substance,
     oud,
@@ -143,9 +144,12 @@ export function drawIntake(
   };
 }
 
-function drawPayer(rng: Rng, adolescent: boolean): Payer {
+/** Medicare from 65; a readmission mostly keeps its payer; adolescents are not on Medicare. */
+function drawPayer(rng: Rng, age: number, previous: EpisodeIntake | null): Payer {
+  if (age >= 65) return bernoulli(rng, 0.85) ? 'medicare' : 'commercial';
+  if (previous && bernoulli(rng, 0.9)) return previous.payer;
   const payer = categorical(rng, PAYER_WEIGHTS);
-  return adolescent && payer === 'medicare' ? 'medicaid' : payer;
+  return age < 18 && payer === 'medicare' ? 'medicaid' : payer;
 }
 
 /** Prior treatment episodes before a patient's first episode in the network (TEDS-D NOPRIOR). */

@@ -95,7 +95,7 @@ export const PRIOR_EPISODE_WEIGHTS: ReadonlyArray<[number, number]> = [
 export const FAMILY_INVOLVED_PROBABILITY = { adult: 0.36, adolescent: 0.85 } as const;
 
 /** Planned length of a completed episode, in weeks: IOP programs of 10-14 weeks, level 1 of 16-26. */
-export const PLANNED_WEEKS = { iop: [10, 14], outpatient: [16, 26] } as const;
+export const PLANNED_WEEKS = { iop: [12, 16], outpatient: [16, 26] } as const;
 
 /**
  * Baseline hazards (per day) of leaving treatment, for a severity-2 patient without MAT, by piece of time
@@ -107,7 +107,7 @@ export const HAZARD_PIECES: ReadonlyArray<{ from: number; to: number; disengagem
   { from: 0, to: 7, disengagement: 0.0165, other: 0.0105 },
   { from: 7, to: 28, disengagement: 0.0085, other: 0.0062 },
   { from: 28, to: 42, disengagement: 0.0095, other: 0.0058 },
-  { from: 42, to: Infinity, disengagement: 0.0046, other: 0.0033 },
+  { from: 42, to: Infinity, disengagement: 0.003, other: 0.0022 },
 ];
 /** How the non-disengagement exits split (TEDS-D 2019 REASON: transfer 21.5%, incarcerated 1.5%, death 0.2%, other 4.0%). */
 export const OTHER_EXIT_WEIGHTS = { transferred: 0.66, incarcerated: 0.07, death: 0.012, other: 0.258 } as const;
@@ -126,7 +126,7 @@ export const ADHERENCE = {
   adolescentShift: -0.04,
   noiseHalfWidth: 0.1,
   min: 0.05,
-  max: 0.98,
+  max: 0.99,
 } as const;
 /** A missed appointment is a no-show or a patient cancellation in this ratio. */
 export const NO_SHOW_SHARE_OF_MISSED = 0.6;

@@ -24,7 +24,7 @@ export class Rng {
       state = (state + 0x9e3779b9) | 0;
       words.push(mix32(state ^ mix32(index * 4 + word)));
     }
-    if (words.every((word) => word === 0)) words[0] = 1;
+    if (!words.some((word) => word !== 0)) words[0] = 1;
     const generator = xoroshiro128plusFromState(words);
     // Discard the first outputs, which still carry the simple structure of the seeding.
     for (let warmUp = 0; warmUp < 8; warmUp++) generator.next();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { StartupError } from '../lib/startup-error';
+import { StartupError } from '@iop/db-server';
 
 /**
  * Builds the API and the dashboard through Nx, whose local cache makes this a few-second no-op when

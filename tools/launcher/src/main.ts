@@ -1,11 +1,8 @@
-import { seedDatabase } from '@iop/synth';
+import { isPortFree, runCli, runMigrations, startDatabase, StartupError } from '@iop/db-server';
+import { createSeedProgress, seedDatabase } from '@iop/synth';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { runMigrations } from '../lib/migrate';
-import { isPortFree } from '../lib/ports';
-import { startDatabase } from '../lib/start-database';
-import { runCli, StartupError } from '../lib/startup-error';
 import { buildProducts } from './build-products';
 import { step } from './console-steps';
 
@@ -31,9 +28,14 @@ async function start(): Promise<void> {
   // After the database, so that a database problem is reported before a minute of building.
   await step('Building the API and the dashboard (cached after the first start)', () => buildProducts(workspaceRoot));
   if (await isEmpty(database.url)) {
-    await step('Seeding the demo network (first start only)', (progress) =>
-      seedDatabase(database.url, { preset: 'demo', onProgress: progress }),
-    );
+    await step('Seeding the demo network (first start only)', async () => {
+      const progress = createSeedProgress(process.stdout);
+      try {
+        await seedDatabase(database.url, { preset: 'demo', onProgress: progress.update });
+      } finally {
+        progress.stop();
+      }
+    });
   }
 
   process.env['DATABASE_URL'] = database.url;
