@@ -1,1 +1,16 @@
 export { wilsonInterval } from './lib/proportions';
+export { pearson, type PearsonResult } from './lib/correlation';
+export { linearRegression, type LinearRegressionResult } from './lib/linear-regression';
+export {
+  logisticRegression,
+  type LogisticRegressionOptions,
+  type LogisticRegressionResult,
+} from './lib/logistic-regression';
+export {
+  kaplanMeier,
+  type ConfidenceBandType,
+  type KaplanMeierOptions,
+  type KaplanMeierResult,
+  type KaplanMeierStep,
+} from './lib/survival/kaplan-meier';
+export { logRank, type GroupLabel, type LogRankResult } from './lib/survival/log-rank';

@@ -10,6 +10,8 @@ const DOMAIN_TABLES = getMetadataArgsStorage()
   .tables.filter((table) => ALL_ENTITIES.includes(table.target as (typeof ALL_ENTITIES)[number]))
   .map((table) => table.name ?? '');
 
+const ALL_MIGRATION_NAMES = ['InitialSchema1764288000000', 'EpisodeFacts1764300000000'];
+
 describe('the committed migrations', () => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -20,14 +22,18 @@ describe('the committed migrations', () => {
   it('go up from an empty database, down to nothing, and up again', async () => {
     expect(await tablesOf(database.url)).toEqual([]);
 
-    expect(await runMigrations(database.url)).toEqual(['InitialSchema1764288000000']);
+    expect(await runMigrations(database.url)).toEqual(ALL_MIGRATION_NAMES);
     expect(await tablesOf(database.url)).toEqual([...DOMAIN_TABLES, 'typeorm_migrations'].sort());
+    // The episode facts are a materialized view (not in information_schema.tables) with its refresh function.
+    expect(await derivedObjectsOf(database.url)).toEqual(['episode_facts', 'refresh_episode_facts']);
     expect(await runMigrations(database.url)).toEqual([]);
 
-    expect(await revertAllMigrations(database.url)).toBe(1);
+    expect(await revertAllMigrations(database.url)).toBe(ALL_MIGRATION_NAMES.length);
     expect(await tablesOf(database.url)).toEqual(['typeorm_migrations']);
+    expect(await derivedObjectsOf(database.url)).toEqual([]);
 
-    expect(await runMigrations(database.url)).toEqual(['InitialSchema1764288000000']);
+    expect(await runMigrations(database.url)).toEqual(ALL_MIGRATION_NAMES);
+    expect(await derivedObjectsOf(database.url)).toEqual(['episode_facts', 'refresh_episode_facts']);
   });
 
   it('index the shapes the metric queries read', async () => {
@@ -37,6 +43,16 @@ describe('the committed migrations', () => {
       /ON public\.appointments USING btree \(episode_id, scheduled_start\)/,
     );
     expect(indexes['episodes_patient_admit_idx']).toMatch(/\(patient_id, admit_date\)/);
+    // REFRESH MATERIALIZED VIEW CONCURRENTLY needs the unique index; the metric queries filter by admit date.
+    expect(indexes['episode_facts_episode_idx']).toMatch(
+      /UNIQUE INDEX .* ON public\.episode_facts USING btree \(episode_id\)/,
+    );
+    expect(indexes['episode_facts_program_admit_idx']).toMatch(
+      /ON public\.episode_facts USING btree \(program_id, admit_date\)/,
+    );
+    expect(indexes['episode_facts_org_admit_idx']).toMatch(
+      /ON public\.episode_facts USING btree \(org_id, admit_date\)/,
+    );
     for (const table of ['patients', 'episodes', 'appointments', 'drug_screens', 'charges']) {
       const unique = Object.values(indexes).find(
         (definition) =>
@@ -55,6 +71,17 @@ async function tablesOf(url: string): Promise<string[]> {
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
   );
   return rows.map((row) => row.table_name);
+}
+
+async function derivedObjectsOf(url: string): Promise<string[]> {
+  const rows = await select<{ name: string }>(
+    url,
+    `SELECT matviewname AS name FROM pg_matviews WHERE schemaname = 'public'
+     UNION ALL
+     SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+     ORDER BY name`,
+  );
+  return rows.map((row) => row.name);
 }
 
 async function indexDefinitions(url: string): Promise<Record<string, string>> {

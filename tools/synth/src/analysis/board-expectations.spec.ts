@@ -14,7 +14,9 @@ const seOf = (estimate: Estimate, log: boolean): number =>
  * standard network's completion risk difference, 0.165 against 0.13, sits 3.5 errors out).
  */
 function expectAgreement(measured: Estimate, expected: Estimate, log: boolean): void {
-  const distance = log ? Math.abs(Math.log(measured.estimate / expected.estimate)) : Math.abs(measured.estimate - expected.estimate);
+  const distance = log
+    ? Math.abs(Math.log(measured.estimate / expected.estimate))
+    : Math.abs(measured.estimate - expected.estimate);
   const combined = Math.hypot(seOf(measured, log), seOf(expected, log));
   expect({ measured: measured.estimate, expected: expected.estimate, agree: distance <= 4 * combined }).toEqual({
     measured: measured.estimate,

@@ -40,7 +40,10 @@ export function adjustedSlope(
 ): Estimate {
   const usable = facts.filter((fact) => exposure(fact) !== null && outcome(fact) !== null);
   const design = buildDesign(usable, [numeric('exposure', (fact) => exposure(fact) as number), ...adjustment]);
-  const fit = leastSquares(design, usable.map((fact) => outcome(fact) as number));
+  const fit = leastSquares(
+    design,
+    usable.map((fact) => outcome(fact) as number),
+  );
   return linearEstimate(fit, 'exposure', usable.length);
 }
 
@@ -51,7 +54,9 @@ export function adjustedSlope(
  */
 export function structuralHazards(facts: readonly EpisodeFacts[]): Fit {
   const subjects = facts.map((fact) => ({ item: fact, entry: 0, exit: fact.los, event: isDisengagement(fact) }));
-  const records = splitAtCuts(subjects, PIECES).filter((record) => record.from < LANDMARK || record.item.alliance !== null);
+  const records = splitAtCuts(subjects, PIECES).filter(
+    (record) => record.from < LANDMARK || record.item.alliance !== null,
+  );
   const after = (record: PieceRecord<EpisodeFacts>): number => (record.from >= LANDMARK ? 1 : 0);
   const design = buildDesign(records, [
     categorical('piece', (record) => String(record.piece)),

@@ -11,7 +11,10 @@ export function collectFacts(options: GenerateOptions): { facts: EpisodeFacts[];
   const truth = options.truth ?? loadGroundTruth();
   const synthetic = generateSyntheticNetwork({ ...options, truth });
   const context: FactsContext = {
-    calendar: new DayCalendar(DayCalendar.addDaysToDate(truth.asOf, -truth.windowDays - 400), DayCalendar.addDaysToDate(truth.asOf, 120)),
+    calendar: new DayCalendar(
+      DayCalendar.addDaysToDate(truth.asOf, -truth.windowDays - 400),
+      DayCalendar.addDaysToDate(truth.asOf, 120),
+    ),
     asOf: truth.asOf,
     patients: new Map(),
   };

@@ -7,7 +7,11 @@ export type Term<T> =
   | { kind: 'categorical'; name: string; level: (item: T) => string };
 
 export const numeric = <T>(name: string, value: (item: T) => number): Term<T> => ({ kind: 'numeric', name, value });
-export const categorical = <T>(name: string, level: (item: T) => string): Term<T> => ({ kind: 'categorical', name, level });
+export const categorical = <T>(name: string, level: (item: T) => string): Term<T> => ({
+  kind: 'categorical',
+  name,
+  level,
+});
 
 /**
  * An intercept plus the terms. A categorical term gets an indicator per level but its most frequent one
@@ -24,7 +28,9 @@ export function buildDesign<T>(items: readonly T[], terms: ReadonlyArray<Term<T>
     }
     const counts = new Map<string, number>();
     for (const item of items) counts.set(term.level(item), (counts.get(term.level(item)) ?? 0) + 1);
-    const levels = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([level]) => level);
+    const levels = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([level]) => level);
     for (const level of levels.slice(1)) {
       names.push(`${term.name}=${level}`);
       columns.push((item) => (term.level(item) === level ? 1 : 0));

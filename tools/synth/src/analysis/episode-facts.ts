@@ -86,7 +86,8 @@ export function ageBand(age: number): string {
 export function addEpisodeFacts(rows: TableRows, context: FactsContext, facts: Map<number, EpisodeFacts>): void {
   const { calendar } = context;
   const asOfDay = calendar.dayOf(context.asOf);
-  for (const [id, , , birthYear, sex, , employment] of rows.patients) context.patients.set(id, { birthYear, sex, employment });
+  for (const [id, , , birthYear, sex, , employment] of rows.patients)
+    context.patients.set(id, { birthYear, sex, employment });
   const admitDayOf = new Map<number, number>();
   for (const row of rows.episodes) {
     const [id, , programId, patientId, levelOfCare, , referralSource, , admitDate, dischargeDate, reason] = row;
@@ -98,18 +99,58 @@ export function addEpisodeFacts(rows: TableRows, context: FactsContext, facts: M
     const age = calendar.year(admitDay) - patient.birthYear;
     const los = lastDay - admitDay + 1;
     facts.set(id, {
-      id, patientId, programId, levelOfCare, admitDate, reason, active: dischargeDate === null, los, age, ageBand: ageBand(age),
-      sex: patient.sex, substance: row[12], oud: row[13], severity: row[14], priorEpisodes: row[15], payer: row[16],
-      employment: patient.employment, referralSource,
-      attended: 0, noShow: 0, cancelledByPatient: 0, cancelledByProgram: 0, scheduledMinutes: 0, eveningWeekendScheduled: 0,
-      telehealth: 0, appointments: 0, windowDays: Math.min(28, los), scheduledMinutes28: 0, individualSessions28: 0,
-      groupsAttended28: 0, familyAttended28: false, screensExpected: 0, screensMissing: 0, screensNegative: 0,
-      screensExpected28: 0, screensNegative28: 0, screensExpectedFinal: 0, screensNegativeFinal: 0, goalsDue: 0, goalsMet: 0,
-      alliance: null, readinessFirst: null, readinessLast: null, readinessCount: 0, mat: false, meetingsReported: 0,
-      meetingsTotal: 0, chargesCents: 0,
+      id,
+      patientId,
+      programId,
+      levelOfCare,
+      admitDate,
+      reason,
+      active: dischargeDate === null,
+      los,
+      age,
+      ageBand: ageBand(age),
+      sex: patient.sex,
+      substance: row[12],
+      oud: row[13],
+      severity: row[14],
+      priorEpisodes: row[15],
+      payer: row[16],
+      employment: patient.employment,
+      referralSource,
+      attended: 0,
+      noShow: 0,
+      cancelledByPatient: 0,
+      cancelledByProgram: 0,
+      scheduledMinutes: 0,
+      eveningWeekendScheduled: 0,
+      telehealth: 0,
+      appointments: 0,
+      windowDays: Math.min(28, los),
+      scheduledMinutes28: 0,
+      individualSessions28: 0,
+      groupsAttended28: 0,
+      familyAttended28: false,
+      screensExpected: 0,
+      screensMissing: 0,
+      screensNegative: 0,
+      screensExpected28: 0,
+      screensNegative28: 0,
+      screensExpectedFinal: 0,
+      screensNegativeFinal: 0,
+      goalsDue: 0,
+      goalsMet: 0,
+      alliance: null,
+      readinessFirst: null,
+      readinessLast: null,
+      readinessCount: 0,
+      mat: false,
+      meetingsReported: 0,
+      meetingsTotal: 0,
+      chargesCents: 0,
     });
   }
-  const dayOf = (episodeId: number, timestamp: string): number => calendar.dayOf(timestamp.slice(0, 10)) - (admitDayOf.get(episodeId) ?? NaN);
+  const dayOf = (episodeId: number, timestamp: string): number =>
+    calendar.dayOf(timestamp.slice(0, 10)) - (admitDayOf.get(episodeId) ?? NaN);
   const episodeOf = (episodeId: number): EpisodeFacts => {
     const fact = facts.get(episodeId);
     if (!fact) throw new Error(`rows of episode ${episodeId} before its episode row`);
@@ -151,7 +192,8 @@ export function addEpisodeFacts(rows: TableRows, context: FactsContext, facts: M
     const medication = matOf.get(episodeId);
     const analytes = positiveFor.slice(1, -1).split(',').filter(Boolean);
     // METRICS.md: missing counts as positive; a positive only for the prescribed medication is not illicit use.
-    const negative = result === 'negative' || (result === 'positive' && analytes.every((analyte) => analyte === medication));
+    const negative =
+      result === 'negative' || (result === 'positive' && analytes.every((analyte) => analyte === medication));
     fact.screensExpected++;
     if (result === 'missing') fact.screensMissing++;
     if (negative) fact.screensNegative++;
@@ -189,15 +231,26 @@ export function addEpisodeFacts(rows: TableRows, context: FactsContext, facts: M
 }
 
 /** The METRICS.md compliance components and score of an episode (null where undefined). */
-export function compliance(fact: EpisodeFacts): { attendance: number | null; screens: number | null; goals: number | null; score: number | null } {
+export function compliance(fact: EpisodeFacts): {
+  attendance: number | null;
+  screens: number | null;
+  goals: number | null;
+  score: number | null;
+} {
   const attendanceDenominator = fact.attended + fact.noShow + fact.cancelledByPatient;
   const attendance = attendanceDenominator > 0 ? fact.attended / attendanceDenominator : null;
   const screens = fact.screensExpected > 0 ? (fact.screensExpected - fact.screensMissing) / fact.screensExpected : null;
   const goals = fact.goalsDue > 0 ? fact.goalsMet / fact.goalsDue : null;
   const defined = [attendance, screens, goals].filter((value): value is number => value !== null);
-  return { attendance, screens, goals, score: defined.length > 0 ? defined.reduce((a, b) => a + b, 0) / defined.length : null };
+  return {
+    attendance,
+    screens,
+    goals,
+    score: defined.length > 0 ? defined.reduce((a, b) => a + b, 0) / defined.length : null,
+  };
 }
 
 export const weeksInTreatment = (fact: EpisodeFacts): number => fact.los / 7;
-export const scheduledHoursPerWeek28 = (fact: EpisodeFacts): number => fact.scheduledMinutes28 / 60 / (fact.windowDays / 7);
+export const scheduledHoursPerWeek28 = (fact: EpisodeFacts): number =>
+  fact.scheduledMinutes28 / 60 / (fact.windowDays / 7);
 export const individualPerWeek28 = (fact: EpisodeFacts): number => fact.individualSessions28 / (fact.windowDays / 7);

@@ -18,7 +18,10 @@ function expectNear(estimate: Estimate, planted: number): void {
 /** A ratio estimate (hazard or odds ratio) within three standard errors of the planted value, on the log scale. */
 function expectRatioNear(estimate: Estimate, planted: number): void {
   const se = (Math.log(estimate.high) - Math.log(estimate.low)) / 3.92;
-  expect({ estimate: estimate.estimate, withinThreeSe: Math.abs(Math.log(estimate.estimate / planted)) <= 3 * se }).toEqual({
+  expect({
+    estimate: estimate.estimate,
+    withinThreeSe: Math.abs(Math.log(estimate.estimate / planted)) <= 3 * se,
+  }).toEqual({
     estimate: estimate.estimate,
     withinThreeSe: true,
   });

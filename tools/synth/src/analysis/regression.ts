@@ -47,7 +47,9 @@ function solveSymmetric(a: number[][], b: number[]): { solution: number[]; inver
     }
     return x;
   };
-  const inverse = Array.from({ length: n }, (_, column) => solveWith(Array.from({ length: n }, (__, row) => (row === column ? 1 : 0))));
+  const inverse = Array.from({ length: n }, (_, column) =>
+    solveWith(Array.from({ length: n }, (__, row) => (row === column ? 1 : 0))),
+  );
   return { solution: solveWith(b), inverse };
 }
 
@@ -101,7 +103,8 @@ function irls(design: Design, response: number[], family: 'logistic' | 'poisson'
   const p = design.names.length;
   let beta = new Array<number>(p).fill(0);
   if (family === 'poisson') {
-    const rate = response.reduce((a, b) => a + b, 0) / (offset ?? response.map(() => 0)).reduce((a, b) => a + Math.exp(b), 0);
+    const rate =
+      response.reduce((a, b) => a + b, 0) / (offset ?? response.map(() => 0)).reduce((a, b) => a + Math.exp(b), 0);
     beta[0] = Math.log(rate);
   }
   let inverse: number[][] = [];
@@ -137,7 +140,12 @@ export function logisticRegression(design: Design, response: number[]): Fit {
 
 /** Poisson regression of counts with log(exposure) offsets: piecewise exponential hazards. */
 export function poissonRegression(design: Design, events: number[], exposure: number[]): Fit {
-  return irls(design, events, 'poisson', exposure.map((value) => Math.log(value)));
+  return irls(
+    design,
+    events,
+    'poisson',
+    exposure.map((value) => Math.log(value)),
+  );
 }
 
 export function pearson(x: number[], y: number[]): number {

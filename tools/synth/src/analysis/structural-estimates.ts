@@ -64,14 +64,20 @@ export function estimateStructure(facts: readonly EpisodeFacts[]): StructuralEst
     severityHazardRatioPerLevel: ratioEstimate(hazards, 'severity', n),
     attendanceDifferencePerEveningWeekendShare: adjustedSlope(
       worksOrStudies,
-      (fact) => (fact.appointments - fact.cancelledByProgram > 0 ? fact.eveningWeekendScheduled / (fact.appointments - fact.cancelledByProgram) : null),
+      (fact) =>
+        fact.appointments - fact.cancelledByProgram > 0
+          ? fact.eveningWeekendScheduled / (fact.appointments - fact.cancelledByProgram)
+          : null,
       attendanceRate,
     ),
     iopChargesPerClientWeekUsd: iopCents / 100 / iopWeeks,
     readinessChangePerEarlyNegativeRate: adjustedSlope(
       facts,
       (fact) => (fact.screensExpected28 > 0 ? fact.screensNegative28 / fact.screensExpected28 : null),
-      (fact) => (fact.readinessCount >= 2 && fact.readinessFirst !== null && fact.readinessLast !== null ? fact.readinessLast - fact.readinessFirst : null),
+      (fact) =>
+        fact.readinessCount >= 2 && fact.readinessFirst !== null && fact.readinessLast !== null
+          ? fact.readinessLast - fact.readinessFirst
+          : null,
     ),
     negativeScreenRatePerMeetingPerWeek: negativeScreenSlopes,
   };

@@ -23,7 +23,10 @@ export interface PieceRecord<T> {
 }
 
 /** Splits each subject's time at risk at the cuts (e.g. [0, 7, 28, 42]): one record per piece entered. */
-export function splitAtCuts<T>(subjects: ReadonlyArray<SurvivalSubject<T>>, cuts: readonly number[]): Array<PieceRecord<T>> {
+export function splitAtCuts<T>(
+  subjects: ReadonlyArray<SurvivalSubject<T>>,
+  cuts: readonly number[],
+): Array<PieceRecord<T>> {
   const records: Array<PieceRecord<T>> = [];
   for (const subject of subjects) {
     for (let piece = 0; piece < cuts.length; piece++) {
@@ -31,7 +34,13 @@ export function splitAtCuts<T>(subjects: ReadonlyArray<SurvivalSubject<T>>, cuts
       const to = Math.min(piece + 1 < cuts.length ? cuts[piece + 1] : Infinity, subject.exit);
       if (to <= from) continue;
       const endsHere = subject.exit <= to;
-      records.push({ item: subject.item, piece, from: cuts[piece], exposure: to - from, event: endsHere && subject.event ? 1 : 0 });
+      records.push({
+        item: subject.item,
+        piece,
+        from: cuts[piece],
+        exposure: to - from,
+        event: endsHere && subject.event ? 1 : 0,
+      });
     }
   }
   return records;

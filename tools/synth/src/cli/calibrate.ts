@@ -25,13 +25,17 @@ function main(): void {
       note: 'Statistics as the evidence board computes them (board covariates for adjustment, exposures as defined per claim), with 95% intervals at this sample size.',
     },
     claims: boardExpectations(facts, asOf),
-    targets: Object.fromEntries(Object.entries(measureTargets(facts)).map(([id, value]) => [id, Number(value.toPrecision(4))])),
+    targets: Object.fromEntries(
+      Object.entries(measureTargets(facts)).map(([id, value]) => [id, Number(value.toPrecision(4))]),
+    ),
   };
   const text = readFileSync(GROUND_TRUTH_PATH, 'utf8');
   const json = JSON.parse(text) as Record<string, unknown>;
   json['expectedOnBoard'] = expected;
   writeFileSync(GROUND_TRUTH_PATH, `${formatJson(json)}\n`);
-  process.stdout.write(`expectedOnBoard written from ${facts.length} episodes in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `expectedOnBoard written from ${facts.length} episodes in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 /** JSON with two-space indentation, but short arrays and flat objects on one line (as the file is written by hand). */

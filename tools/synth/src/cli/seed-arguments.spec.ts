@@ -8,7 +8,11 @@ describe('parseSeedArguments', () => {
   });
 
   it('reads --preset and --seed', () => {
-    expect(parseSeedArguments(['--preset', 'large', '--seed', '42'])).toEqual({ preset: 'large', seed: 42, help: false });
+    expect(parseSeedArguments(['--preset', 'large', '--seed', '42'])).toEqual({
+      preset: 'large',
+      seed: 42,
+      help: false,
+    });
     expect(parseSeedArguments(['--preset=standard', '--seed=0'])).toMatchObject({ preset: 'standard', seed: 0 });
   });
 
@@ -31,7 +35,14 @@ describe('npm run seed with a bad argument', () => {
     const root = path.resolve(__dirname, '../../../..');
     const result = spawnSync(
       process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.base.json', 'tools/synth/src/cli/seed.ts', '--preset', 'huge'],
+      [
+        path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+        '--tsconfig',
+        'tsconfig.base.json',
+        'tools/synth/src/cli/seed.ts',
+        '--preset',
+        'huge',
+      ],
       { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } },
     );
     expect(result.status).toBe(2);

@@ -9,7 +9,11 @@ function checksum(options: GenerateOptions): { sha256: string; rows: Record<stri
   const rows: Record<string, number> = {};
   const synthetic = generateSyntheticNetwork(options);
   hash.update(stringify(synthetic.network.staff));
-  hash.update(JSON.stringify(synthetic.network.programs.map(({ id, name, levelOfCare, timeZone }) => [id, name, levelOfCare, timeZone])));
+  hash.update(
+    JSON.stringify(
+      synthetic.network.programs.map(({ id, name, levelOfCare, timeZone }) => [id, name, levelOfCare, timeZone]),
+    ),
+  );
   const tables: Partial<TableRows> = {};
   for (const batch of synthetic.batches()) {
     for (const table of BATCH_TABLES) {

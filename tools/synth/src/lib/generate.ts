@@ -79,7 +79,12 @@ export function generateSyntheticNetwork(options: GenerateOptions): SyntheticNet
   };
 }
 
-function* episodeBatches(context: GeneratorContext, total: number, batchEpisodes: number, keepCourses: boolean): Generator<EpisodeBatch> {
+function* episodeBatches(
+  context: GeneratorContext,
+  total: number,
+  batchEpisodes: number,
+  keepCourses: boolean,
+): Generator<EpisodeBatch> {
   let episodesDone = 0;
   let patientIndex = 0;
   let rows = emptyTableRows();

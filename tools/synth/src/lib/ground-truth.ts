@@ -134,15 +134,19 @@ function checkGroundTruth(truth: GroundTruth, file: string): void {
       if (!EFFECT_NAMES.includes(effect.parameter)) fail(`claim ${claim.id}: unknown parameter "${effect.parameter}"`);
       if (parameters.has(effect.parameter)) fail(`parameter ${effect.parameter} is planted twice`);
       parameters.add(effect.parameter);
-      if (typeof effect.planted !== 'number' || !Number.isFinite(effect.planted)) fail(`claim ${claim.id}: planted must be a number`);
-      if (effect.kind !== 'effect' && effect.kind !== 'no_effect') fail(`claim ${claim.id}: kind must be effect or no_effect`);
+      if (typeof effect.planted !== 'number' || !Number.isFinite(effect.planted))
+        fail(`claim ${claim.id}: planted must be a number`);
+      if (effect.kind !== 'effect' && effect.kind !== 'no_effect')
+        fail(`claim ${claim.id}: kind must be effect or no_effect`);
       const none = effect.parameter.includes('HazardRatio') ? 1 : 0;
-      if (effect.kind === 'no_effect' && effect.planted !== none) fail(`claim ${claim.id}: a no_effect must plant ${none}`);
+      if (effect.kind === 'no_effect' && effect.planted !== none)
+        fail(`claim ${claim.id}: a no_effect must plant ${none}`);
     }
   }
   const missing = EFFECT_NAMES.filter((name) => !parameters.has(name));
   if (missing.length > 0) fail(`no claim plants ${missing.join(', ')}`);
-  if (truth.claims.filter((claim) => claim.kind === 'no_effect').length < 2) fail('at least two claims must be planted as no effect');
+  if (truth.claims.filter((claim) => claim.kind === 'no_effect').length < 2)
+    fail('at least two claims must be planted as no effect');
   for (const name of ['demo', 'standard', 'large'] as const) {
     const preset = truth.presets[name];
     if (!preset || !(preset.episodes > 0) || !(preset.iopPrograms > 0)) fail(`preset ${name} is missing or empty`);

@@ -22,7 +22,10 @@ export class DayCalendar {
   private readonly timeZones: string[] = [];
 
   constructor(firstDate: string, lastDate: string) {
-    const days = eachDayOfInterval({ start: parseISO(firstDate, { in: utc }), end: parseISO(lastDate, { in: utc }) }, { in: utc });
+    const days = eachDayOfInterval(
+      { start: parseISO(firstDate, { in: utc }), end: parseISO(lastDate, { in: utc }) },
+      { in: utc },
+    );
     this.firstDate = firstDate;
     this.dayCount = days.length;
     this.dates = days.map((day) => format(day, 'yyyy-MM-dd'));
@@ -72,7 +75,15 @@ export class DayCalendar {
     let value = this.timestamps.get(key);
     if (value === undefined) {
       const [year, month, dayOfMonth] = this.date(day).split('-').map(Number);
-      const local = new TZDate(year, month - 1, dayOfMonth, Math.floor(minuteOfDay / 60), minuteOfDay % 60, 0, timeZone);
+      const local = new TZDate(
+        year,
+        month - 1,
+        dayOfMonth,
+        Math.floor(minuteOfDay / 60),
+        minuteOfDay % 60,
+        0,
+        timeZone,
+      );
       value = local.toISOString();
       this.timestamps.set(key, value);
     }

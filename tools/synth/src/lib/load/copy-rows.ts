@@ -10,7 +10,12 @@ const CSV_OPTIONS = { cast: { boolean: (value: boolean) => (value ? 't' : 'f') }
  * Bulk-loads rows with COPY ... FROM STDIN (FORMAT csv): rows serialised by csv-stringify (null and
  * undefined become empty unquoted fields, which COPY reads as NULL), written in chunks with back-pressure.
  */
-export async function copyRows(client: Client | PoolClient, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+export async function copyRows(
+  client: Client | PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
   const finished = new Promise<void>((resolve, reject) => {

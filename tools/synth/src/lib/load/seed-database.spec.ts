@@ -12,12 +12,16 @@ describe('seedDatabase (PostgreSQL)', () => {
     Number((await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`)).rows[0].n);
   /** md5 over every row of a table in id order: equal checksums mean equal contents. */
   const tableChecksum = async (table: string): Promise<string> =>
-    (await client.query<{ md5: string }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS md5 FROM ${table} t`)).rows[0].md5;
+    (await client.query<{ md5: string }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS md5 FROM ${table} t`))
+      .rows[0].md5;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const progress: Array<[number, number]> = [];
-    report = await seedDatabase(database.url, { preset: 'demo', onProgress: (done, total) => progress.push([done, total]) });
+    report = await seedDatabase(database.url, {
+      preset: 'demo',
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     expect(progress[0]).toEqual([0, 1500]);
     expect(progress[progress.length - 1]).toEqual([1500, 1500]);
     client = new Client({ connectionString: database.url });
@@ -32,18 +36,28 @@ describe('seedDatabase (PostgreSQL)', () => {
   it('writes as many rows per table as the report says (every FK and CHECK constraint accepted them)', async () => {
     expect(report.rows['episodes']).toBe(1500);
     expect(report.rows['appointments']).toBeGreaterThan(45_000);
-    for (const [table, rows] of Object.entries(report.rows)) expect({ table, rows: await count(table) }).toEqual({ table, rows });
+    for (const [table, rows] of Object.entries(report.rows))
+      expect({ table, rows: await count(table) }).toEqual({ table, rows });
   });
 
   it('records the data set: as-of date, preset and seed, and the settings the dashboard reads', async () => {
     const meta = await client.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, generated_by FROM dataset_meta`);
-    expect(meta.rows).toEqual([{ as_of: '2026-06-30', generated_by: expect.objectContaining({ preset: 'demo', seed: 20260630, generatorVersion: '1.0.0' }) }]);
+    expect(meta.rows).toEqual([
+      {
+        as_of: '2026-06-30',
+        generated_by: expect.objectContaining({ preset: 'demo', seed: 20260630, generatorVersion: '1.0.0' }),
+      },
+    ]);
     const settings = await client.query(`SELECT key, value, dollar_year FROM settings ORDER BY key`);
     const byKey = Object.fromEntries(settings.rows.map((row) => [row.key, row]));
     expect(byKey['suppression_threshold'].value).toEqual({ minimumCount: 11 });
     expect(byKey['cost_rate.inpatient_per_day'].dollar_year).toBe(2025);
     expect(Object.keys(byKey)).toEqual(
-      expect.arrayContaining(['cost_rate.residential_per_day', 'cost_rate.standard_outpatient_per_visit', 'intensity_targets']),
+      expect.arrayContaining([
+        'cost_rate.residential_per_day',
+        'cost_rate.standard_outpatient_per_visit',
+        'intensity_targets',
+      ]),
     );
   });
 
@@ -79,7 +93,9 @@ describe('seedDatabase (PostgreSQL)', () => {
     );
     await client.query('INSERT INTO user_programs (user_id, program_id) VALUES ($1, 1)', [user.rows[0].id]);
     await seedDatabase(database.url, { preset: 'demo' });
-    expect({ appointments: await tableChecksum('appointments'), episodes: await tableChecksum('episodes') }).toEqual(before);
+    expect({ appointments: await tableChecksum('appointments'), episodes: await tableChecksum('episodes') }).toEqual(
+      before,
+    );
     expect(await count('users')).toBe(1);
     expect(await count('user_programs')).toBe(1);
   });

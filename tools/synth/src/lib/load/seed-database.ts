@@ -26,7 +26,20 @@ export interface SeedReport {
 }
 
 /** Tables whose rows the seed replaces: every table below the organisation and its programs. */
-const REPLACED_TABLES = ['charges', 'mutual_help', 'medication_dispenses', 'assessments', 'plan_goals', 'drug_screens', 'appointments', 'episodes', 'patients', 'staff', 'settings', 'dataset_meta'];
+const REPLACED_TABLES = [
+  'charges',
+  'mutual_help',
+  'medication_dispenses',
+  'assessments',
+  'plan_goals',
+  'drug_screens',
+  'appointments',
+  'episodes',
+  'patients',
+  'staff',
+  'settings',
+  'dataset_meta',
+];
 const TABLES_WITH_EXPLICIT_IDS = ['organizations', 'programs', 'staff', 'patients', 'episodes'];
 /** Episodes per COPY batch when loading: fewer, larger COPY statements than the generator's default. */
 const LOAD_BATCH_EPISODES = 2_000;
@@ -87,13 +100,23 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
     await client.query('INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES ($1, $2, $3)', [
       ORGANIZATION_ID,
       network.asOf,
-      JSON.stringify({ generator: '@iop/synth', preset: network.preset, seed: network.seed, generatorVersion: network.generatorVersion }),
+      JSON.stringify({
+        generator: '@iop/synth',
+        preset: network.preset,
+        seed: network.seed,
+        generatorVersion: network.generatorVersion,
+      }),
     ]);
     rows['dataset_meta'] = 1;
     for (const table of TABLES_WITH_EXPLICIT_IDS) {
       // Explicit ids were written: move each identity past them so that later inserts do not collide.
-      await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT max(id) FROM ${table}), 1))`);
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT max(id) FROM ${table}), 1))`,
+      );
     }
+    // Episode facts (DESIGN.md section 4) are derived from the rows just loaded: refreshed in the same
+    // transaction, so that readers never see new rows with old facts.
+    await client.query('REFRESH MATERIALIZED VIEW episode_facts');
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -112,7 +135,12 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
   };
 }
 
-async function copyBatchTable(client: Client, table: BatchTable, batchRows: unknown[][], rows: Record<string, number>): Promise<void> {
+async function copyBatchTable(
+  client: Client,
+  table: BatchTable,
+  batchRows: unknown[][],
+  rows: Record<string, number>,
+): Promise<void> {
   await copyRows(client, table, BATCH_TABLE_COLUMNS[table], batchRows);
   rows[table] += batchRows.length;
 }
@@ -120,10 +148,10 @@ async function copyBatchTable(client: Client, table: BatchTable, batchRows: unkn
 /** The organisation and its programs, by id (see seedDatabase for why they are not truncated). */
 async function upsertNetwork(client: Client, network: NetworkRows): Promise<void> {
   const { organization, programs } = network;
-  await client.query('INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [
-    organization.id,
-    organization.name,
-  ]);
+  await client.query(
+    'INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
+    [organization.id, organization.name],
+  );
   const ids = programs.map((program) => program.id);
   await client.query('DELETE FROM programs WHERE id <> ALL($1::int[])', [ids]);
   // Free the names first: program names are unique per organisation and may move between ids.
@@ -143,7 +171,7 @@ async function analyze(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`ANALYZE ${['organizations', 'programs', ...REPLACED_TABLES].join(', ')}`);
+    await client.query(`ANALYZE ${['organizations', 'programs', ...REPLACED_TABLES, 'episode_facts'].join(', ')}`);
   } finally {
     await client.end();
   }

@@ -33,7 +33,8 @@ export function settingRows(truth: GroundTruth): SettingRow[] {
       key: 'cost_rate.standard_outpatient_per_visit',
       value: { amountCents: 9_500, per: 'visit', levelOfCare: '1' },
       dollarYear,
-      source: 'DATCAP: standard outpatient about $121 per client-week (METRICS.md), at about 1.3 visits a week; synthetic default.',
+      source:
+        'DATCAP: standard outpatient about $121 per client-week (METRICS.md), at about 1.3 visits a week; synthetic default.',
     },
     {
       key: 'intensity_targets',
@@ -44,7 +45,8 @@ export function settingRows(truth: GroundTruth): SettingRow[] {
         partialHospitalizationMinHoursPerWeek: 20,
       },
       dollarYear: null,
-      source: 'ASAM Criteria, 3rd ed.: level 2.1 is 9-19 hours a week for adults (6 or more for adolescents); 2.5 is 20 or more.',
+      source:
+        'ASAM Criteria, 3rd ed.: level 2.1 is 9-19 hours a week for adults (6 or more for adolescents); 2.5 is 20 or more.',
     },
     {
       key: 'suppression_threshold',

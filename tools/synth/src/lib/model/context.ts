@@ -1,5 +1,11 @@
 import { DayCalendar } from '../calendar/day-calendar';
-import { effectSizes, type EffectSizes, type GroundTruth, type PresetSize, type SeverityEffects } from '../ground-truth';
+import {
+  effectSizes,
+  type EffectSizes,
+  type GroundTruth,
+  type PresetSize,
+  type SeverityEffects,
+} from '../ground-truth';
 import { CourseModel } from './course';
 import { generateNetwork, type Network } from './network';
 

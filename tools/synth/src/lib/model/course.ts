@@ -58,7 +58,10 @@ export class CourseModel {
     const ratio =
       this.baselineRatio(intake) *
       Math.pow(this.effects.disengagementHazardRatioPer5AlliancePoints, (exposures.alliance - ALLIANCE_CENTRE) / 5) *
-      Math.pow(this.effects.disengagementHazardRatioPerGroupAttendedPerWeek, exposures.groupsAttendedPerWeek - GROUPS_CENTRE) *
+      Math.pow(
+        this.effects.disengagementHazardRatioPerGroupAttendedPerWeek,
+        exposures.groupsAttendedPerWeek - GROUPS_CENTRE,
+      ) *
       (exposures.familySessionAttended ? this.effects.disengagementHazardRatioFamilySession : 1);
     const exit = this.draw(rng, intake, LANDMARK_DAY, intake.plannedLengthDays, ratio);
     return exit ?? { lastDay: intake.plannedLengthDays - 1, reason: 1 };
@@ -78,7 +81,8 @@ export class CourseModel {
   private draw(rng: Rng, intake: EpisodeIntake, from: number, to: number, disengagementRatio: number): Exit | null {
     const otherWeights = {
       transferred: OTHER_EXIT_WEIGHTS.transferred,
-      incarcerated: OTHER_EXIT_WEIGHTS.incarcerated * (intake.referralSource === 'court' ? INCARCERATION_RATIO_COURT : 1),
+      incarcerated:
+        OTHER_EXIT_WEIGHTS.incarcerated * (intake.referralSource === 'court' ? INCARCERATION_RATIO_COURT : 1),
       death: OTHER_EXIT_WEIGHTS.death * (intake.oud ? DEATH_RATIO_OUD : 1),
       other: OTHER_EXIT_WEIGHTS.other,
     };
@@ -97,7 +101,10 @@ export class CourseModel {
           return { lastDay, reason: bernoulli(rng, TERMINATED_SHARE_OF_DISENGAGEMENT) ? 3 : 2 };
         }
         const cause = categorical(rng, otherWeights);
-        return { lastDay, reason: cause === 'transferred' ? 4 : cause === 'incarcerated' ? 5 : cause === 'death' ? 6 : 7 };
+        return {
+          lastDay,
+          reason: cause === 'transferred' ? 4 : cause === 'incarcerated' ? 5 : cause === 'death' ? 6 : 7,
+        };
       }
       time = end;
       if (time >= to) break;

@@ -74,7 +74,11 @@ export function simulateCourse(rng: Rng, context: GeneratorContext, intake: Epis
   );
   // Claim 5: attendance may depend on the share of evening/weekend sessions (planted as none).
   const eveningShare = eveningWeekendShare(slots, context, intake);
-  const attendanceProbability = clamp(adherence + effects.attendanceDifferencePerEveningWeekendShare * (eveningShare - 0.5), 0, 1);
+  const attendanceProbability = clamp(
+    adherence + effects.attendanceDifferencePerEveningWeekendShare * (eveningShare - 0.5),
+    0,
+    1,
+  );
   const attendance = new Uint8Array(slots.length);
   slots.forEach((slot, index) => {
     attendance[index] = slot.programCancelled
@@ -113,7 +117,11 @@ export function simulateCourse(rng: Rng, context: GeneratorContext, intake: Epis
       if (slot.type === 'group') groupsAttended++;
       if (slot.type === 'family') familySessionAttended = true;
     });
-    exit = course.fromLandmark(rng, intake, { alliance, groupsAttendedPerWeek: groupsAttended / 4, familySessionAttended });
+    exit = course.fromLandmark(rng, intake, {
+      alliance,
+      groupsAttendedPerWeek: groupsAttended / 4,
+      familySessionAttended,
+    });
   }
   const active = exit.lastDay > asOfDay;
   const lastObservedDay = active ? asOfDay : exit.lastDay;
@@ -137,6 +145,7 @@ export function simulateCourse(rng: Rng, context: GeneratorContext, intake: Epis
 function eveningWeekendShare(slots: Slot[], context: GeneratorContext, intake: EpisodeIntake): number {
   if (slots.length === 0) return 0;
   let count = 0;
-  for (const slot of slots) if (slot.minute >= 17 * 60 || context.calendar.isWeekend(intake.admitDay + slot.day)) count++;
+  for (const slot of slots)
+    if (slot.minute >= 17 * 60 || context.calendar.isWeekend(intake.admitDay + slot.day)) count++;
   return count / slots.length;
 }

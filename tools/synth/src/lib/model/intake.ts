@@ -63,7 +63,13 @@ export interface EpisodeIntake {
 
 /** Age at a first admission, by the TEDS-D age bands. */
 export function drawAge(rng: Rng): number {
-  const [min, max] = AGE_BANDS[weightedIndex(rng, AGE_BANDS.map(([, , weight]) => weight))];
+  const [min, max] =
+    AGE_BANDS[
+      weightedIndex(
+        rng,
+        AGE_BANDS.map(([, , weight]) => weight),
+      )
+    ];
   return integerBetween(rng, min, max);
 }
 
@@ -104,15 +110,21 @@ export function drawIntake(
   const oud = substance === 'opioids' ? bernoulli(rng, 0.96) : bernoulli(rng, SECONDARY_OUD_PROBABILITY);
   const severity = Number(categorical(rng, context.severity.distribution)) as Severity;
   const payer = drawPayer(rng, age, previous);
-  const referralSource = base.referralOverride ?? (adolescent && bernoulli(rng, 0.4) ? 'family' : categorical(rng, REFERRAL_WEIGHTS));
+  const referralSource =
+    base.referralOverride ?? (adolescent && bernoulli(rng, 0.4) ? 'family' : categorical(rng, REFERRAL_WEIGHTS));
   // Referral a few days before admission (IET counts initiation from the referral date).
   const referralGap = Math.min(integerBetween(rng, 0, 6) + (bernoulli(rng, 0.25) ? integerBetween(rng, 3, 20) : 0), 30);
   const steppedDown = referralSource === 'residential' || referralSource === 'inpatient';
   // Step-downs: the referring program discharged 0-20 days before admission (FUI-style follow-up); the
   // referral was made then at the latest.
-  const priorDischargeGap = steppedDown ? integerBetween(rng, 0, 4) + (bernoulli(rng, 0.45) ? integerBetween(rng, 3, 16) : 0) : 0;
+  const priorDischargeGap = steppedDown
+    ? integerBetween(rng, 0, 4) + (bernoulli(rng, 0.45) ? integerBetween(rng, 3, 16) : 0)
+    : 0;
   const matShift = context.severity.effects.matProbabilityShiftPerLevel * (severity - 2);
-  const mat = oud && bernoulli(rng, clamp(MAT_PROBABILITY_OUD + matShift, 0, 1)) ? categorical(rng, MAT_MEDICATION_WEIGHTS) : null;
+  const mat =
+    oud && bernoulli(rng, clamp(MAT_PROBABILITY_OUD + matShift, 0, 1))
+      ? categorical(rng, MAT_MEDICATION_WEIGHTS)
+      : null;
   const audMedication: AudMedication | null =
     !oud && substance === 'alcohol' && bernoulli(rng, AUD_MEDICATION_PROBABILITY)
       ? bernoulli(rng, 0.6)
@@ -137,7 +149,10 @@ export function drawIntake(
     priorEpisodes: base.priorEpisodes,
     payer,
     counselorId: pick(rng, program.counselors),
-    familyInvolved: bernoulli(rng, adolescent ? FAMILY_INVOLVED_PROBABILITY.adolescent : FAMILY_INVOLVED_PROBABILITY.adult),
+    familyInvolved: bernoulli(
+      rng,
+      adolescent ? FAMILY_INVOLVED_PROBABILITY.adolescent : FAMILY_INVOLVED_PROBABILITY.adult,
+    ),
     mat,
     audMedication,
     plannedLengthDays: 7 * integerBetween(rng, weeks[0], weeks[1]),
@@ -154,5 +169,10 @@ function drawPayer(rng: Rng, age: number, previous: EpisodeIntake | null): Payer
 
 /** Prior treatment episodes before a patient's first episode in the network (TEDS-D NOPRIOR). */
 export function drawPriorEpisodes(rng: Rng): number {
-  return PRIOR_EPISODE_WEIGHTS[weightedIndex(rng, PRIOR_EPISODE_WEIGHTS.map(([, weight]) => weight))][0];
+  return PRIOR_EPISODE_WEIGHTS[
+    weightedIndex(
+      rng,
+      PRIOR_EPISODE_WEIGHTS.map(([, weight]) => weight),
+    )
+  ][0];
 }

@@ -75,14 +75,43 @@ export interface Network {
   staff: StaffRow[];
 }
 
-const FIRST_NAMES = ['Alex', 'Jordan', 'Sam', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Drew', 'Robin'];
-const LAST_NAMES = ['Rivera', 'Chen', 'Okafor', 'Novak', 'Haddad', 'Larsen', 'Moreau', 'Tanaka', 'Silva', 'Keller', 'Walsh', 'Ibarra'];
+const FIRST_NAMES = [
+  'Alex',
+  'Jordan',
+  'Sam',
+  'Taylor',
+  'Morgan',
+  'Casey',
+  'Riley',
+  'Jamie',
+  'Avery',
+  'Quinn',
+  'Drew',
+  'Robin',
+];
+const LAST_NAMES = [
+  'Rivera',
+  'Chen',
+  'Okafor',
+  'Novak',
+  'Haddad',
+  'Larsen',
+  'Moreau',
+  'Tanaka',
+  'Silva',
+  'Keller',
+  'Walsh',
+  'Ibarra',
+];
 
 /**
  * Programs and staff. Program n is the same in every preset (every fourth one is standard outpatient, level
  * 1, the others IOP, level 2.1), so that ids, names and levels stay put when a preset is swapped for another.
  */
-export function generateNetwork(seed: number, size: Pick<PresetSize, 'iopPrograms' | 'outpatientPrograms' | 'episodes'>): Network {
+export function generateNetwork(
+  seed: number,
+  size: Pick<PresetSize, 'iopPrograms' | 'outpatientPrograms' | 'episodes'>,
+): Network {
   const rng = Rng.stream(seed, 'network');
   const programCount = size.iopPrograms + size.outpatientPrograms;
   if (programCount > SITES.length) throw new RangeError(`at most ${SITES.length} programs, asked for ${programCount}`);

@@ -151,7 +151,15 @@ export const MAT_MEDICATION_WEIGHTS = { buprenorphine: 60, methadone: 25, naltre
 export const AUD_MEDICATION_PROBABILITY = 0.1;
 
 /** Readmission (new episode of the same patient) probability after a discharge, by reason. */
-export const READMISSION_PROBABILITY: Readonly<Record<number, number>> = { 1: 0.08, 2: 0.22, 3: 0.22, 4: 0.3, 5: 0.05, 6: 0, 7: 0.12 };
+export const READMISSION_PROBABILITY: Readonly<Record<number, number>> = {
+  1: 0.08,
+  2: 0.22,
+  3: 0.22,
+  4: 0.3,
+  5: 0.05,
+  6: 0,
+  7: 0.12,
+};
 export const READMISSION_GAP_DAYS = { minimum: 14, meanExtra: 110 } as const;
 export const MAX_EPISODES_PER_PATIENT = 3;
 
@@ -182,9 +190,20 @@ export const MEETINGS_PER_WEEK: Readonly<Record<Substance, number>> = {
   cannabis: 0.6,
   other: 0.8,
 };
-export const MEETINGS = { perPriorEpisodeLogShift: 0.1, personSdLog: 0.5, dispersion: 2, reportProbability: 0.8 } as const;
+export const MEETINGS = {
+  perPriorEpisodeLogShift: 0.1,
+  personSdLog: 0.5,
+  dispersion: 2,
+  reportProbability: 0.8,
+} as const;
 
 /** Readiness ruler (0-10) at admission by severity, and its change. */
-export const READINESS = { admissionMean: 6.3, admissionSd: 1.8, changeMean: 1.0, changeSd: 1.3, repeatSd: 0.7 } as const;
+export const READINESS = {
+  admissionMean: 6.3,
+  admissionSd: 1.8,
+  changeMean: 1.0,
+  changeSd: 1.3,
+  repeatSd: 0.7,
+} as const;
 /** WAI-SR: first administration on days 21-25 to most patients still in treatment. */
 export const ALLIANCE = { centre: 42, centreSessions: 1, noiseSd: 6, administeredProbability: 0.92 } as const;

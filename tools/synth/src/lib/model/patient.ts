@@ -93,8 +93,25 @@ function nextProgram(rng: Rng, context: GeneratorContext, current: Program, tran
   const programs = context.network.programs;
   if (transfer) {
     const otherLevel = programs.filter((program) => program.levelOfCare !== current.levelOfCare);
-    const candidates = otherLevel.length > 0 && bernoulli(rng, 0.7) ? otherLevel : programs.filter((program) => program.id !== current.id);
-    return candidates.length > 0 ? candidates[weightedIndex(rng, candidates.map((program) => program.weight))] : current;
+    const candidates =
+      otherLevel.length > 0 && bernoulli(rng, 0.7)
+        ? otherLevel
+        : programs.filter((program) => program.id !== current.id);
+    return candidates.length > 0
+      ? candidates[
+          weightedIndex(
+            rng,
+            candidates.map((program) => program.weight),
+          )
+        ]
+      : current;
   }
-  return bernoulli(rng, 0.7) ? current : programs[weightedIndex(rng, programs.map((program) => program.weight))];
+  return bernoulli(rng, 0.7)
+    ? current
+    : programs[
+        weightedIndex(
+          rng,
+          programs.map((program) => program.weight),
+        )
+      ];
 }

@@ -50,22 +50,31 @@ function planWeek(rng: Rng, intake: EpisodeIntake, severity: SeverityEffects): W
   const { program } = intake;
   const iop = program.levelOfCare === '2.1';
   const worksOrStudies = intake.employment === 'employed' || intake.employment === 'student';
-  const eveningProbability = worksOrStudies ? EVENING_TRACK_PROBABILITY.employedOrStudent : EVENING_TRACK_PROBABILITY.other;
+  const eveningProbability = worksOrStudies
+    ? EVENING_TRACK_PROBABILITY.employedOrStudent
+    : EVENING_TRACK_PROBABILITY.other;
   const track: Track = bernoulli(rng, eveningProbability) ? 'evening' : 'morning';
   const level = String(intake.severity) as '1' | '2' | '3';
   let group: WeeklyPlan['group'];
   if (iop) {
     const days = 3 + weightedIndex(rng, severity.iopGroupDaysWeights[level]);
     const weekdays = track === 'morning' ? morningGroupDays(days) : eveningGroupDays(rng, days);
-    group = { weekdays, minute: (weekday) => (weekday === SATURDAY ? at(10) : track === 'evening' ? at(18) : at(9)), durationMin: 180 };
+    group = {
+      weekdays,
+      minute: (weekday) => (weekday === SATURDAY ? at(10) : track === 'evening' ? at(18) : at(9)),
+      durationMin: 180,
+    };
   } else {
     const weekday = pick(rng, [TUESDAY, WEDNESDAY, THURSDAY]);
     group = bernoulli(rng, severity.outpatientGroupProbability[level])
       ? { weekdays: [weekday], minute: () => (track === 'evening' ? at(18) : at(14)), durationMin: 90 }
       : null;
   }
-  const perWeek = iop ? categorical(rng, { half: 25, one: 55, two: 20 }) : categorical(rng, { half: 35, one: 65, two: 0 });
-  const individualDays = perWeek === 'two' ? [TUESDAY, THURSDAY] : [pick(rng, [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY])];
+  const perWeek = iop
+    ? categorical(rng, { half: 25, one: 55, two: 20 })
+    : categorical(rng, { half: 35, one: 65, two: 0 });
+  const individualDays =
+    perWeek === 'two' ? [TUESDAY, THURSDAY] : [pick(rng, [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY])];
   const evening = track === 'evening';
   const individualMinute = evening ? at(17) : iop ? at(13) : pick(rng, [at(10), at(13), at(15)]);
   const individualStaff = bernoulli(rng, 0.7) ? intake.counselorId : pick(rng, program.therapists);
@@ -75,8 +84,17 @@ function planWeek(rng: Rng, intake: EpisodeIntake, severity: SeverityEffects): W
   return {
     track,
     group,
-    individual: { weekdays: individualDays, everyOtherWeek: perWeek === 'half', minute: individualMinute, staffId: individualStaff },
-    caseManagement: { weekday: pick(rng, [MONDAY, WEDNESDAY, FRIDAY]), minute: evening ? at(17, 30) : at(12), everyWeeks: iop ? 2 : 4 },
+    individual: {
+      weekdays: individualDays,
+      everyOtherWeek: perWeek === 'half',
+      minute: individualMinute,
+      staffId: individualStaff,
+    },
+    caseManagement: {
+      weekday: pick(rng, [MONDAY, WEDNESDAY, FRIDAY]),
+      minute: evening ? at(17, 30) : at(12),
+      everyWeeks: iop ? 2 : 4,
+    },
     family: familyScheduled
       ? {
           weekday: familyOnSaturday ? SATURDAY : THURSDAY,
@@ -84,7 +102,13 @@ function planWeek(rng: Rng, intake: EpisodeIntake, severity: SeverityEffects): W
           staffId: pick(rng, program.therapists),
         }
       : null,
-    medication: onMedication ? { weekday: pick(rng, [MONDAY, TUESDAY, FRIDAY]), minute: evening ? at(17) : at(8), staffId: pick(rng, program.prescribers) } : null,
+    medication: onMedication
+      ? {
+          weekday: pick(rng, [MONDAY, TUESDAY, FRIDAY]),
+          minute: evening ? at(17) : at(8),
+          staffId: pick(rng, program.prescribers),
+        }
+      : null,
   };
 }
 
@@ -140,15 +164,24 @@ export function planSlots(
       if (medication) add(0, 'mat', evening ? at(18, 30) : at(11, 30), 30, medication.staffId);
       continue;
     }
-    if (medication && weekday === medication.weekday && (week < 4 || week % 2 === 0)) add(day, 'mat', medication.minute, 30, medication.staffId);
-    if (weekday === caseManagement.weekday && week % caseManagement.everyWeeks === 1) add(day, 'case_management', caseManagement.minute, 30, intake.counselorId);
-    if (family && day >= firstFamilyDay && (day - firstFamilyDay) % 14 === 0) add(day, 'family', family.minute, 60, family.staffId);
+    if (medication && weekday === medication.weekday && (week < 4 || week % 2 === 0))
+      add(day, 'mat', medication.minute, 30, medication.staffId);
+    if (weekday === caseManagement.weekday && week % caseManagement.everyWeeks === 1)
+      add(day, 'case_management', caseManagement.minute, 30, intake.counselorId);
+    if (family && day >= firstFamilyDay && (day - firstFamilyDay) % 14 === 0)
+      add(day, 'family', family.minute, 60, family.staffId);
     if (individual.weekdays.includes(weekday) && (!individual.everyOtherWeek || week % 2 === 0)) {
       add(day, 'individual', individual.minute, 60, individual.staffId);
     }
     if (group && group.weekdays.includes(weekday)) {
       const counselors = intake.program.counselors;
-      add(day, 'group', group.minute(weekday), group.durationMin, counselors[(weekday + (evening ? 3 : 0)) % counselors.length]);
+      add(
+        day,
+        'group',
+        group.minute(weekday),
+        group.durationMin,
+        counselors[(weekday + (evening ? 3 : 0)) % counselors.length],
+      );
     }
   }
   slots.sort((a, b) => a.day - b.day || a.minute - b.minute);

@@ -29,7 +29,13 @@ const PRICE_CENTS = {
 const DATCAP_IOP_WEEK_USD = 462;
 
 /** Payers pay different rates for the same service (commercial plans above Medicaid). */
-const PAYER_RATE: Readonly<Record<Payer, number>> = { medicaid: 0.92, medicare: 0.96, commercial: 1.14, self_pay: 0.85, other: 1 };
+const PAYER_RATE: Readonly<Record<Payer, number>> = {
+  medicaid: 0.92,
+  medicare: 0.96,
+  commercial: 1.14,
+  self_pay: 0.85,
+  other: 1,
+};
 
 /** Appointment rows (up to the as-of date plus those booked ahead) and a charge per attended appointment. */
 export function addAppointmentRows(context: GeneratorContext, course: EpisodeCourse, rows: TableRows): void {
@@ -76,7 +82,11 @@ export function addAppointmentRows(context: GeneratorContext, course: EpisodeCou
   }
 }
 
-function priceOf(type: SessionType, iop: boolean, mat: EpisodeCourse['intake']['mat']): { code: string; cents: number } {
+function priceOf(
+  type: SessionType,
+  iop: boolean,
+  mat: EpisodeCourse['intake']['mat'],
+): { code: string; cents: number } {
   switch (type) {
     case 'group':
       return iop ? PRICE_CENTS.iopGroupDay : PRICE_CENTS.outpatientGroup;

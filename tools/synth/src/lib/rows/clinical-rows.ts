@@ -44,11 +44,22 @@ export function addGoalRows(rng: Rng, context: GeneratorContext, course: Episode
  * about every four weeks). Readiness changes by an amount drawn from severity; claim 8's planted effect of
  * the early negative-screen rate on that change is read from the ground truth (planted as none).
  */
-export function addAssessmentRows(rng: Rng, context: GeneratorContext, course: EpisodeCourse, screens: ScreenSummary, rows: TableRows): void {
+export function addAssessmentRows(
+  rng: Rng,
+  context: GeneratorContext,
+  course: EpisodeCourse,
+  screens: ScreenSummary,
+  rows: TableRows,
+): void {
   const { intake } = course;
   const severityLevel = intake.severity - 2;
   let number = 0;
-  const push = (instrument: 'wai_sr' | 'readiness_ruler', day: number, total: number, subscales: string | null): void => {
+  const push = (
+    instrument: 'wai_sr' | 'readiness_ruler',
+    day: number,
+    total: number,
+    subscales: string | null,
+  ): void => {
     number++;
     rows.assessments.push([
       ORGANIZATION_ID,
@@ -89,7 +100,11 @@ function allianceSubscales(rng: Rng, total: number): string {
   const third = total / 3;
   // Task leaves room for Bond and Goal within 4-20 each.
   const task = clamp(Math.round(third + normal(rng, 0, 1)), Math.max(4, total - 40), Math.min(20, total - 8));
-  const bond = clamp(Math.round(third + normal(rng, 0, 1)), Math.max(4, total - task - 20), Math.min(20, total - task - 4));
+  const bond = clamp(
+    Math.round(third + normal(rng, 0, 1)),
+    Math.max(4, total - task - 20),
+    Math.min(20, total - task - 4),
+  );
   return JSON.stringify({ task, bond, goal: total - task - bond });
 }
 
@@ -103,13 +118,35 @@ export function addDispenseRows(rng: Rng, context: GeneratorContext, course: Epi
   const { intake } = course;
   const medication: Medication | null = intake.mat ?? intake.audMedication;
   if (medication === null) return;
-  const continues = intake.mat !== null && !course.active && (course.exit.reason === 1 || course.exit.reason === 4) && bernoulli(rng, 0.6);
+  const continues =
+    intake.mat !== null &&
+    !course.active &&
+    (course.exit.reason === 1 || course.exit.reason === 4) &&
+    bernoulli(rng, 0.6);
   const lastDay = Math.min(continues ? CONTINUING_MEDICATION_DAYS - 1 : course.lastObservedDay, course.asOfDay);
   let day = 0;
   for (let fill = 0; day <= lastDay; fill++) {
     const supply =
-      medication === 'buprenorphine' ? (fill < 4 ? 7 : fill < 6 ? 14 : 28) : medication === 'methadone' ? 7 : medication === 'naltrexone_xr' ? 28 : 30;
-    rows.medication_dispenses.push([ORGANIZATION_ID, intake.id, medication, context.calendar.date(intake.admitDay + day), supply, SOURCE_SYSTEM, `e${intake.id}-m${fill + 1}`]);
+      medication === 'buprenorphine'
+        ? fill < 4
+          ? 7
+          : fill < 6
+            ? 14
+            : 28
+        : medication === 'methadone'
+          ? 7
+          : medication === 'naltrexone_xr'
+            ? 28
+            : 30;
+    rows.medication_dispenses.push([
+      ORGANIZATION_ID,
+      intake.id,
+      medication,
+      context.calendar.date(intake.admitDay + day),
+      supply,
+      SOURCE_SYSTEM,
+      `e${intake.id}-m${fill + 1}`,
+    ]);
     day += supply + (bernoulli(rng, 0.15) ? integerBetween(rng, 1, 10) : 0);
   }
 }
@@ -118,17 +155,31 @@ export function addDispenseRows(rng: Rng, context: GeneratorContext, course: Epi
  * Weekly self-reported mutual-help (12-step) meetings. The rate depends on the primary substance and prior
  * treatment only; the screens read the rate through claim 9's planted effect (none).
  */
-export function addMutualHelpRows(rng: Rng, context: GeneratorContext, course: EpisodeCourse, rows: TableRows): MutualHelpSummary {
+export function addMutualHelpRows(
+  rng: Rng,
+  context: GeneratorContext,
+  course: EpisodeCourse,
+  rows: TableRows,
+): MutualHelpSummary {
   const { intake } = course;
   const rate =
     MEETINGS_PER_WEEK[intake.substance] *
-    Math.exp(MEETINGS.perPriorEpisodeLogShift * Math.min(intake.priorEpisodes, 3) + normal(rng, 0, MEETINGS.personSdLog));
+    Math.exp(
+      MEETINGS.perPriorEpisodeLogShift * Math.min(intake.priorEpisodes, 3) + normal(rng, 0, MEETINGS.personSdLog),
+    );
   let number = 0;
   for (let week = 0; week * 7 <= course.lastObservedDay; week++) {
     const meetings = Math.min(50, negativeBinomial(rng, rate, MEETINGS.dispersion));
     if (!bernoulli(rng, MEETINGS.reportProbability)) continue;
     number++;
-    rows.mutual_help.push([ORGANIZATION_ID, intake.id, context.calendar.date(intake.admitDay + week * 7), meetings, SOURCE_SYSTEM, `e${intake.id}-h${number}`]);
+    rows.mutual_help.push([
+      ORGANIZATION_ID,
+      intake.id,
+      context.calendar.date(intake.admitDay + week * 7),
+      meetings,
+      SOURCE_SYSTEM,
+      `e${intake.id}-h${number}`,
+    ]);
   }
   return { meetingsPerWeekAboveTypical: rate - MEETINGS_PER_WEEK[intake.substance] };
 }

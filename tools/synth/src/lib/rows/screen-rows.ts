@@ -40,7 +40,8 @@ export function addScreenRows(
     // Collected at the week's first session the program held, else mid-week at noon.
     let day = Math.min(week * 7 + 2, course.lastObservedDay);
     let minute = 12 * 60;
-    while (cursor < slots.length && (slots[cursor].day < week * 7 || attendance[cursor] === CANCELLED_BY_PROGRAM)) cursor++;
+    while (cursor < slots.length && (slots[cursor].day < week * 7 || attendance[cursor] === CANCELLED_BY_PROGRAM))
+      cursor++;
     const first = slots[cursor];
     if (first && first.day < week * 7 + 7 && first.day <= course.lastObservedDay) {
       day = first.day;
@@ -49,10 +50,26 @@ export function addScreenRows(
     const collectedAt = context.calendar.timestamp(intake.program.timeZone, intake.admitDay + day, minute);
     const collected = bernoulli(rng, course.adherence);
     const analytes = collected ? screenAnalytes(rng, course, week, illicitShift) : null;
-    const result = analytes === null ? 'missing' : analytes === 'invalid' ? 'invalid' : analytes.length > 0 ? 'positive' : 'negative';
+    const result =
+      analytes === null
+        ? 'missing'
+        : analytes === 'invalid'
+          ? 'invalid'
+          : analytes.length > 0
+            ? 'positive'
+            : 'negative';
     const positiveFor = Array.isArray(analytes) ? analytes : [];
     number++;
-    rows.drug_screens.push([ORGANIZATION_ID, episodeId, collectedAt, true, result, `{${positiveFor.join(',')}}`, SOURCE_SYSTEM, `e${episodeId}-s${number}`]);
+    rows.drug_screens.push([
+      ORGANIZATION_ID,
+      episodeId,
+      collectedAt,
+      true,
+      result,
+      `{${positiveFor.join(',')}}`,
+      SOURCE_SYSTEM,
+      `e${episodeId}-s${number}`,
+    ]);
     if (day < windowDays) {
       earlyExpected++;
       if (Array.isArray(analytes) && analytes.every((analyte) => isPrescribed(analyte, intake.mat))) earlyNegative++;
@@ -77,16 +94,25 @@ export function addScreenRows(
 }
 
 /** The analytes of a collected screen (empty when negative), or 'invalid' (dilute, tampered). */
-function screenAnalytes(rng: Rng, course: EpisodeCourse, week: number, illicitShift: number): ScreenAnalyte[] | 'invalid' {
+function screenAnalytes(
+  rng: Rng,
+  course: EpisodeCourse,
+  week: number,
+  illicitShift: number,
+): ScreenAnalyte[] | 'invalid' {
   if (bernoulli(rng, ILLICIT_USE.invalidProbability)) return 'invalid';
   const { intake } = course;
   const analytes: ScreenAnalyte[] = [];
   const weeksIn = Math.min(week, ILLICIT_USE.weeksOfImprovement);
   if (bernoulli(rng, expit(course.useLogOdds + ILLICIT_USE.perWeekInTreatment * weeksIn) + illicitShift)) {
     analytes.push(primaryAnalyte(rng, intake.substance));
-    if (intake.substance !== 'cannabis' && bernoulli(rng, ILLICIT_USE.secondaryCannabisProbability)) analytes.push('cannabis');
+    if (intake.substance !== 'cannabis' && bernoulli(rng, ILLICIT_USE.secondaryCannabisProbability))
+      analytes.push('cannabis');
   }
-  if ((intake.mat === 'buprenorphine' || intake.mat === 'methadone') && bernoulli(rng, ILLICIT_USE.prescribedDetectedProbability)) {
+  if (
+    (intake.mat === 'buprenorphine' || intake.mat === 'methadone') &&
+    bernoulli(rng, ILLICIT_USE.prescribedDetectedProbability)
+  ) {
     analytes.push(intake.mat);
   }
   return analytes;
