@@ -12,7 +12,7 @@ export interface SummaryCounts {
   attendanceDenominator: number;
 }
 
-/** The headline counts of the selected episodes, in one round trip. */
+/** The headline counts of the selected episodes, aggregated from episode facts in one round trip. */
 @Injectable()
 export class SummaryQuery {
   constructor(private readonly dataSource: DataSource) {}
@@ -20,27 +20,16 @@ export class SummaryQuery {
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<SummaryCounts> {
     const selection = episodeSelection(scope, filters);
     // Attendance rate = attended / (attended + no_show + cancelled_patient): programme cancellations
-    // and still-scheduled appointments say nothing about the patient (METRICS.md).
+    // and still-scheduled appointments say nothing about the patient (METRICS.md; episode_facts holds both).
     const rows: Array<Record<string, string | null>> = await this.dataSource.query(
       `
-      WITH selected AS (
-        SELECT e.id, e.discharge_date
-        FROM episodes e
-        JOIN patients p ON p.id = e.patient_id
-        WHERE ${selection.sql}
-      ),
-      attendance AS (
-        SELECT count(*) FILTER (WHERE a.status = 'attended') AS attended,
-               count(*) FILTER (WHERE a.status IN ('attended', 'no_show', 'cancelled_patient')) AS counted
-        FROM appointments a
-        JOIN selected s ON s.id = a.episode_id
-      )
       SELECT to_char((SELECT max(as_of) FROM dataset_meta), 'YYYY-MM-DD') AS as_of,
-             (SELECT count(*) FROM selected) AS episodes,
-             (SELECT count(*) FROM selected WHERE discharge_date IS NULL) AS active,
-             attendance.attended,
-             attendance.counted
-      FROM attendance
+             count(*) AS episodes,
+             count(*) FILTER (WHERE f.active) AS active,
+             coalesce(sum(f.attendance_numerator), 0) AS attended,
+             coalesce(sum(f.attendance_denominator), 0) AS counted
+      FROM episode_facts f
+      WHERE ${selection.sql}
       `,
       selection.params,
     );

@@ -8,7 +8,8 @@
  * | 4       | 2 (1)           | 1 (1990)       | 2024-11-01 | 2024-12-01, 2    | commercial | alcohol   | 2         |
  *
  * Appointments: episode 1 attended 3, no_show 1, cancelled_program 1; episode 2 attended 1, cancelled_patient 1,
- * scheduled 2; episode 3 attended 1, no_show 1; episode 4 no_show 2. As of 2025-06-30.
+ * scheduled 2; episode 3 attended 1, no_show 1; episode 4 no_show 2; the n-th on admission day + n, at 18:00
+ * local time. As of 2025-06-30; the spec refreshes episode_facts after loading.
  */
 export const SUMMARY_FIXTURE_SQL = `
   INSERT INTO organizations (id, name) VALUES (1, 'Fixture Health');
@@ -29,13 +30,15 @@ export const SUMMARY_FIXTURE_SQL = `
     (3, 1, 2, 3, '1', 'outpatient', '2025-05-05', null, null, 'alcohol', false, 1, 'medicare', 2, 'fixture', 'e3'),
     (4, 1, 2, 1, '1', 'self', '2024-11-01', '2024-12-01', 2, 'alcohol', false, 3, 'commercial', 2, 'fixture', 'e4');
   INSERT INTO appointments (org_id, episode_id, session_type, scheduled_start, duration_min, status, source_system, source_id)
-  SELECT 1, episode_id, 'group', '2025-01-07T23:00:00Z'::timestamptz + (n || ' days')::interval, 180, status, 'fixture',
-         'a' || episode_id || '-' || n
+  SELECT 1, episode_id, 'group', (e.admit_date + n) + time '18:00' AT TIME ZONE 'America/Chicago', 180, status,
+         'fixture', 'a' || episode_id || '-' || n
   FROM (VALUES
     (1, 1, 'attended'), (1, 2, 'attended'), (1, 3, 'attended'), (1, 4, 'no_show'), (1, 5, 'cancelled_program'),
     (2, 1, 'attended'), (2, 2, 'cancelled_patient'), (2, 3, 'scheduled'), (2, 4, 'scheduled'),
     (3, 1, 'attended'), (3, 2, 'no_show'),
     (4, 1, 'no_show'), (4, 2, 'no_show')
-  ) AS rows (episode_id, n, status);
+  ) AS rows (episode_id, n, status)
+  JOIN episodes e ON e.id = rows.episode_id;
   INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-06-30', '{"fixture": "summary"}');
+  REFRESH MATERIALIZED VIEW episode_facts;
 `;
