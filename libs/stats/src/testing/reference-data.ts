@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Test-only reader for the plain numeric tables in /work/shared/reference/stats (see its README). They are
+ * Test-only reader for the plain numeric reference tables in ./reference (see SOURCES.md there). They are
  * simple enough for a split: comma- or whitespace-separated, quoted headers, empty cells for missing values
  * (returned as NaN). Not part of the library build (excluded in tsconfig.lib.json): it needs node:fs.
  */
-export const referenceDirectory = join(__dirname, '../../../../../shared/reference/stats');
+export const referenceDirectory = join(__dirname, 'reference');
 
 export type Table = Record<string, number[]>;
 
