@@ -3,8 +3,11 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, validateConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { CostsModule } from './costs/costs.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({
   imports: [
@@ -20,6 +23,9 @@ import { MetricsModule } from './metrics/metrics.module';
     DatabaseModule,
     HealthModule,
     MetricsModule,
+    RetentionModule,
+    CostsModule,
+    EvidenceModule,
   ],
 })
 export class AppModule {}

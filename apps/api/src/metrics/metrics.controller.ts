@@ -1,22 +1,48 @@
-import type { SummaryResponse } from '@iop/contracts';
+import type { BreakdownResponse, SummaryResponse, TrendResponse } from '@iop/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UNRESTRICTED_SCOPE } from '../access/access-scope';
 import { Public } from '../access/public.decorator';
 import { EpisodeFiltersDto } from './episode-filters.dto';
 import { MetricsService } from './metrics.service';
-import { SummaryResponseDoc } from './summary.response';
+import { BreakdownResponseDoc, TrendResponseDoc } from './series.response';
+import { BreakdownQueryDto, TrendQueryDto } from './series-query.dto';
+import { RateValueDoc, SummaryResponseDoc } from './summary.response';
+
+const BAD_FILTER = 'A parameter is unknown or malformed; the message names it';
 
 @ApiTags('metrics')
+@ApiExtraModels(RateValueDoc)
 @Controller({ path: 'metrics', version: '1' })
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get('summary')
   @Public()
+  @ApiOperation({ summary: 'Headline metrics of the selected episodes (docs/METRICS.md)' })
   @ApiOkResponse({ type: SummaryResponseDoc })
-  @ApiBadRequestResponse({ description: 'A filter parameter is unknown or malformed; the message names it' })
+  @ApiBadRequestResponse({ description: BAD_FILTER })
   summary(@Query() filters: EpisodeFiltersDto): Promise<SummaryResponse> {
     return this.metrics.summary(UNRESTRICTED_SCOPE, filters);
+  }
+
+  @Get('trend')
+  @Public()
+  @ApiOperation({ summary: 'A metric per month of admission of the selected episodes' })
+  @ApiOkResponse({ type: TrendResponseDoc })
+  @ApiBadRequestResponse({ description: BAD_FILTER })
+  trend(@Query() query: TrendQueryDto): Promise<TrendResponse> {
+    const { metric, interval, ...filters } = query;
+    return this.metrics.trend(UNRESTRICTED_SCOPE, filters, metric, interval ?? 'month');
+  }
+
+  @Get('breakdown')
+  @Public()
+  @ApiOperation({ summary: 'A metric per group of an episode attribute, or of an appointment attribute' })
+  @ApiOkResponse({ type: BreakdownResponseDoc })
+  @ApiBadRequestResponse({ description: `${BAD_FILTER}, or the metric cannot be split by that attribute` })
+  breakdown(@Query() query: BreakdownQueryDto): Promise<BreakdownResponse> {
+    const { metric, by, ...filters } = query;
+    return this.metrics.breakdown(UNRESTRICTED_SCOPE, filters, metric, by);
   }
 }

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AsOfQuery } from './as-of.query';
+import { BreakdownQuery } from './breakdown.query';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { SummaryQuery } from './summary.query';
+import { TrendQuery } from './trend.query';
 
-@Module({ controllers: [MetricsController], providers: [MetricsService, SummaryQuery] })
+@Module({
+  controllers: [MetricsController],
+  providers: [MetricsService, AsOfQuery, SummaryQuery, TrendQuery, BreakdownQuery],
+})
 export class MetricsModule {}

@@ -1,21 +1,136 @@
-import type { EpisodeFilters, SummaryResponse } from '@iop/contracts';
-import { Injectable } from '@nestjs/common';
+import {
+  APPOINTMENT_DIMENSIONS,
+  APPOINTMENT_METRICS,
+  type AppointmentMetric,
+  type BreakdownDimension,
+  type BreakdownResponse,
+  type EpisodeFilters,
+  type EpisodeMetric,
+  type MeanMedian,
+  type RateValue,
+  type SummaryResponse,
+  type TrendInterval,
+  type TrendPoint,
+  type TrendResponse,
+} from '@iop/contracts';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
+import { AsOfQuery } from './as-of.query';
+import { BreakdownQuery, type EpisodeDimension } from './breakdown.query';
+import { metricValue } from './episode-aggregates.sql';
+import { groupLabel } from './labels';
 import { toRate } from './rate';
 import { SummaryQuery } from './summary.query';
+import { TrendQuery } from './trend.query';
 
+const isAppointmentDimension = (by: BreakdownDimension): by is 'sessionType' | 'slot' =>
+  (APPOINTMENT_DIMENSIONS as readonly string[]).includes(by);
+const isAppointmentMetric = (metric: EpisodeMetric): metric is AppointmentMetric =>
+  (APPOINTMENT_METRICS as readonly string[]).includes(metric);
+
+/** The metrics of docs/METRICS.md over the selected episodes; each value comes from the episode_facts aggregates. */
 @Injectable()
 export class MetricsService {
-  constructor(private readonly summaryQuery: SummaryQuery) {}
+  constructor(
+    private readonly asOfQuery: AsOfQuery,
+    private readonly summaryQuery: SummaryQuery,
+    private readonly trendQuery: TrendQuery,
+    private readonly breakdownQuery: BreakdownQuery,
+  ) {}
 
-  /** Episodes, active census and attendance rate of the selected episodes. */
+  /** Every headline metric of the selected episodes, each computed as its EPISODE_METRICS namesake. */
   async summary(scope: AccessScope, filters: EpisodeFilters): Promise<SummaryResponse> {
-    const counts = await this.summaryQuery.run(scope, filters);
+    const { asOf, aggregates } = await this.summaryQuery.run(scope, filters);
+    const value = (metric: EpisodeMetric) => metricValue(metric, aggregates);
+    const rate = (metric: EpisodeMetric) => value(metric) as RateValue;
+    const hours: MeanMedian = {
+      mean: value('attendedHoursPerWeek') as number | null,
+      median: aggregates['hours_median'] === null ? null : Number(aggregates['hours_median']),
+    };
     return {
-      asOf: counts.asOf,
-      episodes: counts.episodes,
-      activeEpisodes: counts.activeEpisodes,
-      attendanceRate: toRate(counts.attended, counts.attendanceDenominator),
+      asOf,
+      episodes: value('episodes') as number,
+      activeEpisodes: value('activeEpisodes') as number,
+      attendanceRate: rate('attendanceRate'),
+      attendedHoursPerWeek: hours,
+      meetsIntensity: rate('meetsIntensity'),
+      complianceScore: { mean: value('complianceScore') as number | null },
+      compliant: rate('compliant'),
+      retained30: rate('retained30'),
+      retained60: rate('retained60'),
+      retained90: rate('retained90'),
+      completionRate: rate('completionRate'),
+      positiveConclusionRate: rate('positiveConclusionRate'),
+      dropoutRate: rate('dropoutRate'),
+      medianLengthOfStay: value('medianLengthOfStay') as number | null,
+      negativeScreenRate: rate('negativeScreenRate'),
+      abstinentFinal4Weeks: rate('abstinentFinal4Weeks'),
+      readmitted30: rate('readmitted30'),
+      readmitted90: rate('readmitted90'),
     };
   }
+
+  /**
+   * The metric per month of admission, every month from the first to the last with an admission; a month
+   * without admissions has n = 0 and the metric of an empty selection (0, a 0/0 rate, or null).
+   */
+  async trend(
+    scope: AccessScope,
+    filters: EpisodeFilters,
+    metric: EpisodeMetric,
+    interval: TrendInterval,
+  ): Promise<TrendResponse> {
+    const [rows, asOf] = await Promise.all([this.trendQuery.run(scope, filters), this.asOfQuery.run()]);
+    const byPeriod = new Map(rows.map((row) => [row.period, row]));
+    const points: TrendPoint[] = [];
+    if (rows.length) {
+      for (let period = rows[0].period; period <= rows[rows.length - 1].period; period = nextMonth(period)) {
+        const row = byPeriod.get(period) ?? { episodes: 0 };
+        points.push({ period, value: metricValue(metric, row), n: Number(row['episodes']) });
+      }
+    }
+    return { asOf, metric, interval, points };
+  }
+
+  /**
+   * The metric per group. Episode attributes group episode aggregates; sessionType and slot group appointments,
+   * so they take only the appointment metrics (attendanceRate, noShowRate): anything else is a 400.
+   */
+  async breakdown(
+    scope: AccessScope,
+    filters: EpisodeFilters,
+    metric: EpisodeMetric,
+    by: BreakdownDimension,
+  ): Promise<BreakdownResponse> {
+    const asOf = await this.asOfQuery.run();
+    if (isAppointmentDimension(by)) {
+      if (!isAppointmentMetric(metric)) {
+        throw new BadRequestException([
+          `metric ${metric} is counted per episode and cannot be split by ${by}, an appointment attribute; ` +
+            `with by=${by} use metric ${APPOINTMENT_METRICS.join(' or ')}`,
+        ]);
+      }
+      const rows = await this.breakdownQuery.byAppointment(scope, filters, by);
+      const groups = rows.map((row) => ({
+        key: row.key,
+        label: groupLabel(by, row.key),
+        value: toRate(metric === 'attendanceRate' ? row.attended : row.no_show, row.counted),
+        n: row.counted,
+      }));
+      return { asOf, metric, by, groups };
+    }
+    const rows = await this.breakdownQuery.byEpisode(scope, filters, by as EpisodeDimension);
+    const groups = rows.map((row) => ({
+      key: row.key,
+      label: groupLabel(by, row.key, row.label),
+      value: metricValue(metric, row),
+      n: Number(row['episodes']),
+    }));
+    return { asOf, metric, by, groups };
+  }
+}
+
+function nextMonth(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CostsController } from './costs.controller';
+import { CostsQuery } from './costs.query';
+import { CostsService } from './costs.service';
+
+@Module({ controllers: [CostsController], providers: [CostsService, CostsQuery] })
+export class CostsModule {}

@@ -1,0 +1,185 @@
+import {
+  type ComparisonRate,
+  type CostBlock,
+  type CostSummaryResponse,
+  type EpisodeFilters,
+  type Icer,
+  LEVELS_OF_CARE,
+  type MoneyValue,
+  type PerDayComparison,
+} from '@iop/contracts';
+import { Injectable } from '@nestjs/common';
+import type { AccessScope } from '../access/access-scope';
+import { toRate } from '../metrics/rate';
+import { type CostCounts, type CostRateSetting, CostsQuery } from './costs.query';
+
+export const CHARGES_SOURCE = 'Charges of the discharged episodes (episode facts), at face value';
+const IOP = '2.1';
+const STANDARD_OUTPATIENT = '1';
+
+type Cents = number | null;
+type Pricing = (cents: Cents, source?: string) => MoneyValue;
+
+const divide = (numerator: number, denominator: number): Cents => (denominator === 0 ? null : numerator / denominator);
+
+const EMPTY: Omit<CostCounts, 'levelOfCare'> = {
+  discharged: 0,
+  active: 0,
+  chargesCents: 0,
+  lengthOfStayDays: 0,
+  completed: 0,
+  retained90: 0,
+  abstinent: 0,
+};
+
+@Injectable()
+export class CostsService {
+  constructor(private readonly query: CostsQuery) {}
+
+  /** The cost metrics of METRICS.md overall and per level of care, the ICERs and the per-day comparisons. */
+  async summary(scope: AccessScope, filters: EpisodeFilters): Promise<CostSummaryResponse> {
+    const { asOf, byLevel, rates } = await this.query.run(scope, filters);
+    const years = rates.map((rate) => rate.dollarYear).filter((year): year is number => year !== null);
+    const dollarYear = years.length ? Math.max(...years) : null;
+    // Every amount is rounded to the cent only at the end, from exact cents.
+    const money: Pricing = (cents, source = CHARGES_SOURCE) => ({
+      dollars: cents === null ? null : Math.round(cents) / 100,
+      dollarYear,
+      source,
+    });
+    const levels = [...byLevel].sort(
+      (a, b) =>
+        LEVELS_OF_CARE.indexOf(a.levelOfCare as (typeof LEVELS_OF_CARE)[number]) -
+        LEVELS_OF_CARE.indexOf(b.levelOfCare as (typeof LEVELS_OF_CARE)[number]),
+    );
+    const total = levels.reduce<CostCounts>(
+      (sum, level) => ({
+        levelOfCare: 'all',
+        discharged: sum.discharged + level.discharged,
+        active: sum.active + level.active,
+        chargesCents: sum.chargesCents + level.chargesCents,
+        lengthOfStayDays: sum.lengthOfStayDays + level.lengthOfStayDays,
+        completed: sum.completed + level.completed,
+        retained90: sum.retained90 + level.retained90,
+        abstinent: sum.abstinent + level.abstinent,
+      }),
+      { levelOfCare: 'all', ...EMPTY },
+    );
+    const find = (code: string): CostCounts =>
+      levels.find((l) => l.levelOfCare === code) ?? { levelOfCare: code, ...EMPTY };
+    const iop = find(IOP);
+    const outpatient = find(STANDARD_OUTPATIENT);
+    return {
+      asOf,
+      dollarYear,
+      episodes: total.discharged + total.active,
+      activeExcluded: total.active,
+      overall: costBlock(total, money),
+      byLevelOfCare: levels.map((level) => costBlock(level, money)),
+      icer: {
+        a: `Level ${IOP} (IOP)`,
+        b: `Level ${STANDARD_OUTPATIENT} (standard outpatient)`,
+        perAdditionalCompleter: icer('completer', iop, outpatient, (c) => c.completed, money),
+        perAdditionalAbstinent: icer('abstinent', iop, outpatient, (c) => c.abstinent, money),
+      },
+      comparisonRates: rates.map(
+        (rate): ComparisonRate => ({
+          key: rate.key,
+          levelOfCare: rate.value.levelOfCare ?? null,
+          per: rate.value.per ?? 'unknown',
+          amount: money(rate.value.amountCents ?? null, rateSource(rate)),
+        }),
+      ),
+      perDayComparisons: rates
+        .filter((rate) => rate.value.per === 'day' && typeof rate.value.amountCents === 'number')
+        .map((rate) => perDayComparison(rate, iop, money)),
+    };
+  }
+}
+
+const rateSource = (rate: CostRateSetting) => `settings ${rate.key}: ${rate.source ?? 'no source given'}`;
+
+function costBlock(counts: CostCounts, money: Pricing): CostBlock {
+  const charges = counts.chargesCents;
+  const weeks = counts.lengthOfStayDays / 7;
+  return {
+    levelOfCare: counts.levelOfCare,
+    discharged: counts.discharged,
+    totalCharges: money(charges),
+    weeksInTreatment: weeks,
+    costPerEpisode: money(divide(charges, counts.discharged)),
+    costPerWeek: money(divide(charges, weeks)),
+    costPerCompleter: money(divide(charges, counts.completed)),
+    costPerRetained90: money(divide(charges, counts.retained90)),
+    costPerAbstinent: money(divide(charges, counts.abstinent)),
+    completion: toRate(counts.completed, counts.discharged),
+    retained90: toRate(counts.retained90, counts.discharged),
+    abstinent: toRate(counts.abstinent, counts.discharged),
+  };
+}
+
+/**
+ * (cost A - cost B) / (effect A - effect B), costs per discharged episode and effects as shares of discharged
+ * episodes. A is dominated when it costs at least as much and achieves at most as much (not both equal),
+ * dominant the other way round; otherwise the ratio is a trade-off (more cost for more effect, or savings
+ * per unit of effect given up).
+ */
+function icer(
+  effect: Icer['effect'],
+  a: CostCounts,
+  b: CostCounts,
+  outcome: (counts: CostCounts) => number,
+  money: Pricing,
+): Icer {
+  const costA = divide(a.chargesCents, a.discharged);
+  const costB = divide(b.chargesCents, b.discharged);
+  const effectA = a.discharged ? outcome(a) / a.discharged : null;
+  const effectB = b.discharged ? outcome(b) / b.discharged : null;
+  const base = { effect, costA: money(costA), costB: money(costB), effectA, effectB };
+  if (costA === null || costB === null || effectA === null || effectB === null) {
+    return {
+      ...base,
+      incrementalCost: money(null),
+      incrementalEffect: null,
+      icer: money(null),
+      status: 'not_estimable',
+    };
+  }
+  const dCost = costA - costB;
+  const dEffect = effectA - effectB;
+  let status: Icer['status'] = 'tradeoff';
+  if (dCost === 0 && dEffect === 0) status = 'not_estimable';
+  else if (dCost >= 0 && dEffect <= 0) status = 'dominated';
+  else if (dCost <= 0 && dEffect >= 0) status = 'dominant';
+  return {
+    ...base,
+    incrementalCost: money(dCost),
+    incrementalEffect: dEffect,
+    icer: money(status === 'tradeoff' ? dCost / dEffect : null),
+    status,
+  };
+}
+
+/**
+ * The discharged IOP episodes priced at a per-day rate for the same days: comparator cost per episode = rate x
+ * their mean length of stay; per week = rate x 7. No outcome is known for the comparator, so no ICER.
+ */
+function perDayComparison(rate: CostRateSetting, iop: CostCounts, money: Pricing): PerDayComparison {
+  const perDay = rate.value.amountCents as number;
+  const source = rateSource(rate);
+  const iopPerEpisode = divide(iop.chargesCents, iop.discharged);
+  const comparatorPerEpisode = iop.discharged ? (perDay * iop.lengthOfStayDays) / iop.discharged : null;
+  return {
+    key: rate.key,
+    levelOfCare: rate.value.levelOfCare ?? null,
+    ratePerDay: money(perDay, source),
+    iopCostPerEpisode: money(iopPerEpisode),
+    comparatorCostPerEpisode: money(comparatorPerEpisode, source),
+    iopCostPerWeek: money(divide(iop.chargesCents, iop.lengthOfStayDays / 7)),
+    comparatorCostPerWeek: money(perDay * 7, source),
+    savingsPerEpisode: money(
+      iopPerEpisode === null || comparatorPerEpisode === null ? null : comparatorPerEpisode - iopPerEpisode,
+      `${source}; minus ${CHARGES_SOURCE}`,
+    ),
+  };
+}

@@ -1,0 +1,90 @@
+import chiSquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import type { EvidenceBinPoint, EvidenceEffect } from '@iop/contracts';
+import { linearRegression, logisticRegression } from '@iop/stats';
+import { emptyEffect } from './design-matrix';
+
+/** Two-sided p of a t statistic with df degrees of freedom. */
+export function pFromT(t: number, df: number): number {
+  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
+}
+
+/** Two-sided p of a Wald z statistic (z^2 is chi-square with 1 df). */
+export function pFromZ(z: number): number {
+  return Math.max(0, 1 - chiSquareCdf(z * z, 1));
+}
+
+/**
+ * Least-squares coefficient of column 0 of X (intercept excluded), with its t interval and p. Null when the
+ * fit is impossible (too few rows, a rank-deficient design).
+ */
+export function olsSlope(measure: string, y: number[], X: number[][]): EvidenceEffect {
+  try {
+    const fit = linearRegression(y, X);
+    const df = fit.n - fit.coefficients.length;
+    return {
+      measure,
+      estimate: fit.coefficients[1],
+      ci95: fit.ci[1],
+      p: pFromT(fit.coefficients[1] / fit.standardErrors[1], df),
+    };
+  } catch {
+    return emptyEffect(measure);
+  }
+}
+
+/**
+ * Odds ratio of column 0 of X by logistic regression, per `scale` units of the exposure (exp(scale * b)),
+ * Wald interval and p. Null when the fit does not converge (separation) or the design is rank deficient.
+ */
+export function logisticOddsRatio(measure: string, y: number[], X: number[][], scale = 1): EvidenceEffect {
+  try {
+    const fit = logisticRegression(y, X);
+    if (!fit.converged) return emptyEffect(measure);
+    const b = fit.coefficients[1];
+    const se = fit.standardErrors[1];
+    const [low, high] = fit.oddsRatioCi[1].map((value) => Math.log(value));
+    return {
+      measure,
+      estimate: Math.exp(scale * b),
+      ci95: [Math.exp(scale * low), Math.exp(scale * high)],
+      p: pFromZ(b / se),
+    };
+  } catch {
+    return emptyEffect(measure);
+  }
+}
+
+/** Mean with its t-based 95% interval (null for fewer than 2 values). */
+export function meanWithCi(values: readonly number[]): { mean: number; ci95: [number, number] | null } {
+  const n = values.length;
+  const mean = values.reduce((sum, value) => sum + value, 0) / n;
+  if (n < 2) return { mean, ci95: null };
+  const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1);
+  const half = tQuantile(0.975, n - 1) * Math.sqrt(variance / n);
+  return { mean, ci95: [mean - half, mean + half] };
+}
+
+/** Binned scatter: deciles (or `bins` quantile groups) of x by rank, mean x and mean y with its interval. */
+export function binnedScatter(x: readonly number[], y: readonly number[], bins = 10): EvidenceBinPoint[] {
+  const order = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
+  const points: EvidenceBinPoint[] = [];
+  for (let bin = 0; bin < bins; bin++) {
+    const members = order.slice(Math.floor((bin * order.length) / bins), Math.floor(((bin + 1) * order.length) / bins));
+    if (members.length === 0) continue;
+    const outcome = meanWithCi(members.map((i) => y[i]));
+    const meanX = members.reduce((sum, i) => sum + x[i], 0) / members.length;
+    points.push({ x: meanX, y: outcome.mean, ci95: outcome.ci95, n: members.length });
+  }
+  return points;
+}
+
+/** Sample quantile by R's type 7 (linear interpolation). */
+export function quantile(values: readonly number[], probability: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * probability;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}

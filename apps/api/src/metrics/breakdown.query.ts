@@ -1,0 +1,111 @@
+import type { EpisodeFilters } from '@iop/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AccessScope } from '../access/access-scope';
+import { type AggregateRow, EPISODE_AGGREGATES_SQL, READMISSION_LATERAL_SQL } from './episode-aggregates.sql';
+import { episodeSelection } from './episode-selection.sql';
+
+export type EpisodeDimension = 'program' | 'levelOfCare' | 'payer' | 'substance' | 'ageBand' | 'counselor';
+export type AppointmentDimension = 'sessionType' | 'slot';
+
+/** Group key and label of each episode dimension, over `f` with the program `p` and counselor `s` joined. */
+const EPISODE_GROUPS: Record<EpisodeDimension, { key: string; label: string; order: string }> = {
+  program: { key: 'f.program_id::text', label: 'p.name', order: 'f.program_id' },
+  levelOfCare: { key: 'f.level_of_care', label: "'Level ' || f.level_of_care", order: 'f.level_of_care' },
+  payer: { key: 'f.payer', label: 'f.payer', order: 'f.payer' },
+  substance: { key: 'f.primary_substance', label: 'f.primary_substance', order: 'f.primary_substance' },
+  ageBand: { key: 'f.age_band', label: 'f.age_band', order: 'f.age_band' },
+  counselor: {
+    key: "coalesce(f.primary_counselor_id::text, 'none')",
+    label: "coalesce(s.display_name, 'No primary counselor')",
+    order: 'f.primary_counselor_id',
+  },
+};
+
+/**
+ * METRICS.md slots, in the program's time zone: weekend (Saturday or Sunday) first, then morning before 12:00,
+ * afternoon 12:00-16:59, evening from 17:00.
+ */
+const SLOT_SQL = `
+  CASE
+    WHEN extract(dow FROM a.local_start) IN (0, 6) THEN 'weekend'
+    WHEN extract(hour FROM a.local_start) < 12 THEN 'morning'
+    WHEN extract(hour FROM a.local_start) < 17 THEN 'afternoon'
+    ELSE 'evening'
+  END`;
+
+export interface AppointmentGroupRow {
+  key: string;
+  attended: number;
+  no_show: number;
+  counted: number;
+}
+
+/** Episode aggregates per group of an episode attribute; appointment outcomes per session type or slot. */
+@Injectable()
+export class BreakdownQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async byEpisode(
+    scope: AccessScope,
+    filters: EpisodeFilters,
+    by: EpisodeDimension,
+  ): Promise<Array<AggregateRow & { key: string; label: string }>> {
+    const selection = episodeSelection(scope, filters);
+    const group = EPISODE_GROUPS[by];
+    return this.dataSource.query(
+      `
+      SELECT ${group.key} AS key, min(${group.label}) AS label, ${EPISODE_AGGREGATES_SQL}
+      FROM episode_facts f
+      JOIN programs p ON p.id = f.program_id
+      LEFT JOIN staff s ON s.id = f.primary_counselor_id
+      ${READMISSION_LATERAL_SQL}
+      WHERE ${selection.sql}
+      GROUP BY ${group.key}, ${group.order}
+      ORDER BY ${group.order} NULLS LAST
+      `,
+      selection.params,
+    );
+  }
+
+  /**
+   * Appointment outcomes of the selected episodes by an appointment attribute. Appointments count up to the
+   * episode's last day, as in episode_facts; the denominator is attended + no_show + cancelled_patient, so that
+   * attendance rate and no-show rate here add up to their episode-level totals.
+   */
+  async byAppointment(
+    scope: AccessScope,
+    filters: EpisodeFilters,
+    by: AppointmentDimension,
+  ): Promise<AppointmentGroupRow[]> {
+    const selection = episodeSelection(scope, filters);
+    const key = by === 'slot' ? SLOT_SQL : 'a.session_type';
+    const rows: Array<Record<string, string>> = await this.dataSource.query(
+      `
+      SELECT ${key} AS key,
+             count(*) FILTER (WHERE a.status = 'attended') AS attended,
+             count(*) FILTER (WHERE a.status = 'no_show') AS no_show,
+             count(*) AS counted
+      FROM episode_facts f
+      JOIN programs p ON p.id = f.program_id
+      CROSS JOIN LATERAL (
+        SELECT ap.status, ap.session_type, ap.scheduled_start AT TIME ZONE p.timezone AS local_start
+        FROM appointments ap
+        WHERE ap.episode_id = f.episode_id
+          AND ap.status IN ('attended', 'no_show', 'cancelled_patient')
+          AND (ap.scheduled_start AT TIME ZONE p.timezone)::date <= f.last_day
+      ) a
+      WHERE ${selection.sql}
+      GROUP BY 1
+      ORDER BY 1
+      `,
+      selection.params,
+    );
+    return rows.map((row) => ({
+      key: row['key'],
+      attended: Number(row['attended']),
+      no_show: Number(row['no_show']),
+      counted: Number(row['counted']),
+    }));
+  }
+}
