@@ -3,4 +3,4 @@ export { startDatabase, DEFAULT_DATA_DIR, type StartDatabaseOptions } from './li
 export { runMigrations, revertAllMigrations } from './lib/migrate';
 
 export { StartupError, runCli } from './lib/startup-error';
-export { isPortFree } from './lib/ports';
+export { findFreePort, isPortFree } from './lib/ports';

@@ -1,4 +1,4 @@
-import type { EvidenceAdjustedEffect, EvidenceClaim, EvidenceEffect } from '@iop/contracts';
+import type { EvidenceAdjustedEffect, EvidenceClaim, EvidenceEffect, EvidenceVerdict } from '@iop/contracts';
 import { BOARD_COVARIATES, verdictOf } from './design-matrix';
 import type { EvidenceRow } from './evidence-rows.query';
 
@@ -22,11 +22,15 @@ export interface CardParts {
   noEffect: 0 | 1;
   chart: EvidenceClaim['chart'];
   detail?: Record<string, unknown>;
+  /** The covariates of the adjusted effect, when not the board's (e.g. [] when nothing is adjusted). */
+  covariates?: string[];
+  /** A verdict decided by the card itself (claim 6, whose statistic is not a covariate-adjusted effect). */
+  verdict?: EvidenceVerdict;
 }
 
-/** Assembles a card; the verdict follows METRICS.md's rule on the adjusted interval. */
+/** Assembles a card; unless the card decides its own, the verdict follows METRICS.md's rule on the adjusted interval. */
 export function card(parts: CardParts): ClaimCard {
-  const adjusted: EvidenceAdjustedEffect = { ...parts.adjusted, covariates: BOARD_COVARIATES };
+  const adjusted: EvidenceAdjustedEffect = { ...parts.adjusted, covariates: parts.covariates ?? BOARD_COVARIATES };
   return {
     claim: {
       id: parts.id,
@@ -37,7 +41,7 @@ export function card(parts: CardParts): ClaimCard {
       n: parts.n,
       unadjusted: parts.unadjusted,
       adjusted,
-      verdict: verdictOf(adjusted, parts.smallestGroup, parts.noEffect),
+      verdict: parts.verdict ?? verdictOf(adjusted, parts.smallestGroup, parts.noEffect),
       chart: parts.chart,
     },
     detail: parts.detail ?? {},

@@ -31,6 +31,8 @@ function row(overrides: Partial<EvidenceRow>): EvidenceRow {
     abstinentFinal4Weeks: false,
     mutualHelpPerWeek: 1,
     negativeScreenRate: 0.5,
+    active: false,
+    chargesCents: 300_000,
     ...overrides,
   };
 }

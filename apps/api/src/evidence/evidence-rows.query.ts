@@ -33,6 +33,10 @@ export interface EvidenceRow {
   abstinentFinal4Weeks: boolean;
   mutualHelpPerWeek: number | null;
   negativeScreenRate: number | null;
+  /** Still in treatment at the data end (its charges and outcomes are not final). */
+  active: boolean;
+  /** Charges of the episode in cents, at face value (episode_facts.charges_cents). */
+  chargesCents: number;
 }
 
 export interface EvidenceRows {
@@ -59,7 +63,8 @@ export class EvidenceRowsQuery {
              f.attendance_numerator::double precision / NULLIF(f.attendance_denominator, 0) AS attendance_rate,
              f.negative_screen_rate_28,
              CASE WHEN f.readiness_count >= 2 THEN f.readiness_last - f.readiness_first END AS readiness_change,
-             f.abstinent_final_4_weeks, f.mutual_help_meetings_per_week, f.negative_screen_rate
+             f.abstinent_final_4_weeks, f.mutual_help_meetings_per_week, f.negative_screen_rate,
+             f.active, coalesce(f.charges_cents, 0) AS charges_cents
       FROM episode_facts f
       WHERE ${selection.sql}
       ORDER BY f.episode_id
@@ -98,6 +103,8 @@ export class EvidenceRowsQuery {
         abstinentFinal4Weeks: Boolean(r['abstinent_final_4_weeks']),
         mutualHelpPerWeek: num(r['mutual_help_meetings_per_week']),
         negativeScreenRate: num(r['negative_screen_rate']),
+        active: Boolean(r['active']),
+        chargesCents: Number(r['charges_cents']),
       })),
     };
   }

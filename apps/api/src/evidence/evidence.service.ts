@@ -1,23 +1,23 @@
-import type { EpisodeFilters, EvidenceClaimDetail, EvidenceResponse } from '@iop/contracts';
+import type { CostSummaryResponse, EpisodeFilters, EvidenceClaimDetail, EvidenceResponse } from '@iop/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
+import { CostsService } from '../costs/costs.service';
 import type { ClaimCard } from './claim-card';
+import { claimCostEffectiveness } from './claims-costs';
 import { claimContactCompliance, claimEveningAccess, claimIndividualAlliance } from './claims-contact';
 import { claimFamily, claimIopVsOutpatient } from './claims-groups';
 import { claimMutualHelp, claimProgressMotivation } from './claims-outcomes';
 import { claimMat, claimPeerGroups } from './claims-survival';
 import { EvidenceRowsQuery, type EvidenceRow } from './evidence-rows.query';
 
-/**
- * The claims on the board, by id. Claim 6 (cost-effectiveness) is not computed here yet: it needs the cost
- * queries and the programs' comparison rates.
- */
-const CLAIMS: Record<number, (rows: readonly EvidenceRow[]) => ClaimCard> = {
+/** The claims on the board, by id; claim 6 (cost-effectiveness) also reads the costs summary of the selection. */
+const CLAIMS: Record<number, (rows: readonly EvidenceRow[], costs: CostSummaryResponse) => ClaimCard> = {
   1: claimContactCompliance,
   2: claimIndividualAlliance,
   3: claimPeerGroups,
   4: claimIopVsOutpatient,
   5: claimEveningAccess,
+  6: claimCostEffectiveness,
   7: claimFamily,
   8: claimProgressMotivation,
   9: claimMutualHelp,
@@ -26,18 +26,27 @@ const CLAIMS: Record<number, (rows: readonly EvidenceRow[]) => ClaimCard> = {
 
 @Injectable()
 export class EvidenceService {
-  constructor(private readonly rowsQuery: EvidenceRowsQuery) {}
+  constructor(
+    private readonly rowsQuery: EvidenceRowsQuery,
+    private readonly costs: CostsService,
+  ) {}
 
   async board(scope: AccessScope, filters: EpisodeFilters): Promise<EvidenceResponse> {
-    const { asOf, rows } = await this.rowsQuery.run(scope, filters);
-    return { asOf, claims: Object.values(CLAIMS).map((compute) => compute(rows).claim) };
+    const [{ asOf, rows }, costs] = await Promise.all([
+      this.rowsQuery.run(scope, filters),
+      this.costs.summary(scope, filters),
+    ]);
+    return { asOf, claims: Object.values(CLAIMS).map((compute) => compute(rows, costs).claim) };
   }
 
   async claim(scope: AccessScope, filters: EpisodeFilters, id: number): Promise<EvidenceClaimDetail> {
     const compute = CLAIMS[id];
     if (!compute) throw new NotFoundException(`claim ${id} is not on the evidence board`);
-    const { asOf, rows } = await this.rowsQuery.run(scope, filters);
-    const { claim, detail } = compute(rows);
+    const [{ asOf, rows }, costs] = await Promise.all([
+      this.rowsQuery.run(scope, filters),
+      this.costs.summary(scope, filters),
+    ]);
+    const { claim, detail } = compute(rows, costs);
     return { asOf, ...claim, detail };
   }
 }

@@ -102,13 +102,25 @@ describe('evidence board truth recovery on the standard preset', () => {
     expect(high).toBeGreaterThanOrEqual(expected['adjustedOddsRatioCompletion'].estimate);
   });
 
+  it('claim 6: IOP cost per client-week is the calibrated board value, and IOP is cheaper than inpatient care', () => {
+    const expected = (truth.expectedOnBoard?.['claims'] as Record<string, Record<string, number>>)['6'];
+    const claim = claims.get(6) as EvidenceClaim;
+    const bars = claim.chart['bars'] as Array<{ levelOfCare: string; costPerWeek: { dollars: number } }>;
+    const iopPerWeek = bars.find((bar) => bar.levelOfCare === '2.1')?.costPerWeek.dollars as number;
+    expect(Math.abs(iopPerWeek / expected['iopChargesPerClientWeekUsd'] - 1)).toBeLessThan(0.05);
+    expect(claim.chart['type']).toBe('cost_bars');
+    expect(claim.unadjusted.ci95).not.toBeNull();
+    expect(claim.verdict).toBe('associated');
+  });
+
   it('GET /api/v1/evidence/:id adds the Kaplan-Meier steps; unknown ids are 404', async () => {
     const { status, body } = await api.get('/api/v1/evidence/10');
     expect(status).toBe(200);
     const curves = (body as { detail: { curves: Array<{ steps: unknown[] }> } }).detail.curves;
     expect(curves).toHaveLength(2);
     expect(curves[0].steps.length).toBeGreaterThan(10);
-    expect((await api.get('/api/v1/evidence/6')).status).toBe(404);
+    expect((await api.get('/api/v1/evidence/6')).status).toBe(200);
+    expect((await api.get('/api/v1/evidence/11')).status).toBe(404);
     expect((await api.get('/api/v1/evidence/abc')).status).toBe(400);
   });
 
@@ -121,6 +133,6 @@ describe('evidence board truth recovery on the standard preset', () => {
       verdict: c.verdict,
     }));
     if (process.env['EVIDENCE_PRINT']) console.table(summary);
-    expect(summary).toHaveLength(9);
+    expect(summary).toHaveLength(10);
   });
 });

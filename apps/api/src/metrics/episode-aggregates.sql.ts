@@ -48,7 +48,7 @@ export const READMISSION_LATERAL_SQL = `
     SELECT min(n.admit_date - f.discharge_date) AS days
     FROM episode_facts n
     WHERE n.patient_id = f.patient_id AND n.episode_id <> f.episode_id
-      AND n.admit_date - f.discharge_date BETWEEN 1 AND 90
+      AND n.admit_date BETWEEN f.discharge_date + 1 AND f.discharge_date + 90
   ) r ON true
 `;
 

@@ -41,7 +41,7 @@ export interface EvidenceClaim {
   adjusted: EvidenceAdjustedEffect;
   verdict: EvidenceVerdict;
   /** The data of the card's chart; its shape depends on `chart.type`. */
-  chart: { type: 'binned_scatter' | 'survival' | 'grouped_bars' | 'groups'; [key: string]: unknown };
+  chart: { type: 'binned_scatter' | 'survival' | 'grouped_bars' | 'groups' | 'cost_bars'; [key: string]: unknown };
 }
 
 export interface EvidenceResponse {

@@ -295,6 +295,8 @@ export class EpisodeFacts1764300000000 implements MigrationInterface {
       -- The filter window selects episodes by admit date, within a program or the whole organisation.
       CREATE INDEX episode_facts_program_admit_idx ON episode_facts (program_id, admit_date);
       CREATE INDEX episode_facts_org_admit_idx ON episode_facts (org_id, admit_date);
+      -- Readmission looks up the same patient's later admissions.
+      CREATE INDEX episode_facts_patient_admit_idx ON episode_facts (patient_id, admit_date);
 
       -- Refreshes the facts after a load without blocking readers (CONCURRENTLY needs a populated view).
       CREATE FUNCTION refresh_episode_facts() RETURNS void LANGUAGE plpgsql AS $$

@@ -1,0 +1,87 @@
+import { findFreePort, runCli, runMigrations, startDatabase } from '@iop/db-server';
+import { PRESET_NAMES, seedDatabase, type PresetName } from '@iop/synth';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** The endpoints of the metrics engine, each as the dashboard calls it (no filter: the whole network). */
+const ENDPOINTS = [
+  '/api/v1/metrics/summary',
+  '/api/v1/metrics/trend?metric=attendanceRate&interval=month',
+  '/api/v1/metrics/breakdown?metric=completionRate&by=program',
+  '/api/v1/metrics/breakdown?metric=attendanceRate&by=slot',
+  '/api/v1/retention?groupBy=levelOfCare',
+  '/api/v1/retention?groupBy=groupTercile',
+  '/api/v1/retention?groupBy=mat',
+  '/api/v1/costs/summary',
+  '/api/v1/evidence',
+];
+
+/**
+ * `npm run bench:api -- [--preset standard] [--calls 15]`: seeds a fresh embedded PostgreSQL, starts the
+ * built API against it, and reports the median and 90th percentile of warm calls per endpoint, for
+ * docs/PERFORMANCE.md (target: every endpoint under 300 ms median at the standard preset).
+ */
+void runCli(async () => {
+  const { values } = parseArgs({ options: { preset: { type: 'string' }, calls: { type: 'string' } } });
+  const preset = (values.preset ?? 'standard') as PresetName;
+  if (!PRESET_NAMES.includes(preset)) throw new Error(`unknown preset ${preset}; use ${PRESET_NAMES.join(', ')}`);
+  const calls = Number(values.calls ?? 15);
+  const apiMain = path.resolve('dist/apps/api/main.js');
+  if (!existsSync(apiMain)) throw new Error('build the API first: npx nx build api');
+
+  const scratch = await mkdtemp(path.join(tmpdir(), 'iop-bench-'));
+  // As root, PostgreSQL runs as the postgres user, which must be able to reach the data directory.
+  await chmod(scratch, 0o755);
+  const database = await startDatabase({ dataDir: path.join(scratch, 'pg'), fresh: true });
+  let api: ChildProcess | undefined;
+  try {
+    await runMigrations(database.url);
+    const seeded = await seedDatabase(database.url, { preset });
+    const port = await findFreePort();
+    api = spawn(process.execPath, [apiMain], {
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NODE_ENV: 'production' },
+      stdio: 'ignore',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(base);
+    console.log(`${preset} preset: ${seeded.rows['episodes']} episodes; ${calls} warm calls per endpoint`);
+    console.log('| endpoint | median ms | p90 ms |');
+    console.log('|---|---:|---:|');
+    for (const endpoint of ENDPOINTS) {
+      for (let i = 0; i < 3; i += 1) await timedGet(base + endpoint);
+      const times: number[] = [];
+      for (let i = 0; i < calls; i += 1) times.push(await timedGet(base + endpoint));
+      times.sort((a, b) => a - b);
+      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(0);
+      console.log(`| \`${endpoint}\` | ${at(0.5)} | ${at(0.9)} |`);
+    }
+  } finally {
+    api?.kill('SIGTERM');
+    await database.stop();
+    await rm(scratch, { recursive: true, force: true });
+  }
+});
+
+async function timedGet(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const healthy = await fetch(`${base}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the API did not become healthy within a minute');
+}
