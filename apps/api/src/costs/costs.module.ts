@@ -3,5 +3,5 @@ import { CostsController } from './costs.controller';
 import { CostsQuery } from './costs.query';
 import { CostsService } from './costs.service';
 
-@Module({ controllers: [CostsController], providers: [CostsService, CostsQuery] })
+@Module({ controllers: [CostsController], exports: [CostsService], providers: [CostsService, CostsQuery] })
 export class CostsModule {}

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CostsQuery } from '../costs/costs.query';
-import { CostsService } from '../costs/costs.service';
+import { CostsModule } from '../costs/costs.module';
+import { EvidenceCache } from './evidence-cache';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRowsQuery } from './evidence-rows.query';
 import { EvidenceService } from './evidence.service';
 
-// CostsModule does not export its service, so the board provides its own instance (stateless, same queries).
 @Module({
+  imports: [CostsModule],
   controllers: [EvidenceController],
-  providers: [EvidenceService, EvidenceRowsQuery, CostsService, CostsQuery],
+  providers: [EvidenceService, EvidenceRowsQuery, EvidenceCache],
 })
 export class EvidenceModule {}

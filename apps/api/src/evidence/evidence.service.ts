@@ -8,6 +8,7 @@ import { claimContactCompliance, claimEveningAccess, claimIndividualAlliance } f
 import { claimFamily, claimIopVsOutpatient } from './claims-groups';
 import { claimMutualHelp, claimProgressMotivation } from './claims-outcomes';
 import { claimMat, claimPeerGroups } from './claims-survival';
+import { EvidenceCache } from './evidence-cache';
 import { EvidenceRowsQuery, type EvidenceRow } from './evidence-rows.query';
 
 /** The claims on the board, by id; claim 6 (cost-effectiveness) also reads the costs summary of the selection. */
@@ -29,24 +30,29 @@ export class EvidenceService {
   constructor(
     private readonly rowsQuery: EvidenceRowsQuery,
     private readonly costs: CostsService,
+    private readonly cache: EvidenceCache,
   ) {}
 
-  async board(scope: AccessScope, filters: EpisodeFilters): Promise<EvidenceResponse> {
-    const [{ asOf, rows }, costs] = await Promise.all([
-      this.rowsQuery.run(scope, filters),
-      this.costs.summary(scope, filters),
-    ]);
-    return { asOf, claims: Object.values(CLAIMS).map((compute) => compute(rows, costs).claim) };
+  /** Every claim's card, tested on the selected episodes. */
+  board(scope: AccessScope, filters: EpisodeFilters): Promise<EvidenceResponse> {
+    return this.cache.get(scope, filters, 'board', async () => {
+      const [{ asOf, rows }, costs] = await this.inputs(scope, filters);
+      return { asOf, claims: Object.values(CLAIMS).map((compute) => compute(rows, costs).claim) };
+    });
   }
 
-  async claim(scope: AccessScope, filters: EpisodeFilters, id: number): Promise<EvidenceClaimDetail> {
+  /** One claim's card with the full data of its chart. */
+  claim(scope: AccessScope, filters: EpisodeFilters, id: number): Promise<EvidenceClaimDetail> {
     const compute = CLAIMS[id];
     if (!compute) throw new NotFoundException(`claim ${id} is not on the evidence board`);
-    const [{ asOf, rows }, costs] = await Promise.all([
-      this.rowsQuery.run(scope, filters),
-      this.costs.summary(scope, filters),
-    ]);
-    const { claim, detail } = compute(rows, costs);
-    return { asOf, ...claim, detail };
+    return this.cache.get(scope, filters, `claim ${id}`, async () => {
+      const [{ asOf, rows }, costs] = await this.inputs(scope, filters);
+      const { claim, detail } = compute(rows, costs);
+      return { asOf, ...claim, detail };
+    });
+  }
+
+  private inputs(scope: AccessScope, filters: EpisodeFilters) {
+    return Promise.all([this.rowsQuery.run(scope, filters), this.costs.summary(scope, filters)]);
   }
 }

@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { UNRESTRICTED_SCOPE } from '../access/access-scope';
+import { EvidenceCache } from './evidence-cache';
+
+describe('EvidenceCache', () => {
+  let version: string;
+  let cache: EvidenceCache;
+  beforeEach(() => {
+    version = '2026-11-28 00:00:00+00/1';
+    const dataSource = { query: async () => [{ version }] } as unknown as DataSource;
+    cache = new EvidenceCache(dataSource);
+  });
+
+  it('computes a board once per scope, filter and data version', async () => {
+    const compute = jest.fn(async () => ({ board: 1 }));
+    await cache.get(UNRESTRICTED_SCOPE, { payer: ['medicaid', 'medicare'], from: '2025-01-01' }, 'board', compute);
+    // The same filter, written in another order.
+    await cache.get(UNRESTRICTED_SCOPE, { from: '2025-01-01', payer: ['medicare', 'medicaid'] }, 'board', compute);
+    expect(compute).toHaveBeenCalledTimes(1);
+
+    await cache.get(UNRESTRICTED_SCOPE, { from: '2025-02-01' }, 'board', compute);
+    await cache.get(
+      { programIds: [1], payer: null },
+      { from: '2025-01-01', payer: ['medicaid', 'medicare'] },
+      'board',
+      compute,
+    );
+    expect(compute).toHaveBeenCalledTimes(3);
+  });
+
+  it('computes again after a load changes the data version', async () => {
+    const compute = jest.fn(async () => ({ board: 1 }));
+    await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
+    version = '2026-11-29 00:00:00+00/1';
+    await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not remember a failure', async () => {
+    const failing = jest.fn(async () => {
+      throw new Error('database gone');
+    });
+    await expect(cache.get(UNRESTRICTED_SCOPE, {}, 'board', failing)).rejects.toThrow('database gone');
+    const succeeding = jest.fn(async () => ({ board: 2 }));
+    await expect(cache.get(UNRESTRICTED_SCOPE, {}, 'board', succeeding)).resolves.toEqual({ board: 2 });
+  });
+});
