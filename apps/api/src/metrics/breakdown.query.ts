@@ -23,16 +23,13 @@ const EPISODE_GROUPS: Record<EpisodeDimension, { key: string; label: string; ord
 };
 
 /**
- * METRICS.md slots, in the program's time zone: weekend (Saturday or Sunday) first, then morning before 12:00,
- * afternoon 12:00-16:59, evening from 17:00.
+ * Group key of each appointment dimension over the episode_appointment_counts view aliased `c` (the slot,
+ * METRICS.md in the program's time zone, is computed there by the episode-facts migration).
  */
-const SLOT_SQL = `
-  CASE
-    WHEN extract(dow FROM a.local_start) IN (0, 6) THEN 'weekend'
-    WHEN extract(hour FROM a.local_start) < 12 THEN 'morning'
-    WHEN extract(hour FROM a.local_start) < 17 THEN 'afternoon'
-    ELSE 'evening'
-  END`;
+const APPOINTMENT_GROUPS: Record<AppointmentDimension, string> = {
+  sessionType: 'c.session_type',
+  slot: 'c.slot',
+};
 
 export interface AppointmentGroupRow {
   key: string;
@@ -69,9 +66,10 @@ export class BreakdownQuery {
   }
 
   /**
-   * Appointment outcomes of the selected episodes by an appointment attribute. Appointments count up to the
-   * episode's last day, as in episode_facts; the denominator is attended + no_show + cancelled_patient, so that
-   * attendance rate and no-show rate here add up to their episode-level totals.
+   * Appointment outcomes of the selected episodes by an appointment attribute, from the per-episode counts of
+   * episode_appointment_counts (appointments up to the episode's last day, as in episode_facts); the
+   * denominator is attended + no_show + cancelled_patient, so that attendance rate and no-show rate here add up
+   * to their episode-level totals.
    */
   async byAppointment(
     scope: AccessScope,
@@ -79,22 +77,16 @@ export class BreakdownQuery {
     by: AppointmentDimension,
   ): Promise<AppointmentGroupRow[]> {
     const selection = episodeSelection(scope, filters);
-    const key = by === 'slot' ? SLOT_SQL : 'a.session_type';
+    const key = APPOINTMENT_GROUPS[by];
     const rows: Array<Record<string, string>> = await this.dataSource.query(
       `
       SELECT ${key} AS key,
-             count(*) FILTER (WHERE a.status = 'attended') AS attended,
-             count(*) FILTER (WHERE a.status = 'no_show') AS no_show,
-             count(*) AS counted
+             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'attended'), 0) AS attended,
+             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'no_show'), 0) AS no_show,
+             sum(c.appointments) AS counted
       FROM episode_facts f
-      JOIN programs p ON p.id = f.program_id
-      CROSS JOIN LATERAL (
-        SELECT ap.status, ap.session_type, ap.scheduled_start AT TIME ZONE p.timezone AS local_start
-        FROM appointments ap
-        WHERE ap.episode_id = f.episode_id
-          AND ap.status IN ('attended', 'no_show', 'cancelled_patient')
-          AND (ap.scheduled_start AT TIME ZONE p.timezone)::date <= f.last_day
-      ) a
+      JOIN episode_appointment_counts c
+        ON c.episode_id = f.episode_id AND c.status IN ('attended', 'no_show', 'cancelled_patient')
       WHERE ${selection.sql}
       GROUP BY 1
       ORDER BY 1

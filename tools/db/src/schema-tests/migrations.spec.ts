@@ -24,8 +24,13 @@ describe('the committed migrations', () => {
 
     expect(await runMigrations(database.url)).toEqual(ALL_MIGRATION_NAMES);
     expect(await tablesOf(database.url)).toEqual([...DOMAIN_TABLES, 'typeorm_migrations'].sort());
-    // The episode facts are a materialized view (not in information_schema.tables) with its refresh function.
-    expect(await derivedObjectsOf(database.url)).toEqual(['episode_facts', 'refresh_episode_facts']);
+    // The episode facts and the appointment counts are materialized views (not in information_schema.tables)
+    // with their refresh function; down drops all three.
+    expect(await derivedObjectsOf(database.url)).toEqual([
+      'episode_appointment_counts',
+      'episode_facts',
+      'refresh_episode_facts',
+    ]);
     expect(await runMigrations(database.url)).toEqual([]);
 
     expect(await revertAllMigrations(database.url)).toBe(ALL_MIGRATION_NAMES.length);
@@ -33,7 +38,11 @@ describe('the committed migrations', () => {
     expect(await derivedObjectsOf(database.url)).toEqual([]);
 
     expect(await runMigrations(database.url)).toEqual(ALL_MIGRATION_NAMES);
-    expect(await derivedObjectsOf(database.url)).toEqual(['episode_facts', 'refresh_episode_facts']);
+    expect(await derivedObjectsOf(database.url)).toEqual([
+      'episode_appointment_counts',
+      'episode_facts',
+      'refresh_episode_facts',
+    ]);
   });
 
   it('index the shapes the metric queries read', async () => {
@@ -56,6 +65,10 @@ describe('the committed migrations', () => {
     // Readmission finds the same patient's later admissions (without it the summary took 13 s at 12k episodes).
     expect(indexes['episode_facts_patient_admit_idx']).toMatch(
       /ON public\.episode_facts USING btree \(patient_id, admit_date\)/,
+    );
+    // The appointment counts are refreshed CONCURRENTLY too, and the breakdowns join them by episode.
+    expect(indexes['episode_appointment_counts_key_idx']).toMatch(
+      /UNIQUE INDEX .* ON public\.episode_appointment_counts USING btree \(episode_id, slot, session_type, status\)/,
     );
     for (const table of ['patients', 'episodes', 'appointments', 'drug_screens', 'charges']) {
       const unique = Object.values(indexes).find(

@@ -68,4 +68,5 @@ export const SUMMARY_FIXTURE_SQL = `
     (1, 4, '2024-11-01', '2024-11-20', 'not_met', 'fixture', 'g4-1');
   INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-06-30', '{"fixture": "summary"}');
   REFRESH MATERIALIZED VIEW episode_facts;
+  REFRESH MATERIALIZED VIEW episode_appointment_counts;
 `;

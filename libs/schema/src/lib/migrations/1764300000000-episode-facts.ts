@@ -16,9 +16,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - fractions are computed in numeric (so that e.g. a compliance score of exactly 0.80 is compliant) and
  *   exposed as double precision.
  *
- * Refreshed after every load: `SELECT refresh_episode_facts()` (CONCURRENTLY, readers are not blocked), or
- * `REFRESH MATERIALIZED VIEW episode_facts` inside a loading transaction. The unique index on episode_id
- * is what REFRESH ... CONCURRENTLY requires.
+ * A second view, episode_appointment_counts, holds each episode's appointments counted per slot, session type
+ * and status, by the same definitions (up to the last day, local time in programs.timezone), so that the
+ * breakdowns by slot and session type need not read the appointments.
+ *
+ * Refreshed after every load: `SELECT refresh_episode_facts()` (both views, CONCURRENTLY, readers are not
+ * blocked), or `REFRESH MATERIALIZED VIEW episode_facts` and `REFRESH MATERIALIZED VIEW
+ * episode_appointment_counts` inside a loading transaction. The unique indexes are what REFRESH ...
+ * CONCURRENTLY requires.
  */
 export class EpisodeFacts1764300000000 implements MigrationInterface {
   name = 'EpisodeFacts1764300000000';
@@ -298,13 +303,53 @@ export class EpisodeFacts1764300000000 implements MigrationInterface {
       -- Readmission looks up the same patient's later admissions.
       CREATE INDEX episode_facts_patient_admit_idx ON episode_facts (patient_id, admit_date);
 
-      -- Refreshes the facts after a load without blocking readers (CONCURRENTLY needs a populated view).
+      -- Appointment counts per episode, slot, session type and status, for the breakdowns by slot and session
+      -- type. Same appointments as episode_facts' appointment CTE: up to the last day (the discharge date or the
+      -- data's as-of date), local time in the program's zone.
+      CREATE MATERIALIZED VIEW episode_appointment_counts AS
+      WITH
+      appointment AS (
+        SELECT a.episode_id, a.session_type, a.status, a.duration_min, local.start AS local_start
+        FROM appointments a
+        JOIN episodes e ON e.id = a.episode_id
+        JOIN programs p ON p.id = e.program_id
+        LEFT JOIN dataset_meta m ON m.org_id = e.org_id
+        CROSS JOIN LATERAL (SELECT a.scheduled_start AT TIME ZONE p.timezone AS start) local
+        WHERE local.start::date <= COALESCE(e.discharge_date, m.as_of)
+      )
+      SELECT episode_id,
+        -- METRICS.md slots, in the program's time zone: weekend (Saturday or Sunday) first, then morning
+        -- before 12:00, afternoon 12:00-16:59, evening from 17:00.
+        CASE
+          WHEN extract(dow FROM local_start) IN (0, 6) THEN 'weekend'
+          WHEN extract(hour FROM local_start) < 12 THEN 'morning'
+          WHEN extract(hour FROM local_start) < 17 THEN 'afternoon'
+          ELSE 'evening'
+        END AS slot,
+        session_type, status,
+        count(*)::integer AS appointments,
+        COALESCE(sum(duration_min), 0)::integer AS minutes
+      FROM appointment
+      GROUP BY 1, 2, 3, 4
+      WITH DATA;
+
+      -- REFRESH MATERIALIZED VIEW CONCURRENTLY needs a unique index on plain columns; the breakdowns join by
+      -- episode.
+      CREATE UNIQUE INDEX episode_appointment_counts_key_idx
+        ON episode_appointment_counts (episode_id, slot, session_type, status);
+
+      -- Refreshes both views after a load without blocking readers (CONCURRENTLY needs a populated view).
       CREATE FUNCTION refresh_episode_facts() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF (SELECT relispopulated FROM pg_class WHERE oid = 'episode_facts'::regclass) THEN
           REFRESH MATERIALIZED VIEW CONCURRENTLY episode_facts;
         ELSE
           REFRESH MATERIALIZED VIEW episode_facts;
+        END IF;
+        IF (SELECT relispopulated FROM pg_class WHERE oid = 'episode_appointment_counts'::regclass) THEN
+          REFRESH MATERIALIZED VIEW CONCURRENTLY episode_appointment_counts;
+        ELSE
+          REFRESH MATERIALIZED VIEW episode_appointment_counts;
         END IF;
       END
       $$;
@@ -314,6 +359,7 @@ export class EpisodeFacts1764300000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       DROP FUNCTION refresh_episode_facts();
+      DROP MATERIALIZED VIEW episode_appointment_counts;
       DROP MATERIALIZED VIEW episode_facts;
     `);
   }

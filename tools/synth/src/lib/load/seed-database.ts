@@ -117,6 +117,7 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
     // Episode facts (DESIGN.md section 4) are derived from the rows just loaded: refreshed in the same
     // transaction, so that readers never see new rows with old facts.
     await client.query('REFRESH MATERIALIZED VIEW episode_facts');
+    await client.query('REFRESH MATERIALIZED VIEW episode_appointment_counts');
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
