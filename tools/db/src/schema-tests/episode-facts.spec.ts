@@ -1,108 +1,9 @@
-import { Client, types } from 'pg';
+import type { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { connectFixtureClient, FIXTURE } from './episode-facts-fixture';
 
-const DATE_OID = 1082;
-const BIGINT_OID = 20;
-
-/**
- * The episode_facts materialized view on a hand-built fixture: four episodes in Chicago-time programs, each
- * fact worked out by hand below from METRICS.md and tools/synth/ground-truth.json "definitions".
- *
- * Calendar used (2025): Jan 6, Feb 3, Mar 3, Mar 10 and Mar 31 are Mondays; Jan 11 and Mar 29 are Saturdays.
- * Chicago is UTC-6 until Sunday Mar 9 and UTC-5 from then (DST), so timestamps carry the local offset.
- */
-const FIXTURE = `
-  INSERT INTO organizations (id, name) VALUES (1, 'Fixture Health');
-  INSERT INTO programs (id, org_id, name, level_of_care, timezone) VALUES
-    (1, 1, 'Chicago IOP', '2.1', 'America/Chicago'),
-    (2, 1, 'Chicago Outpatient', '1', 'America/Chicago');
-  INSERT INTO staff (id, org_id, program_id, display_name, role) VALUES (1, 1, 1, 'Counselor A', 'counselor');
-  INSERT INTO patients (id, org_id, patient_key, birth_year, sex, zip3, employment, source_system, source_id) VALUES
-    (1, 1, 'P-1', 1985, 'female', '606', 'employed', 'fx', 'p1'),
-    (2, 1, 'P-2', 2008, 'male', '606', 'student', 'fx', 'p2'),
-    (3, 1, 'P-3', 1958, 'male', '606', 'unemployed', 'fx', 'p3');
-  INSERT INTO episodes (id, org_id, program_id, patient_id, level_of_care, referral_date, referral_source,
-      admit_date, discharge_date, discharge_reason, primary_substance, oud, severity, prior_episodes, payer,
-      primary_counselor_id, family_involved, source_system, source_id) VALUES
-    (1, 1, 1, 1, '2.1', '2025-01-02', 'self', '2025-01-06', '2025-02-20', 1, 'alcohol', false, 2, 0, 'medicaid', 1, true, 'fx', 'e1'),
-    (2, 1, 1, 2, '2.1', '2025-03-01', 'family', '2025-03-03', NULL, NULL, 'opioids', true, 3, 1, 'commercial', 1, false, 'fx', 'e2'),
-    (3, 1, 1, 3, '2.1', '2025-02-03', 'court', '2025-02-03', '2025-02-12', 2, 'stimulants', false, 1, 2, 'medicare', NULL, false, 'fx', 'e3'),
-    (4, 1, 2, 1, '1', '2025-03-07', 'outpatient', '2025-03-10', NULL, NULL, 'alcohol', false, 1, 1, 'medicaid', NULL, false, 'fx', 'e4');
-  INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-03-31', '{"generator": "fixture"}');
-
-  INSERT INTO appointments (org_id, episode_id, session_type, scheduled_start, duration_min, modality, status, source_system, source_id) VALUES
-    -- episode 1 (admitted Mon 2025-01-06, discharged 2025-02-20)
-    (1, 1, 'group',      '2025-01-06 09:00-06', 180, 'in_person',  'attended',          'fx', 'a1'),  -- day 0
-    (1, 1, 'individual', '2025-01-07 17:30-06',  60, 'in_person',  'attended',          'fx', 'a2'),  -- day 1, evening
-    (1, 1, 'group',      '2025-01-08 09:00-06', 180, 'in_person',  'no_show',           'fx', 'a3'),  -- day 2
-    (1, 1, 'group',      '2025-01-09 18:00-06', 180, 'in_person',  'cancelled_program', 'fx', 'a4'),  -- day 3, evening but cancelled by program
-    (1, 1, 'family',     '2025-01-11 10:00-06',  60, 'in_person',  'attended',          'fx', 'a5'),  -- day 5, Saturday
-    (1, 1, 'individual', '2025-01-14 10:00-06',  60, 'telehealth', 'cancelled_patient', 'fx', 'a6'),  -- day 8
-    (1, 1, 'group',      '2025-02-10 09:00-06', 180, 'in_person',  'attended',          'fx', 'a7'),  -- day 35
-    (1, 1, 'individual', '2025-02-20 19:00-06',  60, 'in_person',  'attended',          'fx', 'a8'),  -- day 45 (UTC: Feb 21 01:00), evening
-    -- episode 2 (admitted Mon 2025-03-03, active at the as-of date 2025-03-31)
-    (1, 2, 'group',      '2025-03-03 09:00-06', 180, 'in_person',  'attended',          'fx', 'b1'),  -- day 0
-    (1, 2, 'mat',        '2025-03-03 13:00-06',  30, 'in_person',  'attended',          'fx', 'b2'),  -- day 0
-    (1, 2, 'individual', '2025-03-10 16:30-05',  60, 'telehealth', 'attended',          'fx', 'b3'),  -- day 7 (UTC 21:30: not evening locally)
-    (1, 2, 'family',     '2025-03-14 10:00-05',  60, 'in_person',  'cancelled_program', 'fx', 'b7'),  -- day 11
-    (1, 2, 'group',      '2025-03-29 10:00-05', 180, 'in_person',  'no_show',           'fx', 'b4'),  -- day 26, Saturday
-    (1, 2, 'group',      '2025-03-31 18:00-05', 180, 'in_person',  'attended',          'fx', 'b5'),  -- day 28 (outside the window), evening
-    (1, 2, 'individual', '2025-03-31 19:30-05',  60, 'in_person',  'scheduled',         'fx', 'b8'),  -- day 28, evening, later on the as-of day
-    (1, 2, 'individual', '2025-04-02 10:00-05',  60, 'in_person',  'scheduled',         'fx', 'b6'),  -- after the as-of date: left out
-    -- episode 3 (admitted Mon 2025-02-03, dropped out 2025-02-12)
-    (1, 3, 'group',      '2025-02-03 09:00-06', 180, 'in_person',  'attended',          'fx', 'c1'),  -- day 0
-    (1, 3, 'group',      '2025-02-05 09:00-06', 180, 'in_person',  'no_show',           'fx', 'c2'),  -- day 2
-    (1, 3, 'individual', '2025-02-14 10:00-06',  60, 'in_person',  'cancelled_patient', 'fx', 'c3');  -- after discharge: left out
-
-  INSERT INTO drug_screens (org_id, episode_id, collected_at, expected, result, positive_for, source_system, source_id) VALUES
-    (1, 1, '2025-01-08 09:15-06', true,  'negative', '{}',                       'fx', 's1'),  -- day 2
-    (1, 1, '2025-01-15 09:15-06', true,  'missing',  '{}',                       'fx', 's2'),  -- day 9
-    (1, 1, '2025-01-22 09:15-06', true,  'positive', '{alcohol}',                'fx', 's3'),  -- day 16
-    (1, 1, '2025-02-05 12:00-06', false, 'positive', '{cannabis}',               'fx', 's6'),  -- for cause: not expected
-    (1, 1, '2025-02-12 09:15-06', true,  'negative', '{}',                       'fx', 's4'),  -- day 37
-    (1, 1, '2025-02-19 09:15-06', true,  'negative', '{}',                       'fx', 's5'),  -- day 44
-    (1, 2, '2025-03-05 09:15-06', true,  'positive', '{buprenorphine}',          'fx', 't1'),  -- day 2, prescribed only
-    (1, 2, '2025-03-12 09:15-05', true,  'positive', '{buprenorphine,fentanyl}', 'fx', 't2'),  -- day 9
-    (1, 2, '2025-03-19 09:15-05', true,  'positive', '{methadone}',              'fx', 't3'),  -- day 16, not prescribed
-    (1, 2, '2025-03-26 09:15-05', true,  'negative', '{}',                       'fx', 't4');  -- day 23
-
-  INSERT INTO plan_goals (org_id, episode_id, created_on, due_on, status, source_system, source_id) VALUES
-    (1, 1, '2025-01-06', '2025-01-20', 'met',         'fx', 'g1'),
-    (1, 1, '2025-01-06', '2025-02-03', 'not_met',     'fx', 'g2'),
-    (1, 1, '2025-01-06', '2025-02-17', 'met',         'fx', 'g3'),
-    (1, 1, '2025-02-03', '2025-03-10', 'dropped',     'fx', 'g4'),
-    (1, 2, '2025-03-03', '2025-03-17', 'met',         'fx', 'h1'),
-    (1, 2, '2025-03-03', '2025-03-24', 'met',         'fx', 'h2'),
-    (1, 2, '2025-03-03', '2025-04-14', 'in_progress', 'fx', 'h3'),  -- not yet due at the as-of date
-    (1, 3, '2025-02-03', '2025-02-17', 'not_met',     'fx', 'k1');  -- due after the discharge
-
-  INSERT INTO assessments (org_id, episode_id, instrument, administered_at, total, source_system, source_id) VALUES
-    (1, 1, 'wai_sr',          '2025-01-16 10:00-06', 40, 'fx', 'w1'),  -- day 10: too early
-    (1, 1, 'wai_sr',          '2025-01-27 10:00-06', 48, 'fx', 'w2'),  -- day 21: the alliance
-    (1, 1, 'wai_sr',          '2025-02-10 10:00-06', 52, 'fx', 'w3'),  -- day 35: not the first
-    (1, 1, 'readiness_ruler', '2025-01-06 10:00-06',  5, 'fx', 'r1'),
-    (1, 1, 'readiness_ruler', '2025-01-27 10:00-06',  7, 'fx', 'r2'),
-    (1, 1, 'readiness_ruler', '2025-02-17 10:00-06',  8, 'fx', 'r3'),
-    (1, 1, 'bam',             '2025-01-06 11:00-06', 12, 'fx', 'x1'),
-    (1, 2, 'wai_sr',          '2025-03-17 23:30-05', 44, 'fx', 'w4'),  -- local day 14 (UTC Mar 18, day 15): not after day 14
-    (1, 2, 'readiness_ruler', '2025-03-03 10:00-06',  6, 'fx', 'r4');
-
-  INSERT INTO medication_dispenses (org_id, episode_id, medication, dispensed_on, days_supply, source_system, source_id) VALUES
-    (1, 2, 'buprenorphine', '2025-03-03', 7, 'fx', 'm1'),
-    (1, 2, 'buprenorphine', '2025-03-10', 7, 'fx', 'm2');
-
-  INSERT INTO mutual_help (org_id, episode_id, week_start, meetings, source_system, source_id) VALUES
-    (1, 1, '2025-01-06', 2, 'fx', 'u1'),
-    (1, 1, '2025-01-13', 4, 'fx', 'u2'),
-    (1, 1, '2025-01-20', 3, 'fx', 'u3');
-
-  INSERT INTO charges (org_id, episode_id, service_date, code, amount_cents, payer, source_system, source_id) VALUES
-    (1, 1, '2025-01-06', 'H0015', 15000, 'medicaid', 'fx', 'ch1'),
-    (1, 1, '2025-01-07', 'H0015', 15000, 'medicaid', 'fx', 'ch2'),
-    (1, 1, '2025-02-10', 'H0015', 12000, 'medicaid', 'fx', 'ch3'),
-    (1, 4, '2025-03-10', 'H0004',  5000, 'medicaid', 'fx', 'ch4');
-`;
-
+// The episode_facts materialized view on the hand-built fixture of episode-facts-fixture.ts: each fact worked
+// out by hand below from METRICS.md and tools/synth/ground-truth.json "definitions".
 const close = (value: number) => expect.closeTo(value, 9);
 
 describe('episode_facts (materialized view)', () => {
@@ -112,18 +13,7 @@ describe('episode_facts (materialized view)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    client = new Client({
-      connectionString: database.url,
-      // Dates as their ISO text, bigint (charges_cents) as a number.
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-          if (oid === DATE_OID) return (value: string) => value;
-          if (oid === BIGINT_OID) return (value: string) => Number(value);
-          return types.getTypeParser(oid, format);
-        }) as typeof types.getTypeParser,
-      },
-    });
-    await client.connect();
+    client = await connectFixtureClient(database.url);
     await client.query(FIXTURE);
     await client.query('REFRESH MATERIALIZED VIEW episode_facts');
     const rows = (await client.query('SELECT * FROM episode_facts ORDER BY episode_id')).rows;
@@ -367,64 +257,5 @@ describe('episode_facts (materialized view)', () => {
         charges_cents: 5000,
       }),
     );
-  });
-
-  it("counts each episode's appointments by slot, session type and status in episode_appointment_counts", async () => {
-    await client.query('REFRESH MATERIALIZED VIEW episode_appointment_counts');
-    const rows = (
-      await client.query(
-        `SELECT episode_id, slot, session_type, status, appointments, minutes FROM episode_appointment_counts
-         ORDER BY episode_id, slot, session_type, status`,
-      )
-    ).rows;
-    // Slots in Chicago time: weekend (Saturday or Sunday) first, morning before 12:00, afternoon 12:00-16:59,
-    // evening from 17:00. Appointments after the last day (b6, c3) are left out; episode 4 has none.
-    // [episode, slot, session type, status, appointments, minutes]
-    expect(rows.map((r) => [r.episode_id, r.slot, r.session_type, r.status, r.appointments, r.minutes])).toEqual([
-      [1, 'evening', 'group', 'cancelled_program', 1, 180], // a4 Thu 18:00
-      [1, 'evening', 'individual', 'attended', 2, 120], // a2 Tue 17:30, a8 Thu 19:00 (Feb 21 01:00 UTC)
-      [1, 'morning', 'group', 'attended', 2, 360], // a1 Mon 09:00, a7 Mon 09:00
-      [1, 'morning', 'group', 'no_show', 1, 180], // a3 Wed 09:00
-      [1, 'morning', 'individual', 'cancelled_patient', 1, 60], // a6 Tue 10:00
-      [1, 'weekend', 'family', 'attended', 1, 60], // a5 Sat 10:00
-      [2, 'afternoon', 'individual', 'attended', 1, 60], // b3 Mon 16:30 local (21:30 UTC)
-      [2, 'afternoon', 'mat', 'attended', 1, 30], // b2 Mon 13:00
-      [2, 'evening', 'group', 'attended', 1, 180], // b5 Mon 18:00
-      [2, 'evening', 'individual', 'scheduled', 1, 60], // b8 Mon 19:30 on the as-of day
-      [2, 'morning', 'family', 'cancelled_program', 1, 60], // b7 Fri 10:00
-      [2, 'morning', 'group', 'attended', 1, 180], // b1 Mon 09:00
-      [2, 'weekend', 'group', 'no_show', 1, 180], // b4 Sat 10:00
-      [3, 'morning', 'group', 'attended', 1, 180], // c1 Mon 09:00
-      [3, 'morning', 'group', 'no_show', 1, 180], // c2 Wed 09:00
-    ]);
-    // The same appointments as episode_facts: per episode, the counts add up to its appointments.
-    const totals = (
-      await client.query(
-        `SELECT f.episode_id, f.appointments, COALESCE(sum(c.appointments), 0)::integer AS counted
-         FROM episode_facts f LEFT JOIN episode_appointment_counts c ON c.episode_id = f.episode_id
-         GROUP BY f.episode_id, f.appointments ORDER BY f.episode_id`,
-      )
-    ).rows;
-    expect(totals.map((row) => row.counted)).toEqual(totals.map((row) => row.appointments));
-  });
-
-  it('refreshes concurrently through refresh_episode_facts() and follows new rows', async () => {
-    await client.query(
-      `INSERT INTO appointments (org_id, episode_id, session_type, scheduled_start, duration_min, status, source_system, source_id)
-       VALUES (1, 4, 'individual', '2025-03-11 10:00-05', 60, 'attended', 'fx', 'd1')`,
-    );
-    await client.query('SELECT refresh_episode_facts()');
-    const row = (await client.query('SELECT attended, session_adherence FROM episode_facts WHERE episode_id = 4'))
-      .rows[0];
-    expect(row).toEqual({ attended: 1, session_adherence: 1 });
-    // The function refreshes the appointment counts too: d1 is Tuesday 10:00 in Chicago.
-    const counts = (
-      await client.query(
-        `SELECT slot, session_type, status, appointments, minutes FROM episode_appointment_counts WHERE episode_id = 4`,
-      )
-    ).rows;
-    expect(counts).toEqual([
-      { slot: 'morning', session_type: 'individual', status: 'attended', appointments: 1, minutes: 60 },
-    ]);
   });
 });
