@@ -1,8 +1,6 @@
 import type { CostSummaryResponse } from '@iop/contracts';
-import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
-import { Client } from 'pg';
 import { OUTCOMES_FIXTURE_SQL } from '../retention/testing/outcomes-fixture';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startFixtureApp, type TestApp } from '../testing/test-app';
 
 /*
  * Worked out by hand from the fixture table (retention/testing/outcomes-fixture.ts); active episode 4 is left
@@ -24,21 +22,12 @@ import { startTestApp, type TestApp } from '../testing/test-app';
  *   ($9,000.00), savings 900000 - 200025 = 699975; inpatient 125000 x 20 = 2500000, savings 2299975.
  */
 describe('GET /api/v1/costs/summary on a hand-built fixture', () => {
-  let database: TestDatabase;
   let api: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(OUTCOMES_FIXTURE_SQL);
-    await client.end();
-    api = await startTestApp(database.url);
+    api = await startFixtureApp(OUTCOMES_FIXTURE_SQL);
   });
-  afterAll(async () => {
-    await api.close();
-    await database.drop();
-  });
+  afterAll(() => api.close());
 
   const charges = (dollars: number | null) => ({
     dollars,

@@ -1,26 +1,15 @@
-import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
-import { Client } from 'pg';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startFixtureApp, type TestApp } from '../testing/test-app';
 import { wilson } from './testing/wilson';
 import { SUMMARY_FIXTURE_SQL } from './testing/summary-fixture';
 
 // The fixture of summary-fixture.ts; episodes and their facts are described there and in summary.spec.ts.
 describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', () => {
-  let database: TestDatabase;
   let api: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(SUMMARY_FIXTURE_SQL);
-    await client.end();
-    api = await startTestApp(database.url);
+    api = await startFixtureApp(SUMMARY_FIXTURE_SQL);
   });
-  afterAll(async () => {
-    await api.close();
-    await database.drop();
-  });
+  afterAll(() => api.close());
 
   /** A RateValue: exact numerator and denominator; rate and Wilson interval (by formula) to 12 digits. */
   function expectRate(actual: unknown, numerator: number, denominator: number): void {

@@ -1,6 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
-import { Client } from 'pg';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startFixtureApp, type TestApp } from '../testing/test-app';
 import { wilson } from './testing/wilson';
 import { SUMMARY_FIXTURE_SQL } from './testing/summary-fixture';
 
@@ -14,21 +12,12 @@ const WILSON = {
 };
 
 describe('GET /api/v1/metrics/summary on a hand-built fixture', () => {
-  let database: TestDatabase;
   let api: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(SUMMARY_FIXTURE_SQL);
-    await client.end();
-    api = await startTestApp(database.url);
+    api = await startFixtureApp(SUMMARY_FIXTURE_SQL);
   });
-  afterAll(async () => {
-    await api.close();
-    await database.drop();
-  });
+  afterAll(() => api.close());
 
   /** A RateValue: exact numerator and denominator; rate and Wilson interval (by formula) to 12 digits. */
   function expectWilsonRate(actual: unknown, numerator: number, denominator: number): void {

@@ -1,6 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
-import { Client } from 'pg';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startFixtureApp, type TestApp } from '../testing/test-app';
 import { OUTCOMES_FIXTURE_SQL } from './testing/outcomes-fixture';
 
 /*
@@ -52,21 +50,12 @@ interface Body {
 }
 
 describe('GET /api/v1/retention on a hand-built fixture', () => {
-  let database: TestDatabase;
   let api: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(OUTCOMES_FIXTURE_SQL);
-    await client.end();
-    api = await startTestApp(database.url);
+    api = await startFixtureApp(OUTCOMES_FIXTURE_SQL);
   });
-  afterAll(async () => {
-    await api.close();
-    await database.drop();
-  });
+  afterAll(() => api.close());
 
   async function get(query: string): Promise<Body> {
     const { status, body } = await api.get(`/api/v1/retention?${query}`);

@@ -1,5 +1,7 @@
+import { createTestDatabase } from '@iop/db-server/testing';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
 import { configureApp } from '../configure-app';
 
 export interface TestApp {
@@ -30,5 +32,28 @@ export async function startTestApp(databaseUrl: string): Promise<TestApp> {
       return { status: response.status, body: text ? JSON.parse(text) : null };
     },
     close: () => app.close(),
+  };
+}
+
+/**
+ * A fresh migrated database loaded with a hand-built fixture (which refreshes the episode facts itself),
+ * and the API on it; close() stops the API and drops the database.
+ */
+export async function startFixtureApp(fixtureSql: string): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query(fixtureSql);
+  } finally {
+    await client.end();
+  }
+  const api = await startTestApp(database.url);
+  return {
+    ...api,
+    close: async () => {
+      await api.close();
+      await database.drop();
+    },
   };
 }
