@@ -1,6 +1,6 @@
 import { pearson } from '@iop/stats';
 import { adjustedDesign } from './design-matrix';
-import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope } from './estimators';
+import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope, slopeEffects } from './estimators';
 import { card, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
 
@@ -38,19 +38,7 @@ export function claimContactCompliance(all: readonly EvidenceRow[]): ClaimCard {
       'Binned scatter (deciles of exposure) with the least-squares line; Pearson r with Fisher-z interval; ' +
       'slope by ordinary least squares, adjusted by adding the board covariates as dummy columns',
     n: rows.length,
-    unadjusted: olsSlope(
-      measure,
-      y,
-      x.map((value) => [value]),
-    ),
-    adjusted: olsSlope(
-      `adjusted ${measure}`,
-      y,
-      adjustedDesign(
-        x.map((value) => [value]),
-        rows,
-      ),
-    ),
+    ...slopeEffects(measure, y, x, rows),
     smallestGroup: rows.length,
     noEffect: 0,
     chart: {
@@ -84,19 +72,7 @@ export function claimIndividualAlliance(all: readonly EvidenceRow[]): ClaimCard 
       'adjusted for the board covariates. Panel 2: logistic regression of retention at 90 days on alliance, ' +
       'odds ratio per 5 points, landmark population (length of stay >= 29) admitted >= 90 days before the data end',
     n: rows.length,
-    unadjusted: olsSlope(
-      measure,
-      y,
-      x.map((value) => [value]),
-    ),
-    adjusted: olsSlope(
-      `adjusted ${measure}`,
-      y,
-      adjustedDesign(
-        x.map((value) => [value]),
-        rows,
-      ),
-    ),
+    ...slopeEffects(measure, y, x, rows),
     smallestGroup: rows.length,
     noEffect: 0,
     chart: {

@@ -1,6 +1,6 @@
 import { SUBSTANCES } from '@iop/contracts';
 import { adjustedDesign } from './design-matrix';
-import { binnedScatter, olsSlope } from './estimators';
+import { binnedScatter, olsSlope, slopeEffects } from './estimators';
 import { card, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
 
@@ -31,8 +31,7 @@ export function claimProgressMotivation(all: readonly EvidenceRow[]): ClaimCard 
       'covariates (the verdict). Alongside: linear-probability slope of abstinence in the final 4 weeks among ' +
       'discharged episodes, which shares the use propensity with the exposure and so is not evidence of motivation',
     n: rows.length,
-    unadjusted: olsSlope(measure, y, column(x)),
-    adjusted: olsSlope(`adjusted ${measure}`, y, adjustedDesign(column(x), rows)),
+    ...slopeEffects(measure, y, x, rows),
     smallestGroup: rows.length,
     noEffect: 0,
     chart: {
@@ -41,8 +40,7 @@ export function claimProgressMotivation(all: readonly EvidenceRow[]): ClaimCard 
       abstinence: {
         n: discharged.length,
         points: discharged.length ? binnedScatter(dx, dy) : [],
-        unadjusted: olsSlope(abstinenceMeasure, dy, column(dx)),
-        adjusted: olsSlope(`adjusted ${abstinenceMeasure}`, dy, adjustedDesign(column(dx), discharged)),
+        ...slopeEffects(abstinenceMeasure, dy, dx, discharged),
       },
     },
   });

@@ -3,7 +3,8 @@ import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { EvidenceBinPoint, EvidenceEffect } from '@iop/contracts';
 import { linearRegression, logisticRegression } from '@iop/stats';
-import { emptyEffect } from './design-matrix';
+import { adjustedDesign, emptyEffect } from './design-matrix';
+import type { EvidenceRow } from './evidence-rows.query';
 
 /** Two-sided p of a t statistic with df degrees of freedom. */
 export function pFromT(t: number, df: number): number {
@@ -87,4 +88,21 @@ export function quantile(values: readonly number[], probability: number): number
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+
+/**
+ * The least-squares slope of y on one exposure x, alone (unadjusted) and with the board covariates of each
+ * row added as dummy columns (adjusted): the pair every slope claim reports.
+ */
+export function slopeEffects(
+  measure: string,
+  y: number[],
+  x: readonly number[],
+  rows: readonly EvidenceRow[],
+): { unadjusted: EvidenceEffect; adjusted: EvidenceEffect } {
+  const exposure = x.map((value) => [value]);
+  return {
+    unadjusted: olsSlope(measure, y, exposure),
+    adjusted: olsSlope(`adjusted ${measure}`, y, adjustedDesign(exposure, rows)),
+  };
 }

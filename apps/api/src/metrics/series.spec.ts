@@ -1,5 +1,5 @@
 import { startFixtureApp, type TestApp } from '../testing/test-app';
-import { wilson } from './testing/wilson';
+import { expectWilsonRate } from './testing/wilson';
 import { SUMMARY_FIXTURE_SQL } from './testing/summary-fixture';
 
 // The fixture of summary-fixture.ts; episodes and their facts are described there and in summary.spec.ts.
@@ -10,20 +10,6 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
     api = await startFixtureApp(SUMMARY_FIXTURE_SQL);
   });
   afterAll(() => api.close());
-
-  /** A RateValue: exact numerator and denominator; rate and Wilson interval (by formula) to 12 digits. */
-  function expectRate(actual: unknown, numerator: number, denominator: number): void {
-    const rate = actual as { numerator: number; denominator: number; rate: number | null; ci95: number[] | null };
-    expect([rate.numerator, rate.denominator]).toEqual([numerator, denominator]);
-    if (denominator === 0) {
-      expect([rate.rate, rate.ci95]).toEqual([null, null]);
-      return;
-    }
-    const [lower, upper] = wilson(numerator, denominator);
-    expect(rate.rate).toBeCloseTo(numerator / denominator, 12);
-    expect(rate.ci95?.[0]).toBeCloseTo(lower, 12);
-    expect(rate.ci95?.[1]).toBeCloseTo(upper, 12);
-  }
 
   type Point = { period: string; value: unknown; n: number };
   type Group = { key: string; label: string; value: unknown; n: number };
@@ -54,7 +40,7 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
       [0, 0],
       [0, 0],
     ];
-    trend.points.forEach((point, index) => expectRate(point.value, expected[index][0], expected[index][1]));
+    trend.points.forEach((point, index) => expectWilsonRate(point.value, expected[index][0], expected[index][1]));
   });
 
   it('trend of a median and of a count: null and 0 in months without admissions', async () => {
@@ -82,8 +68,8 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
       ['1', 'Evening IOP', 2],
       ['2', 'Outpatient', 2],
     ]);
-    expectRate(groups[0].value, 1, 1);
-    expectRate(groups[1].value, 0, 1);
+    expectWilsonRate(groups[0].value, 1, 1);
+    expectWilsonRate(groups[1].value, 0, 1);
   });
 
   it('breakdown of compliant by counselor and of readmission by level of care', async () => {
@@ -95,8 +81,8 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
       ['1', 'Counselor A'],
       ['2', 'Counselor B'],
     ]);
-    expectRate(compliant.groups[0].value, 1, 2);
-    expectRate(compliant.groups[1].value, 0, 2);
+    expectWilsonRate(compliant.groups[0].value, 1, 2);
+    expectWilsonRate(compliant.groups[1].value, 0, 2);
     // Level 1: episode 4 is readmitted 36 days later as episode 1, which is level 2.1: readmission looks at any
     // episode of the patient, whatever the filter -> 1/1; level 2.1: episode 1, no later episode -> 0/1.
     const readmitted = (await api.get('/api/v1/metrics/breakdown?metric=readmitted90&by=levelOfCare')).body as {
@@ -106,8 +92,8 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
       ['1', 'Level 1'],
       ['2.1', 'Level 2.1'],
     ]);
-    expectRate(readmitted.groups[0].value, 1, 1);
-    expectRate(readmitted.groups[1].value, 0, 1);
+    expectWilsonRate(readmitted.groups[0].value, 1, 1);
+    expectWilsonRate(readmitted.groups[1].value, 0, 1);
   });
 
   it('breakdown of attendance by slot and of no-shows by session type, over appointments', async () => {
@@ -121,8 +107,8 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
       ['evening', 'Evening (from 17:00)', 8],
       ['weekend', 'Weekend', 2],
     ]);
-    expectRate(slot.groups[0].value, 5, 8);
-    expectRate(slot.groups[1].value, 0, 2);
+    expectWilsonRate(slot.groups[0].value, 5, 8);
+    expectWilsonRate(slot.groups[1].value, 0, 2);
     // Session types: episode 1's second appointment is individual (attended) -> 0/1 no-shows; the 9 group ones
     // hold the 4 no-shows (episode 1: 1, episode 3: 1, episode 4: 2) -> 4/9.
     const type = (await api.get('/api/v1/metrics/breakdown?metric=noShowRate&by=sessionType')).body as {
@@ -132,8 +118,8 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
       ['group', 9],
       ['individual', 1],
     ]);
-    expectRate(type.groups[0].value, 4, 9);
-    expectRate(type.groups[1].value, 0, 1);
+    expectWilsonRate(type.groups[0].value, 4, 9);
+    expectWilsonRate(type.groups[1].value, 0, 1);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { startFixtureApp, type TestApp } from '../testing/test-app';
-import { wilson } from './testing/wilson';
+import { expectWilsonRate } from './testing/wilson';
 import { SUMMARY_FIXTURE_SQL } from './testing/summary-fixture';
 
 // Wilson 95% intervals, worked out from the score formula with z = 1.959963984540054 (R binom.confint agrees).
@@ -18,20 +18,6 @@ describe('GET /api/v1/metrics/summary on a hand-built fixture', () => {
     api = await startFixtureApp(SUMMARY_FIXTURE_SQL);
   });
   afterAll(() => api.close());
-
-  /** A RateValue: exact numerator and denominator; rate and Wilson interval (by formula) to 12 digits. */
-  function expectWilsonRate(actual: unknown, numerator: number, denominator: number): void {
-    const rate = actual as { numerator: number; denominator: number; rate: number | null; ci95: number[] | null };
-    expect([rate.numerator, rate.denominator]).toEqual([numerator, denominator]);
-    if (denominator === 0) {
-      expect([rate.rate, rate.ci95]).toEqual([null, null]);
-      return;
-    }
-    const [lower, upper] = wilson(numerator, denominator);
-    expect(rate.rate).toBeCloseTo(numerator / denominator, 12);
-    expect(rate.ci95?.[0]).toBeCloseTo(lower, 12);
-    expect(rate.ci95?.[1]).toBeCloseTo(upper, 12);
-  }
 
   function expectRate(actual: unknown, numerator: number, denominator: number, ci: number[]) {
     const rate = actual as { numerator: number; denominator: number; rate: number; ci95: number[] };
