@@ -3,8 +3,12 @@ import { nxE2EPreset } from '@nx/playwright/preset';
 import { workspaceRoot } from '@nx/devkit';
 import { join } from 'node:path';
 
-/** The API serves the built dashboard on this port for the tests, away from a developer's 3000. */
-const baseURL = 'http://127.0.0.1:3100';
+/**
+ * The API serves the built dashboard on this port for the tests, away from a developer's 3000. E2E_PORT
+ * moves it (and its throw-away data directory), so that two checkouts can run the suite side by side.
+ */
+const port = process.env['E2E_PORT'] ?? '3100';
+const baseURL = `http://127.0.0.1:${port}`;
 
 /**
  * The end-to-end suite runs against the real thing: `npm start` builds what is missing, starts a
@@ -38,7 +42,7 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `${baseURL}/api/health`,
-    env: { PORT: '3100', IOP_DATA_DIR: 'tmp/e2e/pg', IOP_FRESH_DATA: '1' },
+    env: { PORT: port, IOP_DATA_DIR: `tmp/e2e-${port}/pg`, IOP_FRESH_DATA: '1' },
     reuseExistingServer: false,
     // A fresh machine builds the API and the dashboard and seeds the database before the first answer.
     timeout: 300_000,

@@ -13,4 +13,10 @@ export {
   type KaplanMeierResult,
   type KaplanMeierStep,
 } from './lib/survival/kaplan-meier';
+export {
+  coxRegression,
+  type CoxRegressionOptions,
+  type CoxRegressionResult,
+  type CoxTies,
+} from './lib/survival/cox-regression';
 export { logRank, type GroupLabel, type LogRankResult } from './lib/survival/log-rank';

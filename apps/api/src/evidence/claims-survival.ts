@@ -1,7 +1,7 @@
 import { kaplanMeier, logRank, type GroupLabel } from '@iop/stats';
 import { adjustedDesign } from './design-matrix';
-import { logisticOddsRatio, quantile } from './estimators';
-import { card, disengaged, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';
+import { coxHazardRatio, quantile } from './estimators';
+import { card, disengaged, inLandmark, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
 
 interface SurvivalGroup {
@@ -60,6 +60,17 @@ function survival(groups: SurvivalGroup[]) {
   return { chart: { type: 'survival' as const, groups: summary, logRank: test }, detail: { curves } };
 }
 
+/** Cox hazard ratio of disengagement (time = length of stay) for one exposure, alone and with the board covariates. */
+function hazardRatios(measure: string, rows: readonly EvidenceRow[], exposure: (row: EvidenceRow) => number) {
+  const time = rows.map((r) => r.lengthOfStay);
+  const event = rows.map(disengaged);
+  const x = rows.map((r) => [exposure(r)]);
+  return {
+    unadjusted: coxHazardRatio(measure, time, event, x),
+    adjusted: coxHazardRatio(`adjusted ${measure}`, time, event, adjustedDesign(x, rows)),
+  };
+}
+
 /** Claim 3: groups attended per week in days 0-27 (terciles) -> retention, landmark population. */
 export function claimPeerGroups(all: readonly EvidenceRow[]): ClaimCard {
   const rows = all.filter((r) => inLandmark(r) && r.groupsAttendedPerWeek28 !== null);
@@ -71,25 +82,20 @@ export function claimPeerGroups(all: readonly EvidenceRow[]): ClaimCard {
     rows: rows.filter((r) => tercile(r.groupsAttendedPerWeek28 as number) === index),
   }));
   const { chart, detail } = survival(groups);
-  // Retention at 90 days mixes planned discharges (completion) with disengagement, so the effect here is on
-  // disengagement itself: discharged with reason 2 or 3 by day 90, every episode followed for 90 days.
-  const eligible = rows.filter(eligibleFor90);
-  const y = eligible.map((r) => (disengaged(r) === 1 && r.lengthOfStay <= 90 ? 1 : 0));
-  const x = eligible.map((r) => [r.groupsAttendedPerWeek28 as number]);
-  const measure = 'odds ratio of disengagement by day 90 per group session attended per week';
+  const measure = 'hazard ratio of disengagement from day 28 on per group session attended per week';
+  const effects = hazardRatios(measure, rows, (r) => r.groupsAttendedPerWeek28 as number);
   return card({
     id: 3,
     claim: 'daily contact with peers builds community that supports recovery',
     exposure: 'group sessions attended per week in the first 28 days (terciles in the chart)',
-    outcome: 'retention: time to disengagement (discharge reason 2 or 3) from day 28 on; disengaged by day 90',
+    outcome: 'retention: time to disengagement (discharge reason 2 or 3) from day 28 on',
     method:
       'Landmark population (length of stay >= 29). Kaplan-Meier by tercile of the exposure with log-rank test ' +
-      'and median stay. No Cox model: the effect is the odds ratio of disengagement (reason 2 or 3) by day 90 per ' +
-      'group attended per week, by logistic regression on episodes admitted >= 90 days before the data end, ' +
-      'adjusted for the board covariates (below 1: fewer disengage)',
+      'and median stay. The effect is the hazard ratio of disengagement per group attended per week by Cox ' +
+      'regression (Efron ties; other discharges and active episodes censored), adjusted for the board covariates ' +
+      '(below 1: fewer disengage)',
     n: rows.length,
-    unadjusted: logisticOddsRatio(measure, y, x),
-    adjusted: logisticOddsRatio(`adjusted ${measure}`, y, adjustedDesign(x, eligible)),
+    ...effects,
     smallestGroup: Math.min(...groups.map((g) => g.rows.length)),
     noEffect: 1,
     chart: { ...chart, tercileCutPoints: cuts },
@@ -105,22 +111,18 @@ export function claimMat(all: readonly EvidenceRow[]): ClaimCard {
     { label: 'no MAT', rows: rows.filter((r) => !r.mat) },
   ];
   const { chart, detail } = survival(groups);
-  const eligible = rows.filter(eligibleFor90);
-  const y = eligible.map(retained90);
-  const x = eligible.map((r) => [r.mat ? 1 : 0]);
-  const measure = 'odds ratio of retention at 90 days, MAT vs none';
+  const measure = 'hazard ratio of disengagement, MAT vs none';
   return card({
     id: 10,
     claim: 'medication-assisted treatment helps patients with opioid addiction',
     exposure: 'MAT (any dispense) among episodes with opioid use disorder',
-    outcome: 'retention: time to disengagement (discharge reason 2 or 3); retained at 90 days',
+    outcome: 'retention: time to disengagement (discharge reason 2 or 3)',
     method:
-      'Kaplan-Meier MAT vs none with log-rank test and median stay. No Cox model: the effect is the odds ratio ' +
-      'of retention at 90 days by logistic regression (episodes admitted >= 90 days before the data end), ' +
-      'adjusted for the board covariates',
+      'Kaplan-Meier MAT vs none with log-rank test and median stay. The effect is the hazard ratio of ' +
+      'disengagement by Cox regression (Efron ties; other discharges and active episodes censored), adjusted ' +
+      'for the board covariates (below 1: fewer disengage with MAT)',
     n: rows.length,
-    unadjusted: logisticOddsRatio(measure, y, x),
-    adjusted: logisticOddsRatio(`adjusted ${measure}`, y, adjustedDesign(x, eligible)),
+    ...hazardRatios(measure, rows, (r) => (r.mat ? 1 : 0)),
     smallestGroup: Math.min(...groups.map((g) => g.rows.length)),
     noEffect: 1,
     chart,

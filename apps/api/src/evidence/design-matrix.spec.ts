@@ -68,10 +68,30 @@ describe('adjustedDesign', () => {
     ];
     // severity: 2 is the reference (most frequent) -> column "1"; prior: "3+" reference -> column "0";
     // payer: medicaid reference -> column "commercial"; age band, sex and substance are constant: no column.
-    expect(adjustedDesign([[5], [6], [7]], rows)).toEqual([
+    expect(adjustedDesign([[5], [6], [7]], rows, 1)).toEqual([
       [5, 1, 1, 0],
       [6, 0, 0, 0],
       [7, 0, 0, 1],
+    ]);
+  });
+
+  it('pools levels under the minimum size, into the reference when the pool is itself too small', () => {
+    // Payer: medicaid 3 (reference), commercial 1 and self_pay 1 pool into one level of 2 (>= 2: a column).
+    // Severity: 2 (3 rows) is the reference; 1 and 3 (1 row each) pool likewise. Prior episodes: 0 (4 rows)
+    // is the reference; the single "1" is under the size, alone, so it joins the reference: no column.
+    const rows = [
+      row({ payer: 'medicaid', severity: 2 }),
+      row({ payer: 'medicaid', severity: 2 }),
+      row({ payer: 'medicaid', severity: 2 }),
+      row({ payer: 'commercial', severity: 1 }),
+      row({ payer: 'self_pay', severity: 3, priorEpisodes: 1 }),
+    ];
+    expect(adjustedDesign([[1], [2], [3], [4], [5]], rows, 2)).toEqual([
+      [1, 0, 0],
+      [2, 0, 0],
+      [3, 0, 0],
+      [4, 1, 1],
+      [5, 1, 1],
     ]);
   });
 

@@ -2,7 +2,7 @@ import chiSquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { EvidenceBinPoint, EvidenceEffect } from '@iop/contracts';
-import { linearRegression, logisticRegression } from '@iop/stats';
+import { coxRegression, linearRegression, logisticRegression } from '@iop/stats';
 import { adjustedDesign, emptyEffect } from './design-matrix';
 import type { EvidenceRow } from './evidence-rows.query';
 
@@ -52,6 +52,20 @@ export function logisticOddsRatio(measure: string, y: number[], X: number[][], s
       ci95: [Math.exp(scale * low), Math.exp(scale * high)],
       p: pFromZ(b / se),
     };
+  } catch {
+    return emptyEffect(measure);
+  }
+}
+
+/**
+ * Hazard ratio of column 0 of X by Cox regression (Efron ties, as R's coxph), Wald interval and p. Null when
+ * the fit does not converge (an exposure that orders the events perfectly) or the design is rank deficient.
+ */
+export function coxHazardRatio(measure: string, time: number[], event: number[], X: number[][]): EvidenceEffect {
+  try {
+    const fit = coxRegression(time, event as (0 | 1)[], X);
+    if (!fit.converged) return emptyEffect(measure);
+    return { measure, estimate: fit.hazardRatios[0], ci95: fit.hazardRatioCi[0], p: fit.p[0] };
   } catch {
     return emptyEffect(measure);
   }

@@ -23,17 +23,11 @@ async function seedAndLoadTruth(url: string, preset: string): Promise<GroundTrut
   return JSON.parse(stdout.trim().split('\n').pop() as string) as GroundTruth;
 }
 
-/** Claims whose planted value is itself in the board's adjusted measure (least-squares slopes). */
-const PLANTED_IN_BOARD_MEASURE = [1, 2];
 /**
- * Effects planted as protective hazard ratios of disengagement (< 1), reported by the board as odds ratios:
- * of disengagement by day 90 (claim 3: below 1), of completion (7) and of retention at 90 days (10: above 1).
+ * Claims whose planted value is itself in the board's adjusted measure: least-squares slopes (1, 2) and Cox
+ * hazard ratios of disengagement (3, 10).
  */
-const PLANTED_AS_HAZARD_RATIO: Array<[number, 'below' | 'above']> = [
-  [3, 'below'],
-  [7, 'above'],
-  [10, 'above'],
-];
+const PLANTED_IN_BOARD_MEASURE = [1, 2, 3, 10];
 
 describe('evidence board truth recovery on the standard preset', () => {
   let truth: GroundTruth;
@@ -78,21 +72,19 @@ describe('evidence board truth recovery on the standard preset', () => {
     );
   });
 
-  it('claim 1, confounded by severity: the adjusted slope is closer to the planted value than the unadjusted', () => {
-    const planted = plantedEffect(1).planted;
-    const { adjusted, unadjusted } = claims.get(1) as EvidenceClaim;
+  it.each([1, 10])('claim %d, confounded by severity: the adjusted estimate is closer to the planted value', (id) => {
+    const planted = plantedEffect(id).planted;
+    const { adjusted, unadjusted } = claims.get(id) as EvidenceClaim;
     expect(Math.abs((adjusted.estimate as number) - planted)).toBeLessThan(
       Math.abs((unadjusted.estimate as number) - planted),
     );
   });
 
-  it.each(PLANTED_AS_HAZARD_RATIO)('claim %d, a protective hazard ratio: adjusted odds ratio %s 1', (id, side) => {
-    expect(plantedEffect(id).planted).toBeLessThan(1);
-    const claim = claims.get(id) as EvidenceClaim;
+  it('claim 7, a protective hazard ratio of disengagement: the adjusted odds ratio of completion is above 1', () => {
+    expect(plantedEffect(7).planted).toBeLessThan(1);
+    const claim = claims.get(7) as EvidenceClaim;
     expect(claim.verdict).toBe('associated');
-    const [low, high] = claim.adjusted.ci95 as [number, number];
-    if (side === 'above') expect(low).toBeGreaterThan(1);
-    else expect(high).toBeLessThan(1);
+    expect((claim.adjusted.ci95 as [number, number])[0]).toBeGreaterThan(1);
   });
 
   it('claim 7: the adjusted odds ratio of completion is consistent with the calibrated board value', () => {

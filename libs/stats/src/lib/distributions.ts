@@ -24,3 +24,11 @@ export function tTwoSidedPValue(t: number, df: number): number {
 export function chiSquareUpperTail(x: number, df: number): number {
   return Math.max(0, 1 - chiSquareCdf(x, df));
 }
+
+/**
+ * Two-sided p-value of a standard-normal (Wald) statistic, as P(chi-square(1) >= z^2): the same probability,
+ * through the chi-square CDF this library already depends on. Below about 1e-16 it rounds to 0.
+ */
+export function normalTwoSidedPValue(z: number): number {
+  return chiSquareUpperTail(z * z, 1);
+}

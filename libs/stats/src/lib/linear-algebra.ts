@@ -128,6 +128,18 @@ export function solveSymmetricPositiveDefinite(a: readonly (readonly number[])[]
   return backSubstitute(transposed, z);
 }
 
+/** A^-1 for a symmetric positive-definite A, column by column; throws RangeError like the solver if singular. */
+export function invertSymmetricPositiveDefinite(a: readonly (readonly number[])[]): number[][] {
+  const p = a.length;
+  const columns = Array.from({ length: p }, (_, j) =>
+    solveSymmetricPositiveDefinite(
+      a,
+      Array.from({ length: p }, (_, i) => (i === j ? 1 : 0)),
+    ),
+  );
+  return Array.from({ length: p }, (_, i) => columns.map((column) => column[i]));
+}
+
 /** Prepends the intercept column of ones to rows given without it. */
 export function withInterceptColumn(rows: readonly (readonly number[])[]): number[][] {
   return rows.map((row) => [1, ...row]);

@@ -1,0 +1,151 @@
+import { chiSquareUpperTail, normalCriticalValue, normalTwoSidedPValue } from '../distributions';
+import { invertSymmetricPositiveDefinite, solveSymmetricPositiveDefinite } from '../linear-algebra';
+import { assertConfidence, assertDesignRows, assertSameLength } from '../validation';
+import { CoxTies, partialLikelihoodAt, prepareRiskSetData } from './cox-partial-likelihood';
+import { assertSurvivalData } from './risk-table';
+
+export type { CoxTies } from './cox-partial-likelihood';
+
+export interface CoxRegressionOptions {
+  /** How tied event times enter the partial likelihood; 'efron' is R's coxph default. */
+  ties?: CoxTies;
+  confidence?: number;
+  /** R's coxph.control uses 20. */
+  maxIterations?: number;
+  /** Convergence when |change in log partial likelihood| / |log partial likelihood| falls below this (R: 1e-9). */
+  tolerance?: number;
+}
+
+export interface CoxRegressionResult {
+  /** Log hazard ratios, one per column of X (no intercept). The last iterate when the fit did not converge. */
+  coefficients: number[];
+  /** Wald standard errors from the inverse information; NaN when the fit did not converge. */
+  standardErrors: number[];
+  /** exp(coefficient); NaN when the fit did not converge. */
+  hazardRatios: number[];
+  /** Wald interval exp(b -/+ z se); [NaN, NaN] when the fit did not converge. */
+  hazardRatioCi: Array<[number, number]>;
+  /** Wald statistic b / se and its two-sided normal p-value; NaN when the fit did not converge. */
+  z: number[];
+  p: number[];
+  /** Log partial likelihood at the estimate. */
+  logLikelihood: number;
+  /** Log partial likelihood at coefficients 0. */
+  nullLogLikelihood: number;
+  likelihoodRatio: { chiSquare: number; df: number; p: number };
+  n: number;
+  events: number;
+  /**
+   * False when the iterations ran out or the information matrix became singular on the way: typically an
+   * infinite estimate (a covariate that perfectly orders the events), whose standard errors mean nothing.
+   */
+  converged: boolean;
+  iterations: number;
+}
+
+function assertCovariatesVary(X: readonly (readonly number[])[], covariates: number): void {
+  for (let j = 0; j < covariates; j++) {
+    // No intercept to absorb it: a constant column cancels out of every risk set, so its coefficient is unidentified.
+    if (X.every((row) => row[j] === X[0][j])) {
+      throw new RangeError(`X column ${j} is constant: a Cox model cannot estimate its coefficient`);
+    }
+  }
+}
+
+/**
+ * Cox proportional-hazards regression for right-censored data, as R's coxph: Newton-Raphson on the log
+ * partial likelihood from coefficients 0, halving a step that lowers it, with covariates centred at their
+ * means (which leaves the coefficients unchanged but keeps exp(x b) in range). X is rows of covariates
+ * without an intercept; event is 1 (or true) for an observed event, 0 (or false) for censoring.
+ */
+export function coxRegression(
+  time: readonly number[],
+  event: readonly (0 | 1 | boolean)[],
+  X: readonly (readonly number[])[],
+  options: CoxRegressionOptions = {},
+): CoxRegressionResult {
+  const { ties = 'efron', confidence = 0.95, maxIterations = 20, tolerance = 1e-9 } = options;
+  const eventIndicator = Array.isArray(event)
+    ? event.map((value) => (typeof value === 'boolean' ? Number(value) : value))
+    : (event as unknown as number[]);
+  assertSurvivalData(time, eventIndicator);
+  const covariates = assertDesignRows(X, 'X');
+  assertSameLength(time, X, 'time', 'X');
+  assertConfidence(confidence);
+  if (ties !== 'efron' && ties !== 'breslow') {
+    throw new RangeError(`ties must be 'efron' or 'breslow', got ${String(ties)}`);
+  }
+  if (covariates === 0) throw new RangeError('X must have at least one covariate column');
+  const events = eventIndicator.filter((value) => value === 1).length;
+  if (events === 0) throw new RangeError('coxRegression needs at least one event (event = 1), got none');
+  assertCovariatesVary(X, covariates);
+
+  const data = prepareRiskSetData(time, eventIndicator, X);
+  let beta: number[] = new Array(covariates).fill(0);
+  let current = partialLikelihoodAt(data, beta, ties);
+  const nullLogLikelihood = current.logLikelihood;
+  let converged = false;
+  let iterations = 0;
+
+  while (iterations < maxIterations) {
+    iterations++;
+    let step: number[];
+    try {
+      step = solveSymmetricPositiveDefinite(current.information, current.score);
+    } catch {
+      // Singular at the start: collinear covariates, or one that does not vary among the subjects at risk at
+      // any event time; the caller must fix the design. Later: the estimate is running off to infinity.
+      if (iterations === 1) {
+        throw new RangeError(
+          'X is rank deficient: a covariate is collinear with others or does not vary at event times',
+        );
+      }
+      break;
+    }
+    let candidate = beta.map((value, j) => value + step[j]);
+    let candidateFit = partialLikelihoodAt(data, candidate, ties);
+    // Step halving, as R: a full Newton step can overshoot (or overflow exp, giving NaN).
+    for (let halvings = 0; !(candidateFit.logLikelihood >= current.logLikelihood) && halvings < 30; halvings++) {
+      candidate = candidate.map((value, j) => (value + beta[j]) / 2);
+      candidateFit = partialLikelihoodAt(data, candidate, ties);
+    }
+    const change = Math.abs(candidateFit.logLikelihood - current.logLikelihood);
+    beta = candidate;
+    current = candidateFit;
+    if (change <= tolerance * Math.abs(current.logLikelihood)) {
+      converged = true;
+      break;
+    }
+  }
+
+  let covariance: number[][] | undefined;
+  if (converged) {
+    try {
+      covariance = invertSymmetricPositiveDefinite(current.information);
+    } catch {
+      converged = false;
+    }
+  }
+  const critical = normalCriticalValue(confidence);
+  const standardErrors = beta.map((_, j) => (covariance ? Math.sqrt(covariance[j][j]) : NaN));
+  const z = beta.map((b, j) => b / standardErrors[j]);
+  const chiSquare = 2 * (current.logLikelihood - nullLogLikelihood);
+  return {
+    coefficients: beta,
+    standardErrors,
+    hazardRatios: beta.map((b) => (covariance ? Math.exp(b) : NaN)),
+    hazardRatioCi: beta.map((b, j): [number, number] => [
+      Math.exp(b - critical * standardErrors[j]),
+      Math.exp(b + critical * standardErrors[j]),
+    ]),
+    z,
+    p: z.map(normalTwoSidedPValue),
+    logLikelihood: current.logLikelihood,
+    nullLogLikelihood,
+    likelihoodRatio: { chiSquare, df: covariates, p: chiSquareUpperTail(chiSquare, covariates) },
+    n: time.length,
+    events,
+    converged,
+    iterations,
+  };
+}
