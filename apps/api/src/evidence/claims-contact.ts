@@ -1,8 +1,11 @@
+import { SLOTS } from '@iop/contracts';
 import { pearson } from '@iop/stats';
+import { toRate } from '../metrics/rate';
 import { adjustedDesign } from './design-matrix';
 import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope, slopeEffects } from './estimators';
 import { card, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
+import type { SlotAttendanceCell } from './slot-attendance.query';
 
 /** Unadjusted least-squares line of y on x, for the chart (null when it cannot be fitted). */
 function line(x: number[], y: number[]): { intercept: number; slope: number } | null {
@@ -103,7 +106,10 @@ export function claimIndividualAlliance(all: readonly EvidenceRow[]): ClaimCard 
 }
 
 /** Claim 5: evening/weekend share of scheduled sessions -> attendance rate, working or studying vs others. */
-export function claimEveningAccess(all: readonly EvidenceRow[]): ClaimCard {
+export function claimEveningAccess(
+  all: readonly EvidenceRow[],
+  slotAttendance: readonly SlotAttendanceCell[],
+): ClaimCard {
   const usable = all.filter((r) => r.eveningWeekendShare !== null && r.attendanceRate !== null);
   const working = (r: EvidenceRow) => r.employment === 'employed' || r.employment === 'student';
   const fit = (rows: EvidenceRow[], adjusted: boolean) => {
@@ -112,23 +118,27 @@ export function claimEveningAccess(all: readonly EvidenceRow[]): ClaimCard {
     const measure = 'least-squares slope of the attendance rate per unit of evening/weekend share';
     return adjusted ? olsSlope(`adjusted ${measure}`, y, adjustedDesign(x, rows)) : olsSlope(measure, y, x);
   };
-  const cell = (rows: EvidenceRow[]) => {
+  const meanAttendance = (rows: EvidenceRow[]) => {
     const rates = rows.map((r) => r.attendanceRate as number);
     return rows.length ? { n: rows.length, ...meanWithCi(rates) } : { n: 0, mean: null, ci95: null };
   };
   const focus = usable.filter(working);
   const others = usable.filter((r) => !working(r));
-  const heatmap = [true, false].flatMap((isWorking) =>
-    [true, false].map((evening) => {
+  const employmentGroups = ['employed_or_student', 'other'] as const;
+  const cells = employmentGroups.flatMap((employment) =>
+    SLOTS.map((slot) => {
+      const cell = slotAttendance.find((c) => c.employment === employment && c.slot === slot);
+      return { employment, slot, attendance: toRate(cell?.attended ?? 0, cell?.denominator ?? 0) };
+    }),
+  );
+  const byTrack = employmentGroups.flatMap((employment) =>
+    (['evening_weekend', 'day'] as const).map((track) => {
       const rows = usable.filter(
-        (r) => working(r) === isWorking && (r.eveningWeekendShare as number) >= 0.5 === evening,
+        (r) =>
+          (working(r) ? 'employed_or_student' : 'other') === employment &&
+          ((r.eveningWeekendShare as number) >= 0.5 ? 'evening_weekend' : 'day') === track,
       );
-      const summary = cell(rows);
-      return {
-        employment: isWorking ? 'employed_or_student' : 'other',
-        slot: evening ? 'evening_weekend' : 'day',
-        ...summary,
-      };
+      return { employment, track, ...meanAttendance(rows) };
     }),
   );
   return card({
@@ -145,8 +155,9 @@ export function claimEveningAccess(all: readonly EvidenceRow[]): ClaimCard {
     smallestGroup: focus.length,
     noEffect: 0,
     chart: {
-      type: 'groups',
-      heatmap,
+      type: 'heatmap',
+      cells,
+      byTrack,
       others: { n: others.length, unadjusted: fit(others, false), adjusted: fit(others, true) },
     },
   });

@@ -4,10 +4,11 @@ import { EvidenceCache } from './evidence-cache';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRowsQuery } from './evidence-rows.query';
 import { EvidenceService } from './evidence.service';
+import { SlotAttendanceQuery } from './slot-attendance.query';
 
 @Module({
   imports: [CostsModule],
   controllers: [EvidenceController],
-  providers: [EvidenceService, EvidenceRowsQuery, EvidenceCache],
+  providers: [EvidenceService, EvidenceRowsQuery, SlotAttendanceQuery, EvidenceCache],
 })
 export class EvidenceModule {}

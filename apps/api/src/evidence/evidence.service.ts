@@ -10,19 +10,28 @@ import { claimMutualHelp, claimProgressMotivation } from './claims-outcomes';
 import { claimMat, claimPeerGroups } from './claims-survival';
 import { EvidenceCache } from './evidence-cache';
 import { EvidenceRowsQuery, type EvidenceRow } from './evidence-rows.query';
+import { SlotAttendanceQuery, type SlotAttendanceCell } from './slot-attendance.query';
 
-/** The claims on the board, by id; claim 6 (cost-effectiveness) also reads the costs summary of the selection. */
-const CLAIMS: Record<number, (rows: readonly EvidenceRow[], costs: CostSummaryResponse) => ClaimCard> = {
-  1: claimContactCompliance,
-  2: claimIndividualAlliance,
-  3: claimPeerGroups,
-  4: claimIopVsOutpatient,
-  5: claimEveningAccess,
-  6: claimCostEffectiveness,
-  7: claimFamily,
-  8: claimProgressMotivation,
-  9: claimMutualHelp,
-  10: claimMat,
+/** What the claims are computed from: per-episode rows, the costs summary (claim 6), slot attendance (claim 5). */
+interface BoardInputs {
+  asOf: string | null;
+  rows: readonly EvidenceRow[];
+  costs: CostSummaryResponse;
+  slotAttendance: readonly SlotAttendanceCell[];
+}
+
+/** The claims on the board, by id. */
+const CLAIMS: Record<number, (inputs: BoardInputs) => ClaimCard> = {
+  1: ({ rows }) => claimContactCompliance(rows),
+  2: ({ rows }) => claimIndividualAlliance(rows),
+  3: ({ rows }) => claimPeerGroups(rows),
+  4: ({ rows }) => claimIopVsOutpatient(rows),
+  5: ({ rows, slotAttendance }) => claimEveningAccess(rows, slotAttendance),
+  6: ({ rows, costs }) => claimCostEffectiveness(rows, costs),
+  7: ({ rows }) => claimFamily(rows),
+  8: ({ rows }) => claimProgressMotivation(rows),
+  9: ({ rows }) => claimMutualHelp(rows),
+  10: ({ rows }) => claimMat(rows),
 };
 
 @Injectable()
@@ -31,13 +40,14 @@ export class EvidenceService {
     private readonly rowsQuery: EvidenceRowsQuery,
     private readonly costs: CostsService,
     private readonly cache: EvidenceCache,
+    private readonly slotAttendance: SlotAttendanceQuery,
   ) {}
 
   /** Every claim's card, tested on the selected episodes. */
   board(scope: AccessScope, filters: EpisodeFilters): Promise<EvidenceResponse> {
     return this.cache.get(scope, filters, 'board', async () => {
-      const [{ asOf, rows }, costs] = await this.inputs(scope, filters);
-      return { asOf, claims: Object.values(CLAIMS).map((compute) => compute(rows, costs).claim) };
+      const inputs = await this.inputs(scope, filters);
+      return { asOf: inputs.asOf, claims: Object.values(CLAIMS).map((compute) => compute(inputs).claim) };
     });
   }
 
@@ -46,13 +56,18 @@ export class EvidenceService {
     const compute = CLAIMS[id];
     if (!compute) throw new NotFoundException(`claim ${id} is not on the evidence board`);
     return this.cache.get(scope, filters, `claim ${id}`, async () => {
-      const [{ asOf, rows }, costs] = await this.inputs(scope, filters);
-      const { claim, detail } = compute(rows, costs);
-      return { asOf, ...claim, detail };
+      const inputs = await this.inputs(scope, filters);
+      const { claim, detail } = compute(inputs);
+      return { asOf: inputs.asOf, ...claim, detail };
     });
   }
 
-  private inputs(scope: AccessScope, filters: EpisodeFilters) {
-    return Promise.all([this.rowsQuery.run(scope, filters), this.costs.summary(scope, filters)]);
+  private async inputs(scope: AccessScope, filters: EpisodeFilters): Promise<BoardInputs> {
+    const [{ asOf, rows }, costs, slotAttendance] = await Promise.all([
+      this.rowsQuery.run(scope, filters),
+      this.costs.summary(scope, filters),
+      this.slotAttendance.run(scope, filters),
+    ]);
+    return { asOf, rows, costs, slotAttendance };
   }
 }

@@ -97,10 +97,9 @@ describe('evidence board truth recovery on the standard preset', () => {
   it('claim 6: IOP cost per client-week is the calibrated board value, and IOP is cheaper than inpatient care', () => {
     const expected = (truth.expectedOnBoard?.['claims'] as Record<string, Record<string, number>>)['6'];
     const claim = claims.get(6) as EvidenceClaim;
-    const bars = claim.chart['bars'] as Array<{ levelOfCare: string; costPerWeek: { dollars: number } }>;
-    const iopPerWeek = bars.find((bar) => bar.levelOfCare === '2.1')?.costPerWeek.dollars as number;
+    if (claim.chart.type !== 'cost_bars') throw new Error(`claim 6 has a ${claim.chart.type} chart`);
+    const iopPerWeek = claim.chart.bars.find((bar) => bar.levelOfCare === '2.1')?.costPerWeek.dollars as number;
     expect(Math.abs(iopPerWeek / expected['iopChargesPerClientWeekUsd'] - 1)).toBeLessThan(0.05);
-    expect(claim.chart['type']).toBe('cost_bars');
     expect(claim.unadjusted.ci95).not.toBeNull();
     expect(claim.verdict).toBe('associated');
   });
