@@ -23,28 +23,28 @@ export function solveLeastSquares(a: readonly (readonly number[])[], y: readonly
   const n = a.length;
   const p = n === 0 ? 0 : a[0].length;
   if (n < p) throw new RangeError(`least squares needs at least as many rows (${n}) as columns (${p})`);
-  // Work column-major: Householder reflections act on columns.
-  const columns: number[][] = Array.from({ length: p }, (_, j) => a.map((row) => row[j]));
-  const qty = [...y];
+  // Work column-major (typed arrays: the reflections stream down columns, thousands of rows long).
+  const columns: Float64Array[] = Array.from({ length: p }, (_, j) => Float64Array.from(a, (row) => row[j]));
+  const qty = Float64Array.from(y);
   const rDiagonal: number[] = new Array(p).fill(0);
-  // (A loop, not Math.hypot(...column): spreading a long column would overflow the argument stack.)
-  const columnNorms = columns.map((column) => column.reduce((norm, value) => Math.hypot(norm, value), 0));
+  const columnNorms = columns.map((column) => euclideanNorm(column, 0));
+  const v = new Float64Array(n);
 
   for (let k = 0; k < p; k++) {
     const column = columns[k];
-    let norm = 0;
-    for (let i = k; i < n; i++) norm = Math.hypot(norm, column[i]);
+    const norm = euclideanNorm(column, k);
     // Relative test: a column that is (almost) entirely explained by the previous ones.
     if (norm <= 1e-12 * (columnNorms[k] || 1)) {
       throw new RangeError(`design matrix is rank deficient: column ${k} is constant or collinear with others`);
     }
     // Choose the sign that avoids cancellation in v[k] = x[k] - alpha.
     const alpha = column[k] > 0 ? -norm : norm;
-    const v = new Array(n).fill(0);
-    for (let i = k; i < n; i++) v[i] = column[i];
-    v[k] -= alpha;
-    const vNormSquared = v.reduce((sum, value, i) => (i >= k ? sum + value * value : sum), 0);
-    const reflect = (target: number[]): void => {
+    let vNormSquared = 0;
+    for (let i = k; i < n; i++) {
+      v[i] = i === k ? column[i] - alpha : column[i];
+      vNormSquared += v[i] * v[i];
+    }
+    const reflect = (target: Float64Array): void => {
       let dot = 0;
       for (let i = k; i < n; i++) dot += v[i] * target[i];
       const scale = (2 * dot) / vNormSquared;
@@ -59,12 +59,28 @@ export function solveLeastSquares(a: readonly (readonly number[])[], y: readonly
   const r: number[][] = Array.from({ length: p }, (_, i) =>
     Array.from({ length: p }, (_, j) => (j < i ? 0 : j === i ? rDiagonal[i] : columns[j][i])),
   );
-  const coefficients = backSubstitute(r, qty.slice(0, p));
+  const coefficients = backSubstitute(r, Array.from(qty.subarray(0, p)));
   const rInverse = invertUpperTriangular(r);
   const unscaledCovariance = multiplyByOwnTranspose(rInverse);
   let residualSumOfSquares = 0;
   for (let i = p; i < n; i++) residualSumOfSquares += qty[i] * qty[i];
   return { coefficients, unscaledCovariance, residualSumOfSquares };
+}
+
+/**
+ * ||x[from..]||, scaled by the largest magnitude first so that squaring neither overflows nor underflows
+ * (what Math.hypot does, without its cost per element).
+ */
+function euclideanNorm(x: Float64Array, from: number): number {
+  let largest = 0;
+  for (let i = from; i < x.length; i++) largest = Math.max(largest, Math.abs(x[i]));
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
+  let sumOfSquares = 0;
+  for (let i = from; i < x.length; i++) {
+    const scaled = x[i] / largest;
+    sumOfSquares += scaled * scaled;
+  }
+  return largest * Math.sqrt(sumOfSquares);
 }
 
 /** Solves R x = b for upper-triangular R. */
