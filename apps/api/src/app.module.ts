@@ -4,8 +4,10 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, validateConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { FiltersModule } from './filters/filters.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { AttendanceModule } from './attendance/attendance.module';
 import { CostsModule } from './costs/costs.module';
 import { RetentionModule } from './retention/retention.module';
 
@@ -23,9 +25,11 @@ import { RetentionModule } from './retention/retention.module';
     DatabaseModule,
     HealthModule,
     MetricsModule,
+    AttendanceModule,
     RetentionModule,
     CostsModule,
     EvidenceModule,
+    FiltersModule,
   ],
 })
 export class AppModule {}

@@ -1,9 +1,16 @@
-import type { BreakdownResponse, SummaryResponse, TrendResponse } from '@iop/contracts';
+import type {
+  BreakdownResponse,
+  DischargeReasonsResponse,
+  FlowResponse,
+  SummaryResponse,
+  TrendResponse,
+} from '@iop/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UNRESTRICTED_SCOPE } from '../access/access-scope';
 import { Public } from '../access/public.decorator';
 import { EpisodeFiltersDto } from './episode-filters.dto';
+import { DischargeReasonsResponseDoc, FlowResponseDoc } from './flow.response';
 import { MetricsService } from './metrics.service';
 import { BreakdownResponseDoc, TrendResponseDoc } from './series.response';
 import { BreakdownQueryDto, TrendQueryDto } from './series-query.dto';
@@ -44,5 +51,23 @@ export class MetricsController {
   breakdown(@Query() query: BreakdownQueryDto): Promise<BreakdownResponse> {
     const { metric, by, ...filters } = query;
     return this.metrics.breakdown(UNRESTRICTED_SCOPE, filters, metric, by);
+  }
+
+  @Get('flow')
+  @Public()
+  @ApiOperation({ summary: 'Admissions (by admit month) and discharges (by discharge month) of the selected episodes' })
+  @ApiOkResponse({ type: FlowResponseDoc })
+  @ApiBadRequestResponse({ description: BAD_FILTER })
+  flow(@Query() filters: EpisodeFiltersDto): Promise<FlowResponse> {
+    return this.metrics.flow(UNRESTRICTED_SCOPE, filters);
+  }
+
+  @Get('discharge-reasons')
+  @Public()
+  @ApiOperation({ summary: 'Count and share of each TEDS-D discharge reason among discharged selected episodes' })
+  @ApiOkResponse({ type: DischargeReasonsResponseDoc })
+  @ApiBadRequestResponse({ description: BAD_FILTER })
+  dischargeReasons(@Query() filters: EpisodeFiltersDto): Promise<DischargeReasonsResponse> {
+    return this.metrics.dischargeReasons(UNRESTRICTED_SCOPE, filters);
   }
 }

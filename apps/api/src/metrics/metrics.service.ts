@@ -4,8 +4,13 @@ import {
   type AppointmentMetric,
   type BreakdownDimension,
   type BreakdownResponse,
+  DISCHARGE_REASON_LABELS,
+  DISCHARGE_REASONS,
+  type DischargeReasonsResponse,
   type EpisodeFilters,
   type EpisodeMetric,
+  type FlowPoint,
+  type FlowResponse,
   type MeanMedian,
   type RateValue,
   type SummaryResponse,
@@ -17,7 +22,9 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
 import { AsOfQuery } from './as-of.query';
 import { BreakdownQuery, type EpisodeDimension } from './breakdown.query';
+import { DischargeReasonsQuery } from './discharge-reasons.query';
 import { metricValue } from './episode-aggregates.sql';
+import { FlowQuery } from './flow.query';
 import { groupLabel } from './labels';
 import { toRate } from './rate';
 import { SummaryQuery } from './summary.query';
@@ -36,6 +43,8 @@ export class MetricsService {
     private readonly summaryQuery: SummaryQuery,
     private readonly trendQuery: TrendQuery,
     private readonly breakdownQuery: BreakdownQuery,
+    private readonly flowQuery: FlowQuery,
+    private readonly dischargeReasonsQuery: DischargeReasonsQuery,
   ) {}
 
   /** Every headline metric of the selected episodes, each computed as its EPISODE_METRICS namesake. */
@@ -127,6 +136,34 @@ export class MetricsService {
       n: Number(row['episodes']),
     }));
     return { asOf, metric, by, groups };
+  }
+
+  /** Admissions and discharges per calendar month, every month from the first to the last with either. */
+  async flow(scope: AccessScope, filters: EpisodeFilters): Promise<FlowResponse> {
+    const [rows, asOf] = await Promise.all([this.flowQuery.run(scope, filters), this.asOfQuery.run()]);
+    const byPeriod = new Map(rows.map((row) => [row.period, row]));
+    const points: FlowPoint[] = [];
+    if (rows.length) {
+      for (let period = rows[0].period; period <= rows[rows.length - 1].period; period = nextMonth(period)) {
+        const row = byPeriod.get(period);
+        points.push({ period, admissions: row?.admissions ?? 0, discharges: row?.discharges ?? 0 });
+      }
+    }
+    return { asOf, points };
+  }
+
+  /** Each TEDS-D reason's share of the discharged episodes, all seven codes, and the active count apart. */
+  async dischargeReasons(scope: AccessScope, filters: EpisodeFilters): Promise<DischargeReasonsResponse> {
+    const [counts, asOf] = await Promise.all([this.dischargeReasonsQuery.run(scope, filters), this.asOfQuery.run()]);
+    const discharged = [...counts.byReason.values()].reduce((total, episodes) => total + episodes, 0);
+    const reasons = Object.values(DISCHARGE_REASONS)
+      .sort((a, b) => a - b)
+      .map((code) => ({
+        code,
+        label: DISCHARGE_REASON_LABELS[code],
+        share: toRate(counts.byReason.get(code) ?? 0, discharged),
+      }));
+    return { asOf, discharged, active: counts.active, reasons };
   }
 }
 

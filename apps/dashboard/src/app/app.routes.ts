@@ -8,6 +8,12 @@ export const appRoutes: Route[] = [
     title: OVERVIEW_PAGE.title,
     loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
   },
+  {
+    // Not in the navigation: reached from the "How is this computed?" link of each chart.
+    path: 'definitions',
+    title: 'Definitions',
+    loadComponent: () => import('./definitions/definitions-page').then((m) => m.DefinitionsPage),
+  },
   ...UPCOMING_PAGES.map(
     (page): Route => ({
       path: page.path,

@@ -3,10 +3,36 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { API_PATHS } from './api/api-paths';
 import { METRICS_PATHS } from './api/metrics-api';
 import { App } from './app';
 import { appRoutes } from './app.routes';
 import { PageTitleStrategy } from './page-title-strategy';
+
+const NO_FILTER_OPTIONS = {
+  programs: [],
+  counselors: [],
+  levelsOfCare: [],
+  payers: [],
+  substances: [],
+  ageBands: [],
+  admitDateRange: { from: null, to: null },
+};
+
+/** The shell imports the filter bar after its first render; the bar then asks for its options once. */
+async function answerFilterOptions(): Promise<void> {
+  const http = TestBed.inject(HttpTestingController);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    TestBed.tick();
+    const requests = http.match(API_PATHS.filterOptions);
+    if (requests.length > 0) {
+      requests.forEach((request) => request.flush(NO_FILTER_OPTIONS));
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  throw new Error('The filter bar did not ask for its options.');
+}
 
 describe('App shell', () => {
   let fixture: ComponentFixture<App>;
@@ -24,6 +50,7 @@ describe('App shell', () => {
     });
     fixture = TestBed.createComponent(App);
     element = fixture.nativeElement;
+    await answerFilterOptions();
     await fixture.whenStable();
   });
 
@@ -77,5 +104,13 @@ describe('App shell', () => {
     );
     const current = element.querySelector('nav a[aria-current="page"]');
     expect(current?.textContent?.trim()).toBe('Retention');
+  });
+
+  it('shows the filter bar above the page', async () => {
+    await navigateTo('/retention?groupBy=payer');
+
+    const main = element.querySelector('main');
+    expect(main?.firstElementChild?.tagName.toLowerCase()).toBe('iop-filter-bar');
+    expect(element.querySelector('iop-filter-bar section')?.getAttribute('aria-labelledby')).toBe('filter-bar-heading');
   });
 });

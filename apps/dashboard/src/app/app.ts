@@ -1,5 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, linkedSignal, viewChild } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  linkedSignal,
+  signal,
+  Type,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
@@ -16,6 +27,7 @@ export const NARROW_VIEWPORT_QUERY = '(max-width: 767.98px)';
 @Component({
   selector: 'iop-root',
   imports: [
+    NgComponentOutlet,
     MatSidenav,
     MatSidenavContainer,
     MatSidenavContent,
@@ -42,7 +54,19 @@ export class App {
   /** Open beside the page on wide screens, closed on narrow ones until the menu button opens it. */
   protected readonly navigationOpen = linkedSignal(() => !this.isNarrow());
 
+  /**
+   * The filter bar, imported after the first render: Material's selects, chips and form fields then stay out
+   * of the first bundle (a @defer block would do the same but brings its own runtime into that bundle).
+   */
+  protected readonly filterBar = signal<Type<unknown> | null>(null);
+
   private readonly sidenav = viewChild.required(MatSidenav);
+
+  constructor() {
+    afterNextRender(() => {
+      void import('./filters/filter-bar').then(({ FilterBar }) => this.filterBar.set(FilterBar));
+    });
+  }
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected toggleNavigation(): void {

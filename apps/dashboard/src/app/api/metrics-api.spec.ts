@@ -1,4 +1,4 @@
-import { toQueryParams } from './metrics-api';
+import { toQueryParams } from './api-paths';
 
 describe('toQueryParams', () => {
   it('sends no parameters when no filter is set', () => {

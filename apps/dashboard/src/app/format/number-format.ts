@@ -43,3 +43,22 @@ export function formatCalendarDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : calendarDateFormat.format(date);
 }
+
+const decimalFormat = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 1 });
+
+// Costs are US dollars throughout (docs/METRICS.md, costs); whole dollars are precise enough to compare.
+const currencyFormat = new Intl.NumberFormat(DISPLAY_LOCALE, {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+
+/** 12.345 -> "12.3". */
+export function formatDecimal(value: number): string {
+  return decimalFormat.format(value);
+}
+
+/** 1234.5 -> "$1,235". */
+export function formatCurrency(value: number): string {
+  return currencyFormat.format(value);
+}

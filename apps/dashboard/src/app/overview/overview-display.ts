@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { isSuppressed, RateOrSuppressed, SummaryResponse } from '@iop/contracts';
 import { ChartDatum } from '../charts/chart-datum';
 import { formatCalendarDate, formatConfidenceInterval, formatCount, formatPercent } from '../format/number-format';
@@ -37,18 +36,7 @@ export function toOverviewDisplay(summary: SummaryResponse): OverviewDisplay {
   };
 }
 
-/** A sentence for the error state; the status code helps whoever is asked to look at the API. */
-export function describeLoadError(error: unknown): string {
-  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-  if (cause instanceof HttpErrorResponse && cause.status === 0) {
-    return 'The API could not be reached. Check the connection and that the server is running.';
-  }
-  // A 2xx that lands here did not parse as JSON (an HTML page where JSON was expected, say).
-  if (cause instanceof HttpErrorResponse && (cause.status < 200 || cause.status >= 300)) {
-    return `The API answered ${cause.status}${cause.statusText ? ` ${cause.statusText}` : ''}.`;
-  }
-  return 'The API sent an answer the dashboard could not read.';
-}
+export { describeLoadError } from '../api/resource-state';
 
 function countKpi(count: number): KpiDisplay {
   return { value: formatCount(count), details: [], suppressed: false };

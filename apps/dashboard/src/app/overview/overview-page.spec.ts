@@ -2,6 +2,7 @@ import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, Router } from '@angular/router';
 import { SummaryResponse } from '@iop/contracts';
 import { METRICS_PATHS } from '../api/metrics-api';
 import { OverviewPage } from './overview-page';
@@ -24,7 +25,12 @@ describe('OverviewPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideNoopAnimations()],
+      providers: [
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter([]),
+      ],
     });
     httpTesting = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(OverviewPage);
@@ -135,5 +141,40 @@ describe('OverviewPage', () => {
     expect(textOf('overview-empty')).toContain('No episodes yet');
     expect(byTestId('kpi-episodes')).toBeNull();
     expect(byTestId('as-of')).toBeNull();
+  });
+});
+
+describe('OverviewPage with a filter in the URL', () => {
+  it('asks for the filtered summary and offers to clear a filter that selects nothing', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter([]),
+      ],
+    });
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/?levelOfCare=2.1&groupBy=payer');
+    const httpTesting = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(OverviewPage);
+    TestBed.tick();
+
+    const request = httpTesting.expectOne((req) => req.url === METRICS_PATHS.summary);
+    expect(request.request.params.keys()).toEqual(['levelOfCare']);
+    expect(request.request.params.getAll('levelOfCare')).toEqual(['2.1']);
+    request.flush({ ...SUMMARY, episodes: 0, activeEpisodes: 0 });
+    await fixture.whenStable();
+
+    const empty = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="overview-empty"]');
+    expect(empty?.textContent).toContain('No episodes match these filters');
+    empty?.querySelector<HTMLButtonElement>('[data-testid="overview-clear-filters"]')?.click();
+    // Not whenStable: the summary request that the navigation starts keeps the app busy until answered.
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    expect(router.url).toBe('/?groupBy=payer');
+    httpTesting.expectOne(METRICS_PATHS.summary).flush(SUMMARY);
+    await fixture.whenStable();
+    httpTesting.verify();
   });
 });

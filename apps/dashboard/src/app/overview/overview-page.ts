@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MetricsApi } from '../api/metrics-api';
+import { FilterState } from '../filters/filter-state';
 import { ChartPanel } from '../charts/chart-panel';
 import { KpiCard } from './kpi-card';
 import { describeLoadError, OverviewDisplay, toOverviewDisplay } from './overview-display';
@@ -22,7 +23,10 @@ export type OverviewView =
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OverviewPage {
-  private readonly summary = inject(MetricsApi).summary();
+  private readonly filterState = inject(FilterState);
+  private readonly summary = inject(MetricsApi).summary(this.filterState.filters);
+  /** An empty answer means something else when a filter is set: the data is there, the filter excludes it. */
+  protected readonly filtered = computed(() => Object.keys(this.filterState.filters()).length > 0);
 
   protected readonly view = computed<OverviewView>(() => {
     if (this.summary.status() === 'error') {
@@ -39,6 +43,10 @@ export class OverviewPage {
     const display = toOverviewDisplay(summary);
     return display.isEmpty ? { kind: 'empty', display } : { kind: 'ready', display };
   });
+
+  protected clearFilters(): void {
+    void this.filterState.clear();
+  }
 
   protected retry(): void {
     this.summary.reload();

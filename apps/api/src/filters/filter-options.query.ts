@@ -1,0 +1,78 @@
+import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
+  type FilterChoice,
+  type FilterOptionsResponse,
+  LEVEL_OF_CARE_LABELS,
+  LEVELS_OF_CARE,
+  PAYER_LABELS,
+  PAYERS,
+  SUBSTANCE_LABELS,
+  SUBSTANCES,
+} from '@iop/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AccessScope } from '../access/access-scope';
+import { episodeSelection } from '../metrics/episode-selection.sql';
+
+interface OptionsRow {
+  programs: FilterOptionsResponse['programs'];
+  counselors: FilterOptionsResponse['counselors'];
+  levels_of_care: string[];
+  payers: string[];
+  substances: string[];
+  age_bands: string[];
+  first_admit: string | null;
+  last_admit: string | null;
+}
+
+/** The vocabulary's values that occur, in the vocabulary's order, with their labels. */
+function choices<Key extends string>(
+  vocabulary: readonly Key[],
+  labels: Readonly<Record<Key, string>>,
+  present: readonly string[],
+): FilterChoice<Key>[] {
+  return vocabulary.filter((key) => present.includes(key)).map((key) => ({ key, label: labels[key] }));
+}
+
+/**
+ * The filter values that occur among the episodes in the caller's scope, in one round trip over episode_facts.
+ * Offering only occurring values keeps every choice meaningful; the scope is applied so that a restricted
+ * caller is not shown programs or counselors outside it.
+ */
+@Injectable()
+export class FilterOptionsQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run(scope: AccessScope): Promise<FilterOptionsResponse> {
+    const selection = episodeSelection(scope, {});
+    const rows: OptionsRow[] = await this.dataSource.query(
+      `
+      WITH selected AS (SELECT * FROM episode_facts f WHERE ${selection.sql})
+      SELECT
+        (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name, p.id), '[]')
+           FROM programs p WHERE p.id IN (SELECT program_id FROM selected)) AS programs,
+        (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.display_name, 'programId', s.program_id)
+                                  ORDER BY s.display_name, s.id), '[]')
+           FROM staff s WHERE s.id IN (SELECT primary_counselor_id FROM selected)) AS counselors,
+        (SELECT coalesce(array_agg(DISTINCT level_of_care), '{}') FROM selected) AS levels_of_care,
+        (SELECT coalesce(array_agg(DISTINCT payer), '{}') FROM selected) AS payers,
+        (SELECT coalesce(array_agg(DISTINCT primary_substance), '{}') FROM selected) AS substances,
+        (SELECT coalesce(array_agg(DISTINCT age_band), '{}') FROM selected WHERE age_band IS NOT NULL) AS age_bands,
+        (SELECT to_char(min(admit_date), 'YYYY-MM-DD') FROM selected) AS first_admit,
+        (SELECT to_char(max(admit_date), 'YYYY-MM-DD') FROM selected) AS last_admit
+      `,
+      selection.params,
+    );
+    const row = rows[0];
+    return {
+      programs: row.programs,
+      counselors: row.counselors,
+      levelsOfCare: choices(LEVELS_OF_CARE, LEVEL_OF_CARE_LABELS, row.levels_of_care),
+      payers: choices(PAYERS, PAYER_LABELS, row.payers),
+      substances: choices(SUBSTANCES, SUBSTANCE_LABELS, row.substances),
+      ageBands: choices(AGE_BANDS, AGE_BAND_LABELS, row.age_bands),
+      admitDateRange: { from: row.first_admit, to: row.last_admit },
+    };
+  }
+}
