@@ -1,5 +1,8 @@
 import { Route } from '@angular/router';
-import { OVERVIEW_PAGE, UPCOMING_PAGES } from './pages';
+import { ANALYSIS_PAGES, OVERVIEW_PAGE, UPCOMING_PAGES } from './pages';
+
+const analysisPage = (path: string) =>
+  ANALYSIS_PAGES.find((page) => page.path === path) as (typeof ANALYSIS_PAGES)[number];
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: OVERVIEW_PAGE.path },
@@ -7,6 +10,32 @@ export const appRoutes: Route[] = [
     path: OVERVIEW_PAGE.path,
     title: OVERVIEW_PAGE.title,
     loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
+  },
+  {
+    path: 'evidence',
+    title: analysisPage('evidence').title,
+    loadComponent: () => import('./evidence/evidence-page').then((m) => m.EvidencePage),
+  },
+  {
+    // One claim's card in full; the id is bound to the page's `id` input by withComponentInputBinding().
+    path: 'evidence/:id',
+    title: 'Evidence claim',
+    loadComponent: () => import('./evidence/claim-page').then((m) => m.ClaimPage),
+  },
+  {
+    path: 'retention',
+    title: analysisPage('retention').title,
+    loadComponent: () => import('./retention/retention-page').then((m) => m.RetentionPage),
+  },
+  {
+    path: 'attendance',
+    title: analysisPage('attendance').title,
+    loadComponent: () => import('./attendance/attendance-page').then((m) => m.AttendancePage),
+  },
+  {
+    path: 'costs',
+    title: analysisPage('costs').title,
+    loadComponent: () => import('./costs/costs-page').then((m) => m.CostsPage),
   },
   {
     // Not in the navigation: reached from the "How is this computed?" link of each chart.

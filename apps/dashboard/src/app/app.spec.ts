@@ -95,15 +95,15 @@ describe('App shell', () => {
   });
 
   it('shows an honest placeholder, titled from the route, on pages not built yet', async () => {
-    await navigateTo('/retention');
+    await navigateTo('/reports');
 
-    expect(document.title).toBe('Retention · IOP Outcomes');
-    expect(element.querySelector('h1')?.textContent).toBe('Retention');
+    expect(document.title).toBe('Reports · IOP Outcomes');
+    expect(element.querySelector('h1')?.textContent).toBe('Reports');
     expect(element.querySelector('[data-testid="placeholder"]')?.textContent).toContain(
-      'This page arrives with the metrics engine.',
+      'This page arrives with the quality measures and reports.',
     );
     const current = element.querySelector('nav a[aria-current="page"]');
-    expect(current?.textContent?.trim()).toBe('Retention');
+    expect(current?.textContent?.trim()).toBe('Reports');
   });
 
   it('shows the filter bar above the page', async () => {

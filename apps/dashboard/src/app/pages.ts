@@ -2,7 +2,7 @@
 export interface DashboardPage {
   path: string;
   title: string;
-  /** What the page will show, for the placeholder until the page is built. */
+  /** What the page shows, in a sentence (the placeholder shows it until the page is built). */
   summary: string;
 }
 
@@ -12,8 +12,8 @@ export const OVERVIEW_PAGE: DashboardPage = {
   summary: 'Episodes, active census and attendance across the network.',
 };
 
-/** Pages whose metrics the API does not compute yet; each shows an honest placeholder meanwhile. */
-export const UPCOMING_PAGES: readonly DashboardPage[] = [
+/** The analysis pages after the Overview, each a lazy route of its own (app.routes.ts). */
+export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'evidence',
     title: 'Evidence board',
@@ -42,6 +42,10 @@ export const UPCOMING_PAGES: readonly DashboardPage[] = [
       'Cost per episode, per completer, per patient retained 90 days and per abstinent patient, with IOP ' +
       'set against residential, inpatient and standard outpatient care.',
   },
+];
+
+/** Pages whose issue has not been built yet; each shows an honest placeholder meanwhile. */
+export const UPCOMING_PAGES: readonly DashboardPage[] = [
   {
     path: 'quality',
     title: 'Quality measures',
@@ -56,4 +60,4 @@ export const UPCOMING_PAGES: readonly DashboardPage[] = [
   },
 ];
 
-export const NAVIGATION_PAGES: readonly DashboardPage[] = [OVERVIEW_PAGE, ...UPCOMING_PAGES];
+export const NAVIGATION_PAGES: readonly DashboardPage[] = [OVERVIEW_PAGE, ...ANALYSIS_PAGES, ...UPCOMING_PAGES];

@@ -11,7 +11,7 @@ import { RouterLink } from '@angular/router';
     <h1>{{ heading() }}</h1>
     <mat-card appearance="outlined">
       <mat-card-content data-testid="placeholder">
-        <p class="lead">This page arrives with the metrics engine.</p>
+        <p class="lead">This page arrives with the quality measures and reports.</p>
         @if (summary()) {
           <p>It will show: {{ summary() }}</p>
         }
