@@ -1,8 +1,13 @@
 import type { HealthResponse } from '@iop/contracts';
 import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/public.decorator';
+
+class HealthResponseDoc implements HealthResponse {
+  @ApiProperty({ enum: ['ok', 'error'] }) status!: HealthResponse['status'];
+  @ApiProperty({ enum: ['up', 'down'] }) database!: HealthResponse['database'];
+}
 
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
@@ -12,8 +17,8 @@ export class HealthController {
   /** Liveness and database reachability, for load balancers and `npm start`'s own wait. */
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{"status":"ok","database":"up"}' })
-  @ApiServiceUnavailableResponse({ description: '{"status":"error","database":"down"}' })
+  @ApiOkResponse({ type: HealthResponseDoc, description: 'The API and its database answer' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDoc, description: 'The database does not answer' })
   async check(): Promise<HealthResponse> {
     const databaseUp = await this.dataSource
       .query('SELECT 1')

@@ -1,0 +1,55 @@
+import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
+import { listApiRoutes } from './testing/routes';
+import { startTestApp, type TestApp } from './testing/test-app';
+
+const COMMON_FILTERS = ['ageBand', 'counselorId', 'from', 'levelOfCare', 'payer', 'programId', 'substance', 'to'];
+/** Routes that do not select episodes, so take no filter. */
+const UNFILTERED = ['/api/health', '/api/v1/filters/options'];
+
+interface Operation {
+  parameters?: Array<{ name: string; in: string }>;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+describe('the OpenAPI document at /api/docs', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let paths: Record<string, Record<string, Operation>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startTestApp(database.url);
+    const { status, body } = await api.get('/api/docs-json');
+    expect(status).toBe(200);
+    paths = (body as { paths: typeof paths }).paths;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  it('the router serves the endpoints of the metrics engine (the list below is not empty by accident)', () => {
+    const served = listApiRoutes(api.app).map((route) => `${route.method} ${route.path}`);
+    expect(served).toEqual(
+      expect.arrayContaining(['GET /api/v1/metrics/summary', 'GET /api/v1/evidence/:id', 'GET /api/v1/costs/summary']),
+    );
+  });
+
+  it('documents every served route with its response shape, and the common filters where episodes are selected', () => {
+    const problems: string[] = [];
+    for (const { method, path } of listApiRoutes(api.app)) {
+      const documentedPath = path.replace(/:(\w+)/g, '{$1}');
+      const operation = paths[documentedPath]?.[method.toLowerCase()];
+      if (!operation) {
+        problems.push(`${method} ${path}: not documented`);
+        continue;
+      }
+      const schema = operation.responses['200']?.content?.['application/json']?.schema;
+      if (!schema) problems.push(`${method} ${path}: no 200 response schema`);
+      const queryParameters = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      const missing = COMMON_FILTERS.filter((name) => !queryParameters.includes(name));
+      if (!UNFILTERED.includes(path) && missing.length) problems.push(`${method} ${path}: filters ${missing} missing`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
