@@ -13,6 +13,8 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // jsdom runs on Node, so the tests use csv-stringify's Node build in place of its browser ESM bundle.
+  moduleNameMapper: { '^csv-stringify/browser/esm/sync$': 'csv-stringify/sync' },
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build of csv-stringify: the default one needs Node's Buffer, which browsers do not have.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { formatCount, formatCurrency, formatDecimal, formatPercent } from '../format/number-format';
 
 /** How a column's values are printed in the table: counts, proportions (0-1) as percents, decimals, dollars. */
