@@ -28,6 +28,18 @@ export async function expectNoSeriousAccessibilityViolations(page: Page): Promis
  * exercised), attaches both to the test report, and leaves the page in light.
  */
 export async function saveLightAndDarkScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  // The shell scrolls inside its sidenav content, not the document, so a "full page" screenshot would stop at
+  // the first screen: the viewport is stretched to the content for the shots instead.
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const contentHeight = await page.evaluate(() => {
+    const scroller = document.querySelector('mat-sidenav-content') ?? document.scrollingElement;
+    const toolbar = document.querySelector('mat-toolbar')?.getBoundingClientRect().height ?? 0;
+    return Math.ceil((scroller?.scrollHeight ?? 0) + toolbar);
+  });
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(Math.max(viewport.height, contentHeight), 8000),
+  });
   for (const scheme of ['light', 'dark'] as const) {
     const toggle = page.getByTestId('theme-toggle');
     if ((await toggle.getAttribute('aria-pressed')) !== String(scheme === 'dark')) await toggle.click();
@@ -38,4 +50,5 @@ export async function saveLightAndDarkScreenshots(page: Page, testInfo: TestInfo
   }
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveCSS('color-scheme', 'light');
+  await page.setViewportSize(viewport);
 }

@@ -25,9 +25,10 @@ export type ChartPanelView = 'chart' | 'table';
 
 /**
  * Series colours chosen for at least 3:1 contrast against both the light and the dark surface
- * (WCAG 1.4.11) and to stay apart for red-green colour-blind readers (blue, orange, then teal, purple).
+ * (WCAG 1.4.11) and to stay apart for red-green colour-blind readers (blue, orange, then teal, purple,
+ * ochre, magenta).
  */
-export const SERIES_COLORS: readonly string[] = ['#3d7bd9', '#d9480f', '#1b8a5a', '#8e5cd9'];
+export const SERIES_COLORS: readonly string[] = ['#3d7bd9', '#d9480f', '#1b8a5a', '#8e5cd9', '#a86b00', '#c2408a'];
 
 let nextPanelId = 0;
 
