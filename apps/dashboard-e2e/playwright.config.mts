@@ -17,6 +17,8 @@ const baseURL = `http://127.0.0.1:${port}`;
  */
 export default defineConfig({
   ...nxE2EPreset(import.meta.dirname, { testDir: './src' }),
+  // Per port, so that runs side by side do not delete each other's traces.
+  outputDir: join(workspaceRoot, `dist/.playwright/dashboard-e2e/test-output-${port}`),
   reporter: [
     ['list'],
     [
