@@ -1,9 +1,123 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatCard, MatCardContent } from '@angular/material/card';
+import type { CostSummaryResponse } from '@iop/contracts';
+import { CostsApi } from '../api/outcomes-api';
+import { errorMessageOf, frameStateOf } from '../api/resource-state';
+import { ChartFrame } from '../charts/chart-frame';
+import { FilterState } from '../filters/filter-state';
+import { formatCalendarDate, formatCount } from '../format/number-format';
+import { dollarYearText, IOP_LEVEL, levelOfCareLabel, shortLevelLabel, STANDARD_OUTPATIENT_LEVEL } from './cost-format';
+import {
+  blockOf,
+  comparedDischarged,
+  COMPARATOR_SERIES,
+  costComparisonBars,
+  costComparisonTable,
+  exclusionText,
+  headlineCosts,
+  IOP_ACTUAL_SERIES,
+  isCostSummaryEmpty,
+  levelsWithDischarges,
+  outcomeRateBars,
+  outcomeRateLines,
+  outcomeRateTable,
+  perDayComparisonTable,
+  perEpisodeComparisonBars,
+  perWeekComparisonBars,
+  savingsLines,
+} from './costs-display';
+import { describeGroupedBars } from './describe-bars';
+import { GroupedBarChart } from './grouped-bar-chart';
+import { CostCard } from './cost-card';
+import { IcerPanel } from './icer-panel';
 
-/** Being built (issue 4). */
+/**
+ * The payer's page: what IOP costs per episode and per outcome, against standard outpatient care (with the
+ * ICER) and against inpatient and residential per-day rates. Every number comes from one server aggregate,
+ * GET /api/v1/costs/summary, under the dashboard's filter.
+ */
 @Component({
   selector: 'iop-costs-page',
+  imports: [ChartFrame, CostCard, GroupedBarChart, IcerPanel, MatCard, MatCardContent],
+  templateUrl: './costs-page.html',
+  styleUrl: './costs-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<h1>Cost-effectiveness</h1>`,
 })
-export class CostsPage {}
+export class CostsPage {
+  private readonly filterState = inject(FilterState);
+  private readonly summaryResource = inject(CostsApi).summary(this.filterState.filters);
+
+  protected readonly state = frameStateOf(this.summaryResource, isCostSummaryEmpty);
+  protected readonly errorMessage = errorMessageOf(this.summaryResource);
+  /** Only while ready, so that no number of a previous filter shows beside a skeleton. */
+  protected readonly summary = computed<CostSummaryResponse | undefined>(() =>
+    this.state() === 'ready' ? this.summaryResource.value() : undefined,
+  );
+
+  protected readonly dollarBasis = computed(() => dollarYearText(this.summary()?.dollarYear ?? null));
+  /** Short enough for a phone's axis; the frame's subtitle says the charges are taken at face value. */
+  protected readonly dollarAxisLabel = computed(() => {
+    const year = this.summary()?.dollarYear;
+    return year ? `${year} US dollars` : 'US dollars';
+  });
+  protected readonly asOfText = computed(() => {
+    const asOf = this.summary()?.asOf;
+    return asOf ? formatCalendarDate(asOf) : '';
+  });
+  protected readonly exclusion = computed(() => {
+    const summary = this.summary();
+    return summary ? exclusionText(summary) : '';
+  });
+
+  protected readonly iopBlock = computed(() => {
+    const summary = this.summary();
+    const block = summary ? blockOf(summary, IOP_LEVEL) : undefined;
+    return block && block.discharged > 0 ? block : undefined;
+  });
+  protected readonly headlines = computed(() => {
+    const block = this.iopBlock();
+    return block ? headlineCosts(block) : [];
+  });
+  protected readonly iopLabel = levelOfCareLabel(IOP_LEVEL);
+  protected readonly iopDischargedText = computed(() => formatCount(this.iopBlock()?.discharged ?? 0));
+
+  protected readonly costArms = [shortLevelLabel(IOP_LEVEL), shortLevelLabel(STANDARD_OUTPATIENT_LEVEL)];
+  protected readonly costBars = computed(() => this.mapped(costComparisonBars, []));
+  protected readonly costTable = computed(() => this.mapped(costComparisonTable, { columns: [], rows: [] }));
+  protected readonly costN = computed(() => this.mapped(comparedDischarged, null));
+  protected readonly costDescription = computed(() =>
+    describeGroupedBars('Cost per outcome, IOP against standard outpatient care', this.costBars(), 'currency'),
+  );
+
+  protected readonly outcomeLevels = computed(() =>
+    this.mapped(levelsWithDischarges, []).map((block) => shortLevelLabel(block.levelOfCare)),
+  );
+  protected readonly outcomeBars = computed(() => this.mapped(outcomeRateBars, []));
+  protected readonly outcomeLines = computed(() => this.mapped(outcomeRateLines, []));
+  protected readonly outcomeTable = computed(() => this.mapped(outcomeRateTable, { columns: [], rows: [] }));
+  protected readonly outcomeDescription = computed(() =>
+    describeGroupedBars('Outcomes by level of care', this.outcomeBars(), 'percent'),
+  );
+
+  protected readonly perDaySeries = [IOP_ACTUAL_SERIES, COMPARATOR_SERIES];
+  protected readonly hasPerDayComparisons = computed(() => (this.summary()?.perDayComparisons.length ?? 0) > 0);
+  protected readonly perEpisodeBars = computed(() => this.mapped(perEpisodeComparisonBars, []));
+  protected readonly perWeekBars = computed(() => this.mapped(perWeekComparisonBars, []));
+  protected readonly perDayTable = computed(() => this.mapped(perDayComparisonTable, { columns: [], rows: [] }));
+  protected readonly savings = computed(() => this.mapped(savingsLines, []));
+  protected readonly perEpisodeDescription = computed(() =>
+    describeGroupedBars('Cost per episode, IOP against per-day rates', this.perEpisodeBars(), 'currency'),
+  );
+  protected readonly perWeekDescription = computed(() =>
+    describeGroupedBars('Cost per week, IOP against per-day rates', this.perWeekBars(), 'currency'),
+  );
+
+  protected retry(): void {
+    this.summaryResource.reload();
+  }
+
+  private mapped<T>(map: (summary: CostSummaryResponse) => T, fallback: T): T {
+    const summary = this.summary();
+    return summary ? map(summary) : fallback;
+  }
+}

@@ -115,6 +115,18 @@ export const DEFINITION_GROUPS: readonly DefinitionGroup[] = [
         definition:
           'Discharges (transfers excepted) followed by a new episode of the same patient 1–30 (1–90) days later ÷ such discharges at least 30 (90) days before the as-of date.',
       },
+      {
+        anchor: 'admissions-discharges',
+        term: 'Admissions and discharges by month',
+        definition:
+          'Selected episodes counted in the month of their admit date (admissions) and in the month of their discharge date (discharges). Active census at a month end = admissions so far − discharges so far.',
+      },
+      {
+        anchor: 'discharge-reasons',
+        term: 'Discharge reasons',
+        definition:
+          'Discharged episodes by TEDS-D reason (completed, dropped out, terminated by facility, transferred, incarcerated, death, other) ÷ discharged episodes, each with a Wilson 95% interval. Active episodes are in no share.',
+      },
     ],
   },
   {
@@ -131,6 +143,18 @@ export const DEFINITION_GROUPS: readonly DefinitionGroup[] = [
         term: 'Cost per outcome',
         definition:
           'Total charges of discharged episodes divided by episodes, weeks in treatment, completers, patients retained 90 days or abstinent patients.',
+      },
+      {
+        anchor: 'cost-outcome-rates',
+        term: 'Outcomes behind the costs',
+        definition:
+          'Per level of care, among discharged episodes (active ones left out): completed (discharge reason 1), stayed at least 90 days, and abstinent (every expected screen of the last 28 days negative), each ÷ discharged episodes, with Wilson 95% intervals.',
+      },
+      {
+        anchor: 'per-day-comparison',
+        term: 'IOP against inpatient and residential rates',
+        definition:
+          "The discharged IOP episodes priced at the settings' per-day rate for the same days: rate × their mean length of stay per episode, rate × 7 per week. Savings = that − IOP charges per episode. The data has no inpatient outcomes, so prices are compared, not outcomes.",
       },
       {
         anchor: 'icer',

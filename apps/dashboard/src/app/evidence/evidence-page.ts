@@ -1,9 +1,32 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatCard, MatCardContent } from '@angular/material/card';
+import { EvidenceApi } from '../api/outcomes-api';
+import { errorMessageOf, frameStateOf } from '../api/resource-state';
+import { FilterState } from '../filters/filter-state';
+import { formatCalendarDate } from '../format/number-format';
+import { ClaimCard } from './claim-card';
 
-/** Being built (issue 4). */
+/** The evidence board: every claim of the article tested on the filtered episodes, one request for all cards. */
 @Component({
   selector: 'iop-evidence-page',
+  imports: [ClaimCard, MatButton, MatCard, MatCardContent],
+  templateUrl: './evidence-page.html',
+  styleUrl: './evidence-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<h1>Evidence board</h1>`,
 })
-export class EvidencePage {}
+export class EvidencePage {
+  private readonly board = inject(EvidenceApi).board(inject(FilterState).filters);
+
+  protected readonly state = frameStateOf(this.board, (value) => value.claims.every((claim) => claim.n === 0));
+  protected readonly errorMessage = errorMessageOf(this.board);
+  protected readonly claims = computed(() => (this.board.hasValue() ? (this.board.value()?.claims ?? []) : []));
+  protected readonly asOf = computed(() => {
+    const asOf = this.board.hasValue() ? this.board.value()?.asOf : null;
+    return asOf ? { iso: asOf, text: formatCalendarDate(asOf) } : null;
+  });
+
+  protected retry(): void {
+    this.board.reload();
+  }
+}

@@ -1,18 +1,23 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
+import { MatTooltip } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import type { KpiTrendDisplay } from './kpi-trend';
 import { KpiDisplay } from './overview-display';
+import { Sparkline } from './sparkline';
 
-let nextKpiId = 0;
+/** The trend of a card: still loading, failed, or there. */
+export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
 
-/** One headline number: its label, the formatted value, the lines that qualify it, what it means. */
+/** One headline number: its label, the formatted value, the lines that qualify it, its monthly trend. */
 @Component({
   selector: 'iop-kpi-card',
-  imports: [MatCard, MatCardContent],
+  imports: [MatCard, MatCardContent, MatTooltip, RouterLink, Sparkline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined" class="kpi-card">
       <mat-card-content>
-        <h2 class="kpi-label" [id]="labelId">{{ label() }}</h2>
+        <h2 class="kpi-label">{{ label() }}</h2>
         <!-- The value's text is exactly the formatted number (tests compare it): no padding. -->
         <!-- prettier-ignore -->
         <p class="kpi-value" [class.kpi-value-suppressed]="kpi().suppressed" [attr.data-testid]="testId()">{{ kpi().value }}</p>
@@ -26,7 +31,32 @@ let nextKpiId = 0;
             are not shown.
           </p>
         }
-        <p class="kpi-definition">{{ definition() }}</p>
+        @let currentTrend = trend();
+        <div class="kpi-trend" [attr.data-testid]="testId() + '-trend'">
+          @if (currentTrend === 'loading') {
+            <div class="kpi-trend-skeleton" aria-hidden="true"></div>
+          } @else if (currentTrend === 'error') {
+            <p class="kpi-trend-note">The monthly trend could not be loaded.</p>
+          } @else {
+            <iop-sparkline
+              [points]="currentTrend.points"
+              [description]="currentTrend.description"
+              [floor]="currentTrend.floor"
+            />
+            @if (currentTrend.change; as change) {
+              <!-- prettier-ignore -->
+              <p class="kpi-change" tabindex="0" [attr.data-testid]="testId() + '-change'" [attr.data-direction]="change.direction" [matTooltip]="change.explanation">{{ change.text }}<span class="visually-hidden">. {{ change.explanation }}</span></p>
+            } @else {
+              <p class="kpi-trend-note">No two consecutive complete months to compare.</p>
+            }
+          }
+        </div>
+        <p class="kpi-definition">
+          {{ definition() }}
+          <a routerLink="/definitions" [fragment]="anchor()"
+            >How is this computed?<span class="visually-hidden"> ({{ label() }})</span></a
+          >
+        </p>
       </mat-card-content>
     </mat-card>
   `,
@@ -52,17 +82,43 @@ let nextKpiId = 0;
     }
     .kpi-detail,
     .kpi-suppression-note,
-    .kpi-definition {
+    .kpi-definition,
+    .kpi-change,
+    .kpi-trend-note {
       margin: 2px 0;
       font: var(--mat-sys-body-medium);
     }
     .kpi-definition,
-    .kpi-suppression-note {
+    .kpi-suppression-note,
+    .kpi-trend-note {
       color: var(--mat-sys-on-surface-variant);
+    }
+    .kpi-trend {
+      margin-block-start: 8px;
+    }
+    .kpi-trend-skeleton {
+      height: 40px;
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-highest);
+    }
+    .kpi-change {
+      width: fit-content;
+      font-weight: 500;
+      border-radius: 4px;
+    }
+    .kpi-change:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
+    .kpi-trend-note,
+    .kpi-definition {
+      font: var(--mat-sys-body-small);
     }
     .kpi-definition {
       margin-block-start: 8px;
-      font: var(--mat-sys-body-small);
+    }
+    .kpi-definition a {
+      color: var(--mat-sys-primary);
     }
   `,
 })
@@ -73,6 +129,7 @@ export class KpiCard {
   readonly testId = input.required<string>();
   /** One plain sentence saying what the number counts. */
   readonly definition = input('');
-
-  protected readonly labelId = `iop-kpi-label-${nextKpiId++}`;
+  /** Anchor of the metric on the definitions page. */
+  readonly anchor = input('');
+  readonly trend = input<KpiTrendState>('loading');
 }

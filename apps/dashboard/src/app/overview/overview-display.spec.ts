@@ -1,54 +1,66 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { SummaryResponse } from '@iop/contracts';
 import { describeLoadError, toOverviewDisplay } from './overview-display';
+import { SUMMARY } from './overview-test-data';
+
+function kpisOf(summary: SummaryResponse) {
+  const kpis = toOverviewDisplay(summary).kpis;
+  if (!kpis) throw new Error('An overview with episodes has its KPIs.');
+  return kpis;
+}
 
 describe('toOverviewDisplay', () => {
-  it('draws attended and missed appointments from the attendance rate', () => {
-    const display = toOverviewDisplay({
-      asOf: '2025-06-30',
-      episodes: 40,
-      activeEpisodes: 12,
-      attendanceRate: {
-        numerator: 300,
-        denominator: 400,
-        rate: 0.75,
-        ci95: [0.7053, 0.7897],
-      },
-    });
+  it('formats every KPI with its interval and n', () => {
+    const display = toOverviewDisplay(SUMMARY);
+    const kpis = kpisOf(SUMMARY);
 
-    expect(display.appointmentsChart).toEqual({
-      n: 400,
-      data: [
-        { name: 'Attended', value: 300 },
-        { name: 'Missed', value: 100 },
-      ],
-    });
-    expect(display.attendanceRate.details).toEqual(['95% CI 70.5%–79.0%', 'n = 400 appointments']);
-  });
-
-  it('says n/a, and draws nothing, when episodes have no appointments yet', () => {
-    const display = toOverviewDisplay({
-      asOf: '2025-06-30',
-      episodes: 2,
-      activeEpisodes: 2,
-      attendanceRate: { numerator: 0, denominator: 0, rate: null, ci95: null },
-    });
-
+    expect(display.asOf).toEqual({ iso: '2026-06-30', text: 'Jun 30, 2026' });
     expect(display.isEmpty).toBe(false);
-    expect(display.attendanceRate).toEqual({
-      value: 'n/a',
-      details: ['No appointments counted yet.', 'n = 0 appointments'],
+    expect(kpis.episodes).toEqual({ value: '1,500', details: [], suppressed: false });
+    expect(kpis.activeEpisodes).toEqual({ value: '120', details: ['of 1,500 episodes'], suppressed: false });
+    expect(kpis.completionRate).toEqual({
+      value: '33.5%',
+      details: ['95% CI 31.0%–36.0%', 'n = 1,380 discharged episodes'],
       suppressed: false,
     });
-    expect(display.appointmentsChart).toBeNull();
+    expect(kpis.negativeScreenRate.details).toEqual(['95% CI 49.0%–50.8%', 'n = 12,267 expected screens']);
+    expect(kpis.attendedHoursPerWeek.value).toBe('7.9 h');
+  });
+
+  it('says n/a where a rate has no denominator yet', () => {
+    const kpis = kpisOf({
+      ...SUMMARY,
+      attendanceRate: { numerator: 0, denominator: 0, rate: null, ci95: null },
+      attendedHoursPerWeek: { mean: null, median: null },
+    });
+
+    expect(kpis.attendanceRate).toEqual({
+      value: 'n/a',
+      details: ['Not defined yet: nothing to count.', 'n = 0 appointments'],
+      suppressed: false,
+    });
+    expect(kpis.attendedHoursPerWeek).toEqual({
+      value: 'n/a',
+      details: ['ASAM 2.1 floor: 9 h a week (6 under 18)', 'n = 1,500 episodes'],
+      suppressed: false,
+    });
+  });
+
+  it('keeps the hours when only the share meeting the floor is withheld', () => {
+    const kpis = kpisOf({ ...SUMMARY, meetsIntensity: { suppressed: true, reason: 'fewer than 11' } });
+    expect(kpis.attendedHoursPerWeek.details).toContain('At or above the floor: fewer than 11');
+  });
+
+  it('is empty without episodes', () => {
+    const display = toOverviewDisplay({ ...SUMMARY, asOf: null, episodes: 0, activeEpisodes: 0 });
+    expect(display.isEmpty).toBe(true);
+    expect(display.kpis).toBeNull();
   });
 });
 
 describe('describeLoadError', () => {
   it('names the status the API answered with', () => {
-    const error = new HttpErrorResponse({
-      status: 503,
-      statusText: 'Service Unavailable',
-    });
+    const error = new HttpErrorResponse({ status: 503, statusText: 'Service Unavailable' });
     expect(describeLoadError(error)).toBe('The API answered 503 Service Unavailable.');
   });
 
@@ -57,9 +69,5 @@ describe('describeLoadError', () => {
       'The API sent an answer the dashboard could not read.',
     );
     expect(describeLoadError(new HttpErrorResponse({ status: 0 }))).toMatch(/could not be reached/);
-    // What HttpClient reports when a 200 carries HTML instead of JSON.
-    expect(describeLoadError(new HttpErrorResponse({ status: 200, statusText: 'OK' }))).toBe(
-      'The API sent an answer the dashboard could not read.',
-    );
   });
 });

@@ -1,6 +1,12 @@
-import { isSuppressed, RateOrSuppressed, SummaryResponse } from '@iop/contracts';
-import { ChartDatum } from '../charts/chart-datum';
-import { formatCalendarDate, formatConfidenceInterval, formatCount, formatPercent } from '../format/number-format';
+import { isSuppressed, type RateOrSuppressed, type SummaryResponse } from '@iop/contracts';
+import {
+  formatCalendarDate,
+  formatConfidenceInterval,
+  formatCount,
+  formatDecimal,
+  formatPercent,
+} from '../format/number-format';
+import { type OverviewKpiKey, OVERVIEW_KPIS } from './overview-kpis';
 
 /** What one KPI card shows: the number as text, the lines under it, or why it is withheld. */
 export interface KpiDisplay {
@@ -15,64 +21,77 @@ export interface OverviewDisplay {
   asOf: { iso: string; text: string } | null;
   /** No episodes at all: the page shows an empty state instead of a row of zeros. */
   isEmpty: boolean;
-  episodes: KpiDisplay;
-  activeEpisodes: KpiDisplay;
-  attendanceRate: KpiDisplay;
-  /** Null when there is nothing honest to draw: the counts are suppressed or there are no appointments. */
-  appointmentsChart: { data: ChartDatum[]; n: number } | null;
+  /** Null when empty: there is nothing to show, and an empty answer need not carry every field. */
+  kpis: Record<OverviewKpiKey, KpiDisplay> | null;
 }
 
 /** Shown in place of a suppressed number; the threshold is the one DESIGN.md section 7 sets. */
 export const SUPPRESSED_TEXT = 'fewer than 11';
 
+/** The ASAM level 2.1 intensity floor for adults, hours a week (METRICS.md, meets IOP intensity). */
+export const ASAM_IOP_FLOOR_HOURS = 9;
+
 export function toOverviewDisplay(summary: SummaryResponse): OverviewDisplay {
+  const rateOf = (key: OverviewKpiKey, rate: RateOrSuppressed) => rateKpi(rate, OVERVIEW_KPIS[key].unit);
   return {
     asOf: summary.asOf === null ? null : { iso: summary.asOf, text: formatCalendarDate(summary.asOf) },
     isEmpty: summary.episodes === 0,
-    episodes: countKpi(summary.episodes),
-    activeEpisodes: countKpi(summary.activeEpisodes),
-    attendanceRate: attendanceKpi(summary.attendanceRate),
-    appointmentsChart: appointmentsChart(summary.attendanceRate),
+    kpis:
+      summary.episodes === 0
+        ? null
+        : {
+            episodes: countKpi(summary.episodes, []),
+            activeEpisodes: countKpi(summary.activeEpisodes, [`of ${formatCount(summary.episodes)} episodes`]),
+            attendanceRate: rateOf('attendanceRate', summary.attendanceRate),
+            attendedHoursPerWeek: hoursKpi(summary),
+            compliant: rateOf('compliant', summary.compliant),
+            retained90: rateOf('retained90', summary.retained90),
+            completionRate: rateOf('completionRate', summary.completionRate),
+            negativeScreenRate: rateOf('negativeScreenRate', summary.negativeScreenRate),
+            readmitted30: rateOf('readmitted30', summary.readmitted30),
+          },
   };
 }
 
 export { describeLoadError } from '../api/resource-state';
 
-function countKpi(count: number): KpiDisplay {
-  return { value: formatCount(count), details: [], suppressed: false };
+function countKpi(count: number, details: string[]): KpiDisplay {
+  return { value: formatCount(count), details, suppressed: false };
 }
 
-function attendanceKpi(rate: RateOrSuppressed): KpiDisplay {
-  if (isSuppressed(rate)) {
-    // The API's reason is worth showing only when it says more than the value already does.
-    const reason = rate.reason.trim();
-    const details = reason && reason.toLowerCase() !== SUPPRESSED_TEXT ? [`Reason: ${reason}`] : [];
-    return { value: SUPPRESSED_TEXT, details, suppressed: true };
-  }
-  const sample = `n = ${formatCount(rate.denominator)} appointments`;
+function suppressedKpi(reason: string): KpiDisplay {
+  // The API's reason is worth showing only when it says more than the value already does.
+  const trimmed = reason.trim();
+  const details = trimmed && trimmed.toLowerCase() !== SUPPRESSED_TEXT ? [`Reason: ${trimmed}`] : [];
+  return { value: SUPPRESSED_TEXT, details, suppressed: true };
+}
+
+function rateKpi(rate: RateOrSuppressed, unit: string): KpiDisplay {
+  if (isSuppressed(rate)) return suppressedKpi(rate.reason);
+  const sample = `n = ${formatCount(rate.denominator)} ${unit}`;
   if (rate.rate === null || rate.ci95 === null) {
-    return {
-      value: 'n/a',
-      details: ['No appointments counted yet.', sample],
-      suppressed: false,
-    };
+    return { value: 'n/a', details: ['Not defined yet: nothing to count.', sample], suppressed: false };
   }
-  return {
-    value: formatPercent(rate.rate),
-    details: [formatConfidenceInterval(rate.ci95), sample],
-    suppressed: false,
-  };
+  return { value: formatPercent(rate.rate), details: [formatConfidenceInterval(rate.ci95), sample], suppressed: false };
 }
 
-function appointmentsChart(rate: RateOrSuppressed): OverviewDisplay['appointmentsChart'] {
-  if (isSuppressed(rate) || rate.denominator === 0) {
-    return null;
+function hoursKpi(summary: SummaryResponse): KpiDisplay {
+  const { mean, median } = summary.attendedHoursPerWeek;
+  const floor = `ASAM 2.1 floor: ${ASAM_IOP_FLOOR_HOURS} h a week (6 under 18)`;
+  const meets = summary.meetsIntensity;
+  const meeting = isSuppressed(meets)
+    ? `At or above the floor: ${SUPPRESSED_TEXT}`
+    : meets.rate === null || meets.ci95 === null
+      ? 'At or above the floor: n/a'
+      : `At or above the floor: ${formatPercent(meets.rate)} (${formatConfidenceInterval(meets.ci95)})`;
+  const sample = `n = ${formatCount(isSuppressed(meets) ? summary.episodes : meets.denominator)} episodes`;
+  if (mean === null) {
+    return { value: 'n/a', details: [floor, sample], suppressed: false };
   }
+  const medianText = median === null ? 'Median n/a' : `Median ${formatDecimal(median)} h`;
   return {
-    n: rate.denominator,
-    data: [
-      { name: 'Attended', value: rate.numerator },
-      { name: 'Missed', value: rate.denominator - rate.numerator },
-    ],
+    value: `${formatDecimal(mean)} h`,
+    details: [`Mean; ${medianText}`, floor, meeting, sample],
+    suppressed: false,
   };
 }

@@ -1,11 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, type Signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
+import type { DischargeReasonsResponse, FlowResponse } from '@iop/contracts';
 import { MetricsApi } from '../api/metrics-api';
+import { errorMessageOf, frameStateOf } from '../api/resource-state';
 import { FilterState } from '../filters/filter-state';
-import { ChartPanel } from '../charts/chart-panel';
-import { KpiCard } from './kpi-card';
+import { AdmissionsFlowChart } from './admissions-flow-chart';
+import { DischargeReasonsChart } from './discharge-reasons-chart';
+import { KpiCard, type KpiTrendState } from './kpi-card';
+import { OverviewApi } from './overview-api';
 import { describeLoadError, OverviewDisplay, toOverviewDisplay } from './overview-display';
+import { OVERVIEW_KPI_KEYS, OVERVIEW_KPIS, type OverviewKpiKey } from './overview-kpis';
+import { toCensusTrend, toCohortTrend, trendStateOf } from './overview-trends';
 
 /** The four things the page can be showing; the template switches on `kind`. */
 export type OverviewView =
@@ -14,26 +20,51 @@ export type OverviewView =
   | { kind: 'empty'; display: OverviewDisplay }
   | { kind: 'ready'; display: OverviewDisplay };
 
-/** The landing page: the headline numbers of the whole network as of the data's end date. */
+/** The landing page: the headline numbers of the selected episodes, their monthly trends, and the flow. */
 @Component({
   selector: 'iop-overview-page',
-  imports: [ChartPanel, KpiCard, MatButton, MatCard, MatCardContent],
+  imports: [AdmissionsFlowChart, DischargeReasonsChart, KpiCard, MatButton, MatCard, MatCardContent],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OverviewPage {
   private readonly filterState = inject(FilterState);
-  private readonly summary = inject(MetricsApi).summary(this.filterState.filters);
+  private readonly filters = this.filterState.filters;
+  private readonly metricsApi = inject(MetricsApi);
+  private readonly overviewApi = inject(OverviewApi);
+  private readonly summary = this.metricsApi.summary(this.filters);
+  protected readonly flow = this.overviewApi.flow(this.filters);
+  protected readonly dischargeReasons = this.overviewApi.dischargeReasons(this.filters);
+
+  protected readonly kpiKeys = OVERVIEW_KPI_KEYS;
+  protected readonly kpiSpecs = OVERVIEW_KPIS;
+
+  /** One trend request per card; the active census is drawn from the flow instead (see toCensusTrend). */
+  private readonly trendResources = OVERVIEW_KPI_KEYS.filter((key) => key !== 'activeEpisodes').map(
+    (key) => [key, this.metricsApi.trend(this.filters, () => OVERVIEW_KPIS[key].metric)] as const,
+  );
+  protected readonly trends = Object.fromEntries([
+    ...this.trendResources.map(
+      ([key, resource]) => [key, trendStateOf(resource, (value) => toCohortTrend(value, OVERVIEW_KPIS[key]))] as const,
+    ),
+    ['activeEpisodes', trendStateOf(this.flow, (value) => toCensusTrend(value, OVERVIEW_KPIS.activeEpisodes))],
+  ]) as Record<OverviewKpiKey, Signal<KpiTrendState>>;
+
+  protected readonly flowState = frameStateOf(this.flow, (value: FlowResponse) => value.points.length === 0);
+  protected readonly flowError = errorMessageOf(this.flow);
+  protected readonly reasonsState = frameStateOf(
+    this.dischargeReasons,
+    (value: DischargeReasonsResponse) => value.discharged === 0 && value.active === 0,
+  );
+  protected readonly reasonsError = errorMessageOf(this.dischargeReasons);
+
   /** An empty answer means something else when a filter is set: the data is there, the filter excludes it. */
-  protected readonly filtered = computed(() => Object.keys(this.filterState.filters()).length > 0);
+  protected readonly filtered = computed(() => Object.keys(this.filters()).length > 0);
 
   protected readonly view = computed<OverviewView>(() => {
     if (this.summary.status() === 'error') {
-      return {
-        kind: 'error',
-        message: describeLoadError(this.summary.error()),
-      };
+      return { kind: 'error', message: describeLoadError(this.summary.error()) };
     }
     // A retry after an error keeps the error around while it loads; value() is then undefined.
     const summary = this.summary.hasValue() ? this.summary.value() : undefined;
@@ -50,5 +81,8 @@ export class OverviewPage {
 
   protected retry(): void {
     this.summary.reload();
+    for (const [, resource] of this.trendResources) {
+      if (resource.status() === 'error') resource.reload();
+    }
   }
 }

@@ -1,0 +1,54 @@
+import type { BreakdownResponse } from '@iop/contracts';
+import type { FrameTable } from '../charts/frame-table';
+import { ciOf, rateCells, rateOf, rateText } from './rate-display';
+
+/** One bar of a sorted bar chart with its 95% interval. */
+export interface IntervalBar {
+  key: string;
+  label: string;
+  /** Null draws no bar (withheld or undefined); the text then says why. */
+  value: number | null;
+  ci: readonly [number, number] | null;
+  text: string;
+}
+
+export interface CounselorDisplay {
+  bars: IntervalBar[];
+  /** Episodes over every counselor's group. */
+  n: number;
+  table: FrameTable;
+}
+
+export const COUNSELOR_COLUMNS = [
+  { key: 'counselor', header: 'Counselor' },
+  { key: 'rate', header: 'Rate', format: 'rate' },
+  { key: 'ciLow', header: '95% CI low', format: 'rate' },
+  { key: 'ciHigh', header: '95% CI high', format: 'rate' },
+  { key: 'n', header: 'n', format: 'count' },
+] as const;
+
+/** Highest first; counselors without a drawable rate go last, in the API's order. */
+export function toCounselorDisplay(response: BreakdownResponse, rateHeader: string): CounselorDisplay {
+  const groups = [...response.groups].sort((a, b) => (rateOf(b.value) ?? -1) - (rateOf(a.value) ?? -1));
+  return {
+    bars: groups.map((group) => ({
+      key: group.key,
+      label: group.label.replace(/^Counselor\s+/, ''),
+      value: rateOf(group.value),
+      ci: ciOf(group.value),
+      text: rateText(group.value),
+    })),
+    n: groups.reduce((sum, group) => sum + group.n, 0),
+    table: {
+      columns: COUNSELOR_COLUMNS.map((column) => (column.key === 'rate' ? { ...column, header: rateHeader } : column)),
+      rows: groups.map((group) => {
+        const [rate, ciLow, ciHigh] = rateCells(group.value);
+        return { counselor: group.label, rate, ciLow, ciHigh, n: group.n };
+      }),
+    },
+  };
+}
+
+export function isBreakdownEmpty(response: BreakdownResponse): boolean {
+  return response.groups.every((group) => group.n === 0);
+}

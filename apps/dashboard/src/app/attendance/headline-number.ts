@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatCard, MatCardContent } from '@angular/material/card';
+import { RouterLink } from '@angular/router';
+import type { HeadlineDisplay } from './rate-display';
+
+/** One headline number of the page: label, formatted value, its interval and n, and where it is defined. */
+@Component({
+  selector: 'iop-headline-number',
+  imports: [MatCard, MatCardContent, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-card appearance="outlined" class="headline-card">
+      <mat-card-content>
+        <h2 class="headline-label">{{ label() }}</h2>
+        <!-- The value's text is exactly the formatted number (tests compare it): no padding. -->
+        <!-- prettier-ignore -->
+        <p class="headline-value" [class.headline-value-suppressed]="headline().suppressed" [attr.data-testid]="testId()">{{ headline().value }}</p>
+        @for (detail of headline().details; track $index) {
+          <!-- prettier-ignore -->
+          <p class="headline-detail" [attr.data-testid]="testId() + '-detail'">{{ detail }}</p>
+        }
+        @if (headline().suppressed) {
+          <p class="headline-note">Withheld to protect privacy: counts from 1 to 10 are not shown.</p>
+        }
+        <p class="headline-note">
+          {{ definition() }}
+          @if (anchor()) {
+            <a routerLink="/definitions" [fragment]="anchor()"
+              >How is this computed?<span class="visually-hidden"> ({{ label() }})</span></a
+            >
+          }
+        </p>
+      </mat-card-content>
+    </mat-card>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .headline-card {
+      height: 100%;
+    }
+    .headline-label {
+      margin: 0;
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .headline-value {
+      margin: 4px 0;
+      font: var(--mat-sys-display-small);
+      font-variant-numeric: tabular-nums;
+    }
+    .headline-value-suppressed {
+      font: var(--mat-sys-headline-small);
+    }
+    .headline-detail {
+      margin: 2px 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .headline-note {
+      margin: 8px 0 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .headline-note a {
+      color: var(--mat-sys-primary);
+    }
+  `,
+})
+export class HeadlineNumber {
+  readonly label = input.required<string>();
+  readonly headline = input.required<HeadlineDisplay>();
+  /** Stable hook for the tests; the element carrying it holds only the formatted value. */
+  readonly testId = input.required<string>();
+  readonly definition = input('');
+  /** Anchor on the definitions page. */
+  readonly anchor = input('');
+}

@@ -1,0 +1,54 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
+import { ChartLegend, percentTick } from './chart-legend';
+import { type NoShowsDisplay, STATUS_LEGEND } from './no-shows-display';
+
+/** Each session type's appointments split by status, as 100% stacked horizontal bars. */
+@Component({
+  selector: 'iop-no-shows-chart',
+  imports: [BarChartModule, ChartLegend],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="plot" [style.height.px]="plotHeight()">
+      <ngx-charts-bar-horizontal-stacked
+        [results]="results()"
+        [scheme]="colorScheme"
+        [xAxis]="true"
+        [yAxis]="true"
+        [showXAxisLabel]="true"
+        [showYAxisLabel]="true"
+        xAxisLabel="Share of appointments (%)"
+        yAxisLabel="Session type"
+        [xScaleMax]="1"
+        [xAxisTickFormatting]="percentTick"
+        [showGridLines]="true"
+        [animations]="false"
+        [tooltipDisabled]="true"
+        [barPadding]="10"
+      />
+    </div>
+    <iop-chart-legend [entries]="legend" />
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
+})
+export class NoShowsChart {
+  readonly display = input.required<NoShowsDisplay>();
+
+  protected readonly percentTick = percentTick;
+  protected readonly legend = STATUS_LEGEND;
+  protected readonly colorScheme: Color = {
+    name: 'iop-appointment-status',
+    selectable: false,
+    group: ScaleType.Ordinal,
+    domain: STATUS_LEGEND.map((status) => status.color),
+  };
+  /** ngx-charts mutates its input, so it gets copies. */
+  protected readonly results = computed(() =>
+    this.display().chart.map((group) => ({ name: group.name, series: group.series.map((point) => ({ ...point })) })),
+  );
+  protected readonly plotHeight = computed(() => 80 + this.display().chart.length * 40);
+}

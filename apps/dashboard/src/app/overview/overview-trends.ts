@@ -1,0 +1,52 @@
+import type { HttpResourceRef } from '@angular/common/http';
+import { computed, type Signal } from '@angular/core';
+import type { FlowResponse, TrendResponse } from '@iop/contracts';
+import type { KpiTrendState } from './kpi-card';
+import {
+  censusSeriesOf,
+  changeAgainstPreviousMonth,
+  describeSparkline,
+  latestMatureMonth,
+  sparkPointsOf,
+  type KpiTrendDisplay,
+} from './kpi-trend';
+import type { OverviewKpiSpec } from './overview-kpis';
+
+/** A KPI's monthly cohorts (by month of admission), cut where the months are still right-censored. */
+export function toCohortTrend(response: TrendResponse, spec: OverviewKpiSpec): KpiTrendDisplay {
+  const latest = response.asOf === null ? null : latestMatureMonth(response.asOf, spec.maturityDays);
+  const points = sparkPointsOf(response.points, latest);
+  return {
+    points,
+    description: describeSparkline(`${spec.label} by month of admission`, points, spec.kind),
+    change: changeAgainstPreviousMonth(points, spec.kind, 'cohort', spec.maturityDays),
+    floor: spec.floor ?? null,
+  };
+}
+
+/**
+ * The active census at each month end, from the admissions and discharges per month. The trend endpoint's
+ * activeEpisodes counts, per month of admission, who is still active today, which is not a census over time.
+ */
+export function toCensusTrend(response: FlowResponse, spec: OverviewKpiSpec): KpiTrendDisplay {
+  const points = censusSeriesOf(response.points);
+  return {
+    points,
+    description: describeSparkline(`${spec.label} at each month end`, points, spec.kind),
+    change: changeAgainstPreviousMonth(points, spec.kind, 'census'),
+    floor: null,
+  };
+}
+
+/** The card's trend state while its resource loads, fails or answers. */
+export function trendStateOf<T>(
+  resource: HttpResourceRef<T | undefined>,
+  toTrend: (value: T) => KpiTrendDisplay,
+): Signal<KpiTrendState> {
+  return computed(() => {
+    if (resource.status() === 'error') return 'error';
+    const value = resource.hasValue() ? resource.value() : undefined;
+    if (value === undefined || resource.isLoading()) return 'loading';
+    return toTrend(value);
+  });
+}

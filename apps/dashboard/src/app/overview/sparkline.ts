@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { SparkPoint } from './kpi-trend';
+
+export interface SparklineGeometry {
+  /** SVG path of the series in a width x height box. */
+  path: string;
+  last: { x: number; y: number } | null;
+  /** y of the reference line, or null when there is none. */
+  floorY: number | null;
+}
+
+const PADDING = 3;
+
+/**
+ * The sparkline's shape. The value axis spans the data (and the floor, so that the floor is always inside
+ * the box): a sparkline shows the shape of the change, the card's number carries the level.
+ */
+export function sparklineGeometry(
+  points: readonly SparkPoint[],
+  width: number,
+  height: number,
+  floor: number | null = null,
+): SparklineGeometry {
+  if (points.length === 0) return { path: '', last: null, floorY: null };
+  const values = points.map((point) => point.value);
+  if (floor !== null) values.push(floor);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const span = max - min || 1;
+  const x = (index: number) =>
+    points.length === 1 ? width / 2 : PADDING + (index * (width - 2 * PADDING)) / (points.length - 1);
+  const y = (value: number) => height - PADDING - ((value - min) * (height - 2 * PADDING)) / span;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const path = points
+    .map((point, index) => `${index === 0 ? 'M' : 'L'}${round(x(index))},${round(y(point.value))}`)
+    .join(' ');
+  const lastPoint = points[points.length - 1];
+  return {
+    path,
+    last: { x: round(x(points.length - 1)), y: round(y(lastPoint.value)) },
+    floorY: floor === null ? null : round(y(floor)),
+  };
+}
+
+const WIDTH = 200;
+const HEIGHT = 40;
+
+/** A small line of a KPI's monthly values, with a text alternative for readers who cannot see it. */
+@Component({
+  selector: 'iop-sparkline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <svg
+      class="sparkline"
+      role="img"
+      data-testid="sparkline"
+      [attr.aria-label]="description()"
+      [attr.viewBox]="'0 0 ' + width + ' ' + height"
+      preserveAspectRatio="none"
+    >
+      @if (geometry().floorY; as floorY) {
+        <line class="sparkline-floor" x1="0" [attr.x2]="width" [attr.y1]="floorY" [attr.y2]="floorY" />
+      }
+      <path class="sparkline-line" [attr.d]="geometry().path" />
+      @if (geometry().last; as last) {
+        <circle class="sparkline-last" [attr.cx]="last.x" [attr.cy]="last.y" r="2.5" />
+      }
+    </svg>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .sparkline {
+      display: block;
+      width: 100%;
+      height: 40px;
+      overflow: visible;
+    }
+    .sparkline-line {
+      fill: none;
+      stroke: var(--iop-sparkline-color, #3d7bd9);
+      stroke-width: 2;
+      vector-effect: non-scaling-stroke;
+    }
+    .sparkline-last {
+      fill: var(--iop-sparkline-color, #3d7bd9);
+    }
+    .sparkline-floor {
+      stroke: var(--mat-sys-on-surface-variant);
+      stroke-width: 1;
+      stroke-dasharray: 4 3;
+      vector-effect: non-scaling-stroke;
+    }
+  `,
+})
+export class Sparkline {
+  readonly points = input.required<readonly SparkPoint[]>();
+  /** The text alternative, read out instead of the drawing. */
+  readonly description = input.required<string>();
+  readonly floor = input<number | null>(null);
+
+  protected readonly width = WIDTH;
+  protected readonly height = HEIGHT;
+  protected readonly geometry = computed(() => sparklineGeometry(this.points(), WIDTH, HEIGHT, this.floor()));
+}
