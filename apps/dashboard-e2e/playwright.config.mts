@@ -10,11 +10,33 @@ import { join } from 'node:path';
 const port = process.env['E2E_PORT'] ?? '3100';
 const baseURL = `http://127.0.0.1:${port}`;
 
+// Read by src/support/demo-accounts.ts in the test workers (a config module cannot share imports with them).
+process.env['E2E_DEMO_PASSWORD'] ??= 'e2e-demo-password';
+process.env['E2E_ADMIN_STATE'] = join(workspaceRoot, `dist/.playwright/dashboard-e2e/admin-${port}.json`);
+
 /**
  * The end-to-end suite runs against the real thing: `npm start` builds what is missing, starts a
  * throw-away embedded PostgreSQL seeded with the demo network, and serves API and dashboard on one
  * origin. Debian's Chromium is used instead of Playwright's download (no browser downloads here).
  */
+/** Debian's Chromium, headless, at the size the issue names (1280x800). */
+const chromium = {
+  browserName: 'chromium' as const,
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
 export default defineConfig({
   ...nxE2EPreset(import.meta.dirname, { testDir: './src' }),
   // Per port, so that runs side by side do not delete each other's traces.
@@ -44,7 +66,7 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `${baseURL}/api/health`,
-    env: { PORT: port, IOP_DATA_DIR: `tmp/e2e-${port}/pg`, IOP_FRESH_DATA: '1' },
+    env: { PORT: port, IOP_DATA_DIR: `tmp/e2e-${port}/pg`, IOP_FRESH_DATA: '1', DEMO_PASSWORD: process.env['E2E_DEMO_PASSWORD'] },
     reuseExistingServer: false,
     // A fresh machine builds the API and the dashboard and seeds the database before the first answer.
     timeout: 300_000,
@@ -52,24 +74,11 @@ export default defineConfig({
     stdout: 'pipe',
   },
   projects: [
+    { name: 'sign-in', testMatch: /.*\.setup\.ts/, use: { ...chromium } },
     {
       name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      dependencies: ['sign-in'],
+      use: { ...chromium, storageState: process.env['E2E_ADMIN_STATE'] },
     },
   ],
 });

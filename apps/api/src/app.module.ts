@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, validateConfig } from './config/app-config';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FiltersModule } from './filters/filters.module';
@@ -23,6 +25,8 @@ import { RetentionModule } from './retention/retention.module';
       },
     }),
     DatabaseModule,
+    AuditModule,
+    AuthModule,
     HealthModule,
     MetricsModule,
     AttendanceModule,

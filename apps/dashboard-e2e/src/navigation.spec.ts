@@ -39,7 +39,9 @@ test.describe('Navigation', () => {
     for (const { path, title } of UPCOMING_PAGES) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-      await expect(page.getByTestId('placeholder')).toContainText('This page arrives with the quality measures and reports.');
+      await expect(page.getByTestId('placeholder')).toContainText(
+        'This page arrives with the quality measures and reports.',
+      );
     }
   });
 

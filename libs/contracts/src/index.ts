@@ -10,3 +10,4 @@ export * from './lib/evidence';
 export * from './lib/evidence-charts';
 export * from './lib/retention';
 export * from './lib/costs';
+export * from './lib/auth';

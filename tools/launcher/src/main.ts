@@ -1,10 +1,12 @@
 import { isPortFree, runCli, runMigrations, startDatabase, StartupError } from '@iop/db-server';
-import { createSeedProgress, seedDatabase } from '@iop/synth';
+import { createSeedProgress, type DemoLogin, seedDatabase, seedDemoUsers } from '@iop/synth';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
 import { buildProducts } from './build-products';
 import { step } from './console-steps';
+import { demoPassword, localStateDir, readOrCreateSecret } from './local-secrets';
 
 /**
  * `npm start`: start (or reach) PostgreSQL, migrate, build what is not built, seed the demo network into an
@@ -27,6 +29,8 @@ async function start(): Promise<void> {
   await step('Applying database migrations', () => runMigrations(database.url));
   // After the database, so that a database problem is reported before a minute of building.
   await step('Building the API and the dashboard (cached after the first start)', () => buildProducts(workspaceRoot));
+  const stateDir = localStateDir();
+  const passwordFile = path.join(stateDir, 'demo-password');
   if (await isEmpty(database.url)) {
     await step('Seeding the demo network (first start only)', async () => {
       const progress = createSeedProgress(process.stdout);
@@ -36,7 +40,10 @@ async function start(): Promise<void> {
         progress.stop();
       }
     });
+    await step('Creating the demo accounts', async () => seedDemoUsers(database.url, await demoPassword(passwordFile)));
   }
+  process.env['IOP_JWT_SECRET'] ??= await readOrCreateSecret(path.join(stateDir, 'jwt-secret'));
+  await printDemoLogins(database.url, passwordFile);
 
   process.env['DATABASE_URL'] = database.url;
   process.env['PORT'] = String(port);
@@ -50,6 +57,24 @@ async function start(): Promise<void> {
   }
   // The API prints its URL once it listens, and exits with one line if it cannot.
   require(apiMain);
+}
+
+/** The demo accounts that exist in this database, and their password when this machine seeded them. */
+async function printDemoLogins(url: string, passwordFile: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  let logins: Array<Pick<DemoLogin, 'email' | 'role'>>;
+  try {
+    logins = (await client.query(`SELECT email, role FROM users WHERE email LIKE '%@demo.local' ORDER BY email`)).rows;
+  } finally {
+    await client.end();
+  }
+  if (logins.length === 0) return;
+  const password = existsSync(passwordFile)
+    ? (await readFile(passwordFile, 'utf8')).trim()
+    : '(the DEMO_PASSWORD used when the demo was seeded)';
+  process.stdout.write(`  Demo sign-ins (password ${password}):\n`);
+  for (const login of logins) process.stdout.write(`    ${login.role.padEnd(9)} ${login.email}\n`);
 }
 
 function parsePort(value: string | undefined): number {

@@ -20,3 +20,4 @@ export {
 } from './lib/ground-truth';
 export { BATCH_TABLES, SOURCE_SYSTEM, type TableRows } from './lib/rows/tables';
 export { createSeedProgress } from './cli/seed-progress';
+export { seedDemoUsers, type DemoLogin } from './lib/load/demo-users';

@@ -6,8 +6,9 @@ import type {
 } from '@iop/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UNRESTRICTED_SCOPE } from '../access/access-scope';
-import { Public } from '../access/public.decorator';
+import type { AccessScope } from '../access/access-scope';
+import { Scope } from '../access/request-user.decorator';
+import { Roles } from '../access/roles.decorator';
 import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
 import {
   AttendanceHeatmapResponseDoc,
@@ -25,38 +26,38 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Get('heatmap')
-  @Public()
+  @Roles('director', 'quality', 'admin')
   @ApiOperation({ summary: 'Attendance rate per local weekday x morning/afternoon/evening (docs/METRICS.md)' })
   @ApiOkResponse({ type: AttendanceHeatmapResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  heatmap(@Query() filters: EpisodeFiltersDto): Promise<AttendanceHeatmapResponse> {
-    return this.attendance.heatmap(UNRESTRICTED_SCOPE, filters);
+  heatmap(@Scope() scope: AccessScope, @Query() filters: EpisodeFiltersDto): Promise<AttendanceHeatmapResponse> {
+    return this.attendance.heatmap(scope, filters);
   }
 
   @Get('compliance')
-  @Public()
+  @Roles('director', 'quality', 'admin')
   @ApiOperation({ summary: 'Compliance score and each component: mean and share meeting 0.80' })
   @ApiOkResponse({ type: ComplianceResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  compliance(@Query() filters: EpisodeFiltersDto): Promise<ComplianceResponse> {
-    return this.attendance.compliance(UNRESTRICTED_SCOPE, filters);
+  compliance(@Scope() scope: AccessScope, @Query() filters: EpisodeFiltersDto): Promise<ComplianceResponse> {
+    return this.attendance.compliance(scope, filters);
   }
 
   @Get('hours')
-  @Public()
+  @Roles('director', 'quality', 'admin')
   @ApiOperation({ summary: 'Histogram of attended hours per week per episode, with the intensity floor' })
   @ApiOkResponse({ type: HoursHistogramResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  hours(@Query() filters: EpisodeFiltersDto): Promise<HoursHistogramResponse> {
-    return this.attendance.hours(UNRESTRICTED_SCOPE, filters);
+  hours(@Scope() scope: AccessScope, @Query() filters: EpisodeFiltersDto): Promise<HoursHistogramResponse> {
+    return this.attendance.hours(scope, filters);
   }
 
   @Get('no-shows')
-  @Public()
+  @Roles('director', 'quality', 'admin')
   @ApiOperation({ summary: 'Share of each appointment status per session type, with no-show and cancellation rates' })
   @ApiOkResponse({ type: NoShowsResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  noShows(@Query() filters: EpisodeFiltersDto): Promise<NoShowsResponse> {
-    return this.attendance.noShows(UNRESTRICTED_SCOPE, filters);
+  noShows(@Scope() scope: AccessScope, @Query() filters: EpisodeFiltersDto): Promise<NoShowsResponse> {
+    return this.attendance.noShows(scope, filters);
   }
 }

@@ -2,15 +2,27 @@ import { validateConfig } from './app-config';
 
 describe('validateConfig', () => {
   const url = 'postgres://iop:secret@localhost:5432/iop';
+  const secret = 'a-test-secret-of-at-least-32-characters';
 
   it('defaults PORT to 3000 and keeps the database URL', () => {
-    const config = validateConfig({ DATABASE_URL: url });
+    const config = validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret });
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBe(url);
+    expect(config.IOP_COOKIE_SECURE).toBe(false);
+  });
+
+  it('needs a token-signing secret of 32 characters or more, and reads the cookie flag', () => {
+    expect(() => validateConfig({ DATABASE_URL: url })).toThrow('IOP_JWT_SECRET is required');
+    expect(() => validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: 'short' })).toThrow(
+      'IOP_JWT_SECRET must be at least 32 characters',
+    );
+    expect(
+      validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret, IOP_COOKIE_SECURE: 'true' }).IOP_COOKIE_SECURE,
+    ).toBe(true);
   });
 
   it('reads PORT as a number', () => {
-    expect(validateConfig({ DATABASE_URL: url, PORT: '8080' }).PORT).toBe(8080);
+    expect(validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret, PORT: '8080' }).PORT).toBe(8080);
   });
 
   it.each([

@@ -1,5 +1,20 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  NotEquals,
+  validateSync,
+} from 'class-validator';
+
+/** The value .env.example and docker-compose.yml carry, so that a deployment cannot start with it by accident. */
+const PLACEHOLDER_SECRET = 'change-me-to-32-or-more-random-characters';
 
 /** The API's settings, read from the environment once at start-up and validated there. */
 export class AppConfig {
@@ -21,10 +36,27 @@ export class AppConfig {
   @IsOptional()
   @IsIn(['development', 'production', 'test'])
   NODE_ENV?: 'development' | 'production' | 'test';
+
+  /** Signs the access tokens; `npm start` generates one into .data/, a deployment sets its own. */
+  @IsString({ message: 'IOP_JWT_SECRET is required (32 or more random characters; see docs/SECURITY.md)' })
+  @MinLength(32, { message: 'IOP_JWT_SECRET must be at least 32 characters' })
+  @NotEquals(PLACEHOLDER_SECRET, {
+    message: 'IOP_JWT_SECRET is still the placeholder of .env.example; set a random one',
+  })
+  IOP_JWT_SECRET!: string;
+
+  /** Marks the session cookies Secure: set it to true wherever the dashboard is served over HTTPS. */
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  IOP_COOKIE_SECURE!: boolean;
 }
 
 export function validateConfig(environment: Record<string, unknown>): AppConfig {
-  const config = plainToInstance(AppConfig, { ...environment, PORT: environment['PORT'] ?? '' });
+  const config = plainToInstance(AppConfig, {
+    ...environment,
+    PORT: environment['PORT'] ?? '',
+    IOP_COOKIE_SECURE: environment['IOP_COOKIE_SECURE'] ?? 'false',
+  });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {
     const messages = new Set(errors.flatMap((error) => Object.values(error.constraints ?? {})));

@@ -45,7 +45,8 @@ export class EvidenceClaimDoc implements EvidenceClaim {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: "The chart's data; `type` is binned_scatter, survival, grouped_bars, heatmap or cost_bars (EvidenceChart in @iop/contracts)",
+    description:
+      "The chart's data; `type` is binned_scatter, survival, grouped_bars, heatmap or cost_bars (EvidenceChart in @iop/contracts)",
   })
   chart!: EvidenceClaim['chart'];
 }

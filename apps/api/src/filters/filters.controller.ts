@@ -1,8 +1,9 @@
 import type { FilterOptionsResponse } from '@iop/contracts';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UNRESTRICTED_SCOPE } from '../access/access-scope';
-import { Public } from '../access/public.decorator';
+import type { AccessScope } from '../access/access-scope';
+import { Scope } from '../access/request-user.decorator';
+import { Roles } from '../access/roles.decorator';
 import { FilterOptionsResponseDoc } from './filter-options.response';
 import { FilterOptionsQuery } from './filter-options.query';
 
@@ -12,10 +13,10 @@ export class FiltersController {
   constructor(private readonly options: FilterOptionsQuery) {}
 
   @Get('options')
-  @Public()
+  @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'The values each episode filter can take: those occurring among the episodes' })
   @ApiOkResponse({ type: FilterOptionsResponseDoc })
-  filterOptions(): Promise<FilterOptionsResponse> {
-    return this.options.run(UNRESTRICTED_SCOPE);
+  filterOptions(@Scope() scope: AccessScope): Promise<FilterOptionsResponse> {
+    return this.options.run(scope);
   }
 }

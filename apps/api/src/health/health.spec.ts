@@ -3,6 +3,11 @@ import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 describe('GET /api/health', () => {
+  const statusAndBody = async (path: string) => {
+    const { status, body } = await api.get(path);
+    return { status, body };
+  };
+
   let database: TestDatabase;
   let api: TestApp;
   beforeAll(async () => {
@@ -15,7 +20,7 @@ describe('GET /api/health', () => {
   });
 
   it('says ok while the database answers', async () => {
-    expect(await api.get('/api/health')).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+    expect(await statusAndBody('/api/health')).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
   });
 
   it('answers 503 with database down when the database cannot be reached, and recovers', async () => {
@@ -25,12 +30,12 @@ describe('GET /api/health', () => {
     try {
       await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(name)} ALLOW_CONNECTIONS false`);
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
-      expect(await api.get('/api/health')).toEqual({ status: 503, body: { status: 'error', database: 'down' } });
+      expect(await statusAndBody('/api/health')).toEqual({ status: 503, body: { status: 'error', database: 'down' } });
     } finally {
       await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(name)} ALLOW_CONNECTIONS true`);
       await admin.end();
     }
-    expect(await api.get('/api/health')).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+    expect(await statusAndBody('/api/health')).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
   });
 
   it('publishes the OpenAPI document with the summary endpoint and its filters', async () => {

@@ -7,8 +7,9 @@ import type {
 } from '@iop/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UNRESTRICTED_SCOPE } from '../access/access-scope';
-import { Public } from '../access/public.decorator';
+import type { AccessScope } from '../access/access-scope';
+import { Scope } from '../access/request-user.decorator';
+import { Roles } from '../access/roles.decorator';
 import { EpisodeFiltersDto } from './episode-filters.dto';
 import { DischargeReasonsResponseDoc, FlowResponseDoc } from './flow.response';
 import { MetricsService } from './metrics.service';
@@ -25,49 +26,52 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get('summary')
-  @Public()
+  @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'Headline metrics of the selected episodes (docs/METRICS.md)' })
   @ApiOkResponse({ type: SummaryResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  summary(@Query() filters: EpisodeFiltersDto): Promise<SummaryResponse> {
-    return this.metrics.summary(UNRESTRICTED_SCOPE, filters);
+  summary(@Scope() scope: AccessScope, @Query() filters: EpisodeFiltersDto): Promise<SummaryResponse> {
+    return this.metrics.summary(scope, filters);
   }
 
   @Get('trend')
-  @Public()
+  @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'A metric per month of admission of the selected episodes' })
   @ApiOkResponse({ type: TrendResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  trend(@Query() query: TrendQueryDto): Promise<TrendResponse> {
+  trend(@Scope() scope: AccessScope, @Query() query: TrendQueryDto): Promise<TrendResponse> {
     const { metric, interval, ...filters } = query;
-    return this.metrics.trend(UNRESTRICTED_SCOPE, filters, metric, interval ?? 'month');
+    return this.metrics.trend(scope, filters, metric, interval ?? 'month');
   }
 
   @Get('breakdown')
-  @Public()
+  @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'A metric per group of an episode attribute, or of an appointment attribute' })
   @ApiOkResponse({ type: BreakdownResponseDoc })
   @ApiBadRequestResponse({ description: `${BAD_FILTER}, or the metric cannot be split by that attribute` })
-  breakdown(@Query() query: BreakdownQueryDto): Promise<BreakdownResponse> {
+  breakdown(@Scope() scope: AccessScope, @Query() query: BreakdownQueryDto): Promise<BreakdownResponse> {
     const { metric, by, ...filters } = query;
-    return this.metrics.breakdown(UNRESTRICTED_SCOPE, filters, metric, by);
+    return this.metrics.breakdown(scope, filters, metric, by);
   }
 
   @Get('flow')
-  @Public()
+  @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'Admissions (by admit month) and discharges (by discharge month) of the selected episodes' })
   @ApiOkResponse({ type: FlowResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  flow(@Query() filters: EpisodeFiltersDto): Promise<FlowResponse> {
-    return this.metrics.flow(UNRESTRICTED_SCOPE, filters);
+  flow(@Scope() scope: AccessScope, @Query() filters: EpisodeFiltersDto): Promise<FlowResponse> {
+    return this.metrics.flow(scope, filters);
   }
 
   @Get('discharge-reasons')
-  @Public()
+  @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'Count and share of each TEDS-D discharge reason among discharged selected episodes' })
   @ApiOkResponse({ type: DischargeReasonsResponseDoc })
   @ApiBadRequestResponse({ description: BAD_FILTER })
-  dischargeReasons(@Query() filters: EpisodeFiltersDto): Promise<DischargeReasonsResponse> {
-    return this.metrics.dischargeReasons(UNRESTRICTED_SCOPE, filters);
+  dischargeReasons(
+    @Scope() scope: AccessScope,
+    @Query() filters: EpisodeFiltersDto,
+  ): Promise<DischargeReasonsResponse> {
+    return this.metrics.dischargeReasons(scope, filters);
   }
 }

@@ -1,36 +1,118 @@
+import type { UserRole } from '@iop/contracts';
 import { createTestDatabase } from '@iop/db-server/testing';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { hash } from '@node-rs/argon2';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { configureApp } from '../configure-app';
+
+/** The token-signing secret of every test app (config requires one). */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export interface TestResponse {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
 
 export interface TestApp {
   app: INestApplication;
   /** http://127.0.0.1:<port> of the listening app. */
   baseUrl: string;
-  get(path: string): Promise<{ status: number; body: unknown }>;
+  /** GET as the signed-in test user (an admin unless the app was started for another role). */
+  get(path: string): Promise<TestResponse>;
+  /** Any request, with the given headers and no credentials unless they are among them. */
+  request(
+    method: string,
+    path: string,
+    init?: { headers?: Record<string, string>; body?: unknown },
+  ): Promise<TestResponse>;
+  /** Signs in and returns the access token. */
+  signIn(email: string, password: string): Promise<string>;
+  /** The database the app runs on (for tests that add rows, such as users). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
+export interface TestUser {
+  email: string;
+  password: string;
+  role: UserRole;
+  payer?: string | null;
+  programIds?: number[];
+}
+
+/** Creates an account (in the database's first organisation, created if there is none). */
+export async function createTestUser(databaseUrl: string, user: TestUser): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO organizations (name) SELECT 'Test organisation' WHERE NOT EXISTS (SELECT 1 FROM organizations)`,
+    );
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO users (org_id, email, password_hash, role, payer, display_name)
+       VALUES ((SELECT min(id) FROM organizations), $1, $2, $3, $4, $5) RETURNING id`,
+      [user.email, await hash(user.password), user.role, user.payer ?? null, `Test ${user.role}`],
+    );
+    for (const programId of user.programIds ?? []) {
+      await client.query(`INSERT INTO user_programs (user_id, program_id) VALUES ($1, $2)`, [rows[0].id, programId]);
+    }
+    return rows[0].id;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * The real API, configured as main.ts configures it, listening on a free port against `databaseUrl`.
- * The app module is loaded after DATABASE_URL is set, because configuration is validated when it loads.
+ * The real API, configured as main.ts configures it, listening on a free port against `databaseUrl`, with
+ * `get` signed in as a fresh admin. The app module is loaded after the environment is set, because
+ * configuration is validated when it loads.
  */
 export async function startTestApp(databaseUrl: string): Promise<TestApp> {
   process.env['DATABASE_URL'] = databaseUrl;
+  process.env['IOP_JWT_SECRET'] = TEST_JWT_SECRET;
   const { AppModule } = await import('../app.module');
   const app = configureApp(await NestFactory.create(AppModule, { logger: false, abortOnError: false }));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const request: TestApp['request'] = async (method, path, init = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (e.g. an HTML error page): the text itself.
+    }
+    return { status: response.status, body, headers: response.headers };
+  };
+  const signIn = async (email: string, password: string) => {
+    const { status, body } = await request('POST', '/api/v1/auth/login', { body: { email, password } });
+    if (status !== 200) throw new Error(`sign-in as ${email} answered ${status}: ${JSON.stringify(body)}`);
+    return (body as { accessToken: string }).accessToken;
+  };
+
+  const admin = {
+    email: `admin-${randomBytes(4).toString('hex')}@test.local`,
+    password: randomBytes(12).toString('hex'),
+  };
+  await createTestUser(databaseUrl, { ...admin, role: 'admin' });
+  const adminToken = await signIn(admin.email, admin.password);
   return {
     app,
     baseUrl,
-    async get(path: string) {
-      const response = await fetch(`${baseUrl}${path}`);
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
+    databaseUrl,
+    request,
+    signIn,
+    get: (path) => request('GET', path, { headers: { authorization: `Bearer ${adminToken}` } }),
     close: () => app.close(),
   };
 }

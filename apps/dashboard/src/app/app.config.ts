@@ -1,8 +1,9 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { renewExpiredSession } from './auth/auth.interceptor';
 import { PageTitleStrategy } from './page-title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -10,7 +11,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([renewExpiredSession])),
     // ngx-charts still animates with @angular/animations, which needs this provider although Angular
     // deprecates it; loaded asynchronously so that the animation engine stays out of the first bundle.
     provideAnimationsAsync(),

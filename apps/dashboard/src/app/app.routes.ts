@@ -1,40 +1,47 @@
 import { Route } from '@angular/router';
+import { roleAllowed, signedIn, signedOut } from './auth/auth.guards';
 import { ANALYSIS_PAGES, OVERVIEW_PAGE, UPCOMING_PAGES } from './pages';
 
 const analysisPage = (path: string) =>
   ANALYSIS_PAGES.find((page) => page.path === path) as (typeof ANALYSIS_PAGES)[number];
 
-export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: OVERVIEW_PAGE.path },
+/** The pages, each behind sign-in and its roles (route data read by the roleAllowed guard). */
+const pageRoutes: Route[] = [
   {
     path: OVERVIEW_PAGE.path,
     title: OVERVIEW_PAGE.title,
+    data: { roles: OVERVIEW_PAGE.roles },
     loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
   },
   {
     path: 'evidence',
     title: analysisPage('evidence').title,
+    data: { roles: analysisPage('evidence').roles },
     loadComponent: () => import('./evidence/evidence-page').then((m) => m.EvidencePage),
   },
   {
     // One claim's card in full; the id is bound to the page's `id` input by withComponentInputBinding().
     path: 'evidence/:id',
     title: 'Evidence claim',
+    data: { roles: analysisPage('evidence').roles },
     loadComponent: () => import('./evidence/claim-page').then((m) => m.ClaimPage),
   },
   {
     path: 'retention',
     title: analysisPage('retention').title,
+    data: { roles: analysisPage('retention').roles },
     loadComponent: () => import('./retention/retention-page').then((m) => m.RetentionPage),
   },
   {
     path: 'attendance',
     title: analysisPage('attendance').title,
+    data: { roles: analysisPage('attendance').roles },
     loadComponent: () => import('./attendance/attendance-page').then((m) => m.AttendancePage),
   },
   {
     path: 'costs',
     title: analysisPage('costs').title,
+    data: { roles: analysisPage('costs').roles },
     loadComponent: () => import('./costs/costs-page').then((m) => m.CostsPage),
   },
   {
@@ -48,9 +55,20 @@ export const appRoutes: Route[] = [
       path: page.path,
       title: page.title,
       // Bound to the placeholder's inputs by withComponentInputBinding().
-      data: { heading: page.title, summary: page.summary },
+      data: { heading: page.title, summary: page.summary, roles: page.roles },
       loadComponent: () => import('./placeholder/placeholder-page').then((m) => m.PlaceholderPage),
     }),
   ),
+];
+
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: OVERVIEW_PAGE.path },
+  {
+    path: 'login',
+    title: 'Sign in',
+    canActivate: [signedOut],
+    loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
+  },
+  ...pageRoutes.map((route): Route => ({ ...route, canActivate: [signedIn, roleAllowed] })),
   { path: '**', redirectTo: OVERVIEW_PAGE.path },
 ];

@@ -7,6 +7,7 @@ import { API_PATHS } from './api/api-paths';
 import { METRICS_PATHS } from './api/metrics-api';
 import { App } from './app';
 import { appRoutes } from './app.routes';
+import { provideSignedInUser } from './auth/testing/signed-in-session';
 import { PageTitleStrategy } from './page-title-strategy';
 
 const NO_FILTER_OPTIONS = {
@@ -46,6 +47,7 @@ describe('App shell', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideNoopAnimations(),
+        provideSignedInUser(),
       ],
     });
     fixture = TestBed.createComponent(App);

@@ -4,6 +4,7 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   inject,
   linkedSignal,
@@ -18,6 +19,8 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { PRODUCT_NAME } from './page-title-strategy';
 import { NAVIGATION_PAGES } from './pages';
+import { AuthSession } from './auth/auth-session';
+import { UserMenu } from './auth/user-menu';
 import { ThemeToggle } from './theme/theme-toggle';
 
 /** Below this width (phones, a narrow window) the navigation slides over the page instead of beside it. */
@@ -36,6 +39,7 @@ export const NARROW_VIEWPORT_QUERY = '(max-width: 767.98px)';
     RouterLinkActive,
     RouterOutlet,
     ThemeToggle,
+    UserMenu,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
@@ -43,7 +47,13 @@ export const NARROW_VIEWPORT_QUERY = '(max-width: 767.98px)';
 })
 export class App {
   protected readonly productName = PRODUCT_NAME;
-  protected readonly pages = NAVIGATION_PAGES;
+  private readonly session = inject(AuthSession);
+  protected readonly signedIn = this.session.signedIn;
+  /** The navigation lists only the pages the signed-in role may open. */
+  protected readonly pages = computed(() => {
+    const user = this.session.user();
+    return user ? NAVIGATION_PAGES.filter((page) => page.roles.includes(user.role)) : [];
+  });
 
   protected readonly isNarrow = toSignal(
     inject(BreakpointObserver)

@@ -1,14 +1,23 @@
+import type { UserRole } from '@iop/contracts';
+
 /** A page of the dashboard: one route and one entry of the side navigation. */
 export interface DashboardPage {
   path: string;
   title: string;
   /** What the page shows, in a sentence (the placeholder shows it until the page is built). */
   summary: string;
+  /** Who may open it (DESIGN.md section 1); the API enforces the same on every request. */
+  roles: readonly UserRole[];
 }
+
+const EVERY_ROLE: readonly UserRole[] = ['director', 'payer', 'quality', 'admin'];
+/** Pages with episode-level analyses: not for payers, who see aggregates of cost and quality only. */
+const ANALYSTS: readonly UserRole[] = ['director', 'quality', 'admin'];
 
 export const OVERVIEW_PAGE: DashboardPage = {
   path: 'overview',
   title: 'Overview',
+  roles: EVERY_ROLE,
   summary: 'Episodes, active census and attendance across the network.',
 };
 
@@ -17,6 +26,7 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'evidence',
     title: 'Evidence board',
+  roles: ANALYSTS,
     summary:
       'Each claim of the article as a card: the chart that tests it on your programs’ data, the effect ' +
       'size with its 95% confidence interval, n, an estimate adjusted for case mix, and a plain verdict.',
@@ -24,6 +34,7 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'retention',
     title: 'Retention',
+  roles: ANALYSTS,
     summary:
       'Length of stay, retention curves with their confidence bands, and completion, dropout and ' +
       'transfer rates by program, track and schedule.',
@@ -31,6 +42,7 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'attendance',
     title: 'Attendance & compliance',
+  roles: ANALYSTS,
     summary:
       'Attended against scheduled hours per week, no-shows and cancellations, drug-screen results and ' +
       'treatment-plan compliance by program, counselor and schedule.',
@@ -38,6 +50,7 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'costs',
     title: 'Cost-effectiveness',
+  roles: EVERY_ROLE,
     summary:
       'Cost per episode, per completer, per patient retained 90 days and per abstinent patient, with IOP ' +
       'set against residential, inpatient and standard outpatient care.',
@@ -49,6 +62,7 @@ export const UPCOMING_PAGES: readonly DashboardPage[] = [
   {
     path: 'quality',
     title: 'Quality measures',
+  roles: EVERY_ROLE,
     summary:
       'Standard measures such as initiation and engagement, pharmacotherapy for opioid use disorder and ' +
       'follow-up after discharge, with their trends.',
@@ -56,6 +70,7 @@ export const UPCOMING_PAGES: readonly DashboardPage[] = [
   {
     path: 'reports',
     title: 'Reports',
+  roles: EVERY_ROLE,
     summary: 'CSV, XLSX and PDF exports and scheduled reports, with small cells suppressed.',
   },
 ];

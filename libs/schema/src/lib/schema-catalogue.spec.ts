@@ -32,6 +32,7 @@ describe('the schema catalogue', () => {
       'patients',
       'plan_goals',
       'programs',
+      'sessions',
       'settings',
       'staff',
       'user_programs',

@@ -10,7 +10,14 @@ const DOMAIN_TABLES = getMetadataArgsStorage()
   .tables.filter((table) => ALL_ENTITIES.includes(table.target as (typeof ALL_ENTITIES)[number]))
   .map((table) => table.name ?? '');
 
-const ALL_MIGRATION_NAMES = ['InitialSchema1764288000000', 'EpisodeFacts1764300000000'];
+const ALL_MIGRATION_NAMES = ['InitialSchema1764288000000', 'EpisodeFacts1764300000000', 'AccessControl1764400000000'];
+
+const DERIVED_OBJECTS = [
+  'audit_events_append_only',
+  'episode_appointment_counts',
+  'episode_facts',
+  'refresh_episode_facts',
+];
 
 describe('the committed migrations', () => {
   let database: TestDatabase;
@@ -25,12 +32,8 @@ describe('the committed migrations', () => {
     expect(await runMigrations(database.url)).toEqual(ALL_MIGRATION_NAMES);
     expect(await tablesOf(database.url)).toEqual([...DOMAIN_TABLES, 'typeorm_migrations'].sort());
     // The episode facts and the appointment counts are materialized views (not in information_schema.tables)
-    // with their refresh function; down drops all three.
-    expect(await derivedObjectsOf(database.url)).toEqual([
-      'episode_appointment_counts',
-      'episode_facts',
-      'refresh_episode_facts',
-    ]);
+    // with their refresh function, and the audit log has its append-only trigger function; down drops all.
+    expect(await derivedObjectsOf(database.url)).toEqual(DERIVED_OBJECTS);
     expect(await runMigrations(database.url)).toEqual([]);
 
     expect(await revertAllMigrations(database.url)).toBe(ALL_MIGRATION_NAMES.length);
@@ -38,11 +41,7 @@ describe('the committed migrations', () => {
     expect(await derivedObjectsOf(database.url)).toEqual([]);
 
     expect(await runMigrations(database.url)).toEqual(ALL_MIGRATION_NAMES);
-    expect(await derivedObjectsOf(database.url)).toEqual([
-      'episode_appointment_counts',
-      'episode_facts',
-      'refresh_episode_facts',
-    ]);
+    expect(await derivedObjectsOf(database.url)).toEqual(DERIVED_OBJECTS);
   });
 
   it('index the shapes the metric queries read', async () => {

@@ -22,8 +22,53 @@ export class User {
   @Column({ type: 'text', nullable: true })
   payer!: Payer | null;
 
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  /** A disabled account cannot sign in, and its sessions stop working at their next request. */
+  @Column({ type: 'boolean' })
+  disabled!: boolean;
+
+  /** Consecutive failed sign-ins; reset by a successful one. */
+  @Column({ name: 'failed_logins', type: 'integer' })
+  failedLogins!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** A signed-in browser or client: its refresh token (hashed) and whether logout has revoked it. */
+@Entity({ name: 'sessions' })
+export class Session {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'integer' })
+  userId!: number;
+
+  @Column({ name: 'refresh_token_hash', type: 'text' })
+  refreshTokenHash!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @Column({ type: 'inet', nullable: true })
+  ip!: string | null;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent!: string | null;
 }
 
 /** The programs a director may see. */
@@ -64,4 +109,14 @@ export class AuditEvent {
 
   @Column({ type: 'inet', nullable: true })
   ip!: string | null;
+
+  /** The account's e-mail at the time, kept so that the log still names who it was after an account changes. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'text' })
+  outcome!: 'ok' | 'denied' | 'failed';
+
+  @Column({ type: 'jsonb', nullable: true })
+  details!: Record<string, unknown> | null;
 }

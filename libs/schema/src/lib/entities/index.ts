@@ -1,4 +1,4 @@
-import { AuditEvent, User, UserProgram } from './access.entities';
+import { AuditEvent, Session, User, UserProgram } from './access.entities';
 import {
   Appointment,
   Assessment,
@@ -35,5 +35,6 @@ export const ALL_ENTITIES = [
   DatasetMeta,
   User,
   UserProgram,
+  Session,
   AuditEvent,
 ];

@@ -1,0 +1,153 @@
+import { USER_ROLES, type UserRole } from '@iop/contracts';
+import { JwtService } from '@nestjs/jwt';
+import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { listApiRoutes } from '../testing/routes';
+import { createTestUser, startFixtureApp, TEST_JWT_SECRET, type TestApp } from '../testing/test-app';
+
+const EVERY_ROLE = [...USER_ROLES];
+const ANALYSTS: UserRole[] = ['director', 'quality', 'admin'];
+
+/**
+ * Who may call what (docs/SECURITY.md). Every route the router serves must be listed here: a new endpoint
+ * fails this test until its access is decided.
+ */
+const EXPECTED: Record<string, UserRole[] | 'public'> = {
+  'GET /api/health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/refresh': 'public',
+  'POST /api/v1/auth/logout': EVERY_ROLE,
+  'GET /api/v1/auth/me': EVERY_ROLE,
+  'GET /api/v1/filters/options': EVERY_ROLE,
+  'GET /api/v1/metrics/summary': EVERY_ROLE,
+  'GET /api/v1/metrics/trend': EVERY_ROLE,
+  'GET /api/v1/metrics/breakdown': EVERY_ROLE,
+  'GET /api/v1/metrics/flow': EVERY_ROLE,
+  'GET /api/v1/metrics/discharge-reasons': EVERY_ROLE,
+  'GET /api/v1/costs/summary': EVERY_ROLE,
+  'GET /api/v1/attendance/heatmap': ANALYSTS,
+  'GET /api/v1/attendance/compliance': ANALYSTS,
+  'GET /api/v1/attendance/hours': ANALYSTS,
+  'GET /api/v1/attendance/no-shows': ANALYSTS,
+  'GET /api/v1/retention': ANALYSTS,
+  'GET /api/v1/evidence': ANALYSTS,
+  'GET /api/v1/evidence/:id': ANALYSTS,
+};
+
+/** Parameters a route needs to answer 200 (path parameters filled in, required query parameters given). */
+const SAMPLE_REQUEST: Record<string, string> = {
+  'GET /api/v1/metrics/trend': '/api/v1/metrics/trend?metric=episodes&interval=month',
+  'GET /api/v1/metrics/breakdown': '/api/v1/metrics/breakdown?metric=episodes&by=program',
+  'GET /api/v1/retention': '/api/v1/retention?groupBy=levelOfCare',
+  'GET /api/v1/evidence/:id': '/api/v1/evidence/4',
+};
+
+/** What a public route answers to a bare request: login and refresh need a body or a cookie. */
+const PUBLIC_BARE_STATUS: Record<string, number> = {
+  'GET /api/health': 200,
+  'POST /api/v1/auth/login': 400,
+  'POST /api/v1/auth/refresh': 401,
+};
+
+/**
+ * The fixture's episodes (summary-fixture.ts): program 1 holds episodes 1 (medicaid) and 2 (commercial),
+ * program 2 episodes 3 (medicare) and 4 (commercial). The director sees program 1, the payer commercial.
+ */
+const SCOPED: Partial<Record<UserRole, { programIds?: number[]; payer?: string; sameAsAdminWith: string }>> = {
+  director: { programIds: [1], sameAsAdminWith: 'programId=1' },
+  payer: { payer: 'commercial', sameAsAdminWith: 'payer=commercial' },
+};
+
+describe('authorization matrix: every route of the router, every role, and no, expired or tampered tokens', () => {
+  let api: TestApp;
+  const tokens = {} as Record<UserRole, string>;
+  let routes: string[];
+
+  beforeAll(async () => {
+    api = await startFixtureApp(SUMMARY_FIXTURE_SQL);
+    for (const role of USER_ROLES) {
+      const email = `${role}@matrix.test`;
+      await createTestUser(api.databaseUrl, {
+        email,
+        password: `${role}-password`,
+        role,
+        payer: SCOPED[role]?.payer ?? null,
+        programIds: SCOPED[role]?.programIds,
+      });
+      tokens[role] = await api.signIn(email, `${role}-password`);
+    }
+    routes = listApiRoutes(api.app).map(({ method, path }) => `${method} ${path}`);
+  });
+  afterAll(() => api.close());
+
+  const call = (route: string, token?: string, query = '') => {
+    const [method, path] = route.split(' ');
+    const base = SAMPLE_REQUEST[route] ?? path;
+    const url = query ? `${base}${base.includes('?') ? '&' : '?'}${query}` : base;
+    return api.request(method, url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  };
+  const protectedRoutes = () => routes.filter((route) => EXPECTED[route] !== 'public');
+
+  it('knows every route the router serves, and the router serves every route it knows', () => {
+    expect([...routes].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('refuses every protected route without a token (401); public routes answer', async () => {
+    for (const route of routes) {
+      const { status } = await call(route);
+      expect([route, status]).toEqual([route, EXPECTED[route] === 'public' ? PUBLIC_BARE_STATUS[route] : 401]);
+    }
+  });
+
+  it('refuses an expired token and a tampered token on every protected route (401)', async () => {
+    const signer = new JwtService({ secret: TEST_JWT_SECRET });
+    const { sub, sid } = signer.decode<{ sub: string; sid: string }>(tokens.admin);
+    const expired = signer.sign({ sub, sid, exp: Math.floor(Date.now() / 1000) - 60 });
+    const [header, payload, signature] = tokens.director.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const tampered = [header, Buffer.from(JSON.stringify({ ...claims, sub: sub })).toString('base64url'), signature];
+    const unsigned = signer.sign({ sub, sid }, { secret: 'another secret of at least thirty-two chars' });
+    for (const route of protectedRoutes()) {
+      for (const token of [expired, tampered.join('.'), unsigned]) {
+        expect([route, (await call(route, token)).status]).toEqual([route, 401]);
+      }
+    }
+  });
+
+  it('gives each role exactly the routes the matrix allows (200 or 204), and 403 elsewhere', async () => {
+    for (const route of protectedRoutes().filter((r) => r !== 'POST /api/v1/auth/logout')) {
+      for (const role of USER_ROLES) {
+        const allowed = (EXPECTED[route] as UserRole[]).includes(role);
+        const { status } = await call(route, tokens[role]);
+        expect([route, role, status]).toEqual([route, role, allowed ? 200 : 403]);
+      }
+    }
+  });
+
+  it.each(Object.keys(SCOPED) as UserRole[])(
+    'shows the %s nothing outside their scope: every answer equals the admin answer filtered to that scope',
+    async (role) => {
+      const filter = SCOPED[role]?.sameAsAdminWith as string;
+      const readable = protectedRoutes().filter(
+        (route) => route.startsWith('GET /api/v1/') && route !== 'GET /api/v1/auth/me',
+      );
+      for (const route of readable.filter((r) => (EXPECTED[r] as UserRole[]).includes(role))) {
+        if (route === 'GET /api/v1/filters/options') continue;
+        const scoped = await call(route, tokens[role]);
+        const filtered = await call(route, tokens.admin, filter);
+        expect([route, scoped.body]).toEqual([route, filtered.body]);
+      }
+    },
+  );
+
+  it('gives the director the choices of their programs only', async () => {
+    const { body } = await call('GET /api/v1/filters/options', tokens.director);
+    expect((body as { programs: Array<{ id: number }> }).programs.map((p) => p.id)).toEqual([1]);
+  });
+
+  it('logout revokes the session: the same token is refused afterwards', async () => {
+    const token = await api.signIn('quality@matrix.test', 'quality-password');
+    expect((await call('GET /api/v1/auth/me', token)).status).toBe(200);
+    expect((await call('POST /api/v1/auth/logout', token)).status).toBe(204);
+    expect((await call('GET /api/v1/auth/me', token)).status).toBe(401);
+  });
+});

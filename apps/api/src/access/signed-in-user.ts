@@ -1,0 +1,32 @@
+import type { Payer, UserRole } from '@iop/contracts';
+import type { AccessScope } from './access-scope';
+import { UNRESTRICTED_SCOPE } from './access-scope';
+
+/** The caller of a request, as the access guard found them: account, role and what they may see. */
+export interface SignedInUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  /** The payer a payer user represents. */
+  payer: Payer | null;
+  /** The programs of a director (empty for other roles: they are not scoped by program). */
+  programIds: number[];
+  sessionId: string;
+}
+
+/**
+ * What a role may see (DESIGN.md section 1): a director their programs, a payer the episodes of their payer,
+ * quality and admin every episode. Every query class narrows by this and nothing else.
+ */
+export function scopeOf(user: SignedInUser): AccessScope {
+  switch (user.role) {
+    case 'director':
+      return { programIds: user.programIds, payer: null };
+    case 'payer':
+      return { programIds: null, payer: user.payer };
+    case 'quality':
+    case 'admin':
+      return UNRESTRICTED_SCOPE;
+  }
+}

@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './support/demo-accounts';
+import { expect, test } from './support/test';
+
+// These start signed out, unlike the rest of the suite.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const ANALYST_PAGES = ['Overview', 'Evidence board', 'Retention', 'Attendance & compliance', 'Cost-effectiveness'];
+const PAYER_PAGES = ['Overview', 'Cost-effectiveness', 'Quality measures', 'Reports'];
+
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function navigationLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allInnerTexts();
+}
+
+test.describe('Signing in and what each role sees', () => {
+  test('a signed-out visitor is sent to sign-in and, signed in as the director, lands on the page asked for', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.goto('/retention?groupBy=payer');
+    await expect(page).toHaveURL(/\/login\?returnUrl=%2Fretention%3FgroupBy%3Dpayer$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+
+    await signIn(page, DEMO_ACCOUNTS.director, 'not the password');
+    await expect(page.getByTestId('login-problem')).toHaveText('The e-mail or the password is not right.');
+
+    await signIn(page, DEMO_ACCOUNTS.director);
+    await expect(page).toHaveURL(/\/retention\?groupBy=payer$/);
+    await expect(page.getByTestId('signed-in-role')).toHaveText('Director');
+    expect(await navigationLinks(page)).toEqual(expect.arrayContaining(ANALYST_PAGES));
+
+    // The director's scope: two of the IOP programs, so fewer episodes than the whole network.
+    const mine = await (await page.request.get('/api/v1/metrics/summary')).json();
+    const options = await (await page.request.get('/api/v1/filters/options')).json();
+    expect(options.programs).toHaveLength(2);
+    expect(mine.episodes).toBeGreaterThan(0);
+    expect(consoleErrors.filter((error) => !error.includes('401'))).toEqual([]);
+  });
+
+  test('the payer sees only aggregate pages, is kept away from the others, and never sees a patient key', async ({
+    page,
+  }) => {
+    await page.goto('/login');
+    await signIn(page, DEMO_ACCOUNTS.payer);
+    await expect(page).toHaveURL(/\/overview$/);
+    await expect(page.getByTestId('signed-in-role')).toHaveText('Payer');
+    expect(await navigationLinks(page)).toEqual(PAYER_PAGES);
+
+    await page.goto('/evidence');
+    await expect(page).toHaveURL(/\/overview$/);
+    expect((await page.request.get('/api/v1/evidence')).status()).toBe(403);
+    expect((await page.request.get('/api/v1/retention?groupBy=levelOfCare')).status()).toBe(403);
+
+    for (const path of ['/overview', '/costs']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('body')).not.toContainText(/SYN\d{7}/);
+    }
+  });
+
+  test('quality sees the analysis pages; signing out ends the session', async ({ page }) => {
+    await page.goto('/login');
+    await signIn(page, DEMO_ACCOUNTS.quality);
+    await expect(page.getByTestId('signed-in-role')).toHaveText('Quality');
+    expect(await navigationLinks(page)).toEqual(expect.arrayContaining(ANALYST_PAGES));
+
+    await page.getByTestId('sign-out').click();
+    await expect(page).toHaveURL(/\/login$/);
+    expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
+    await page.goto('/overview');
+    await expect(page).toHaveURL(/\/login\?returnUrl=%2Foverview$/);
+  });
+});
