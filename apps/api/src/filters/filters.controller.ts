@@ -1,11 +1,14 @@
 import type { FilterOptionsResponse } from '@iop/contracts';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '../access/access-scope';
 import { Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import { FilterOptionsResponseDoc } from './filter-options.response';
 import { FilterOptionsQuery } from './filter-options.query';
+
+/** This endpoint takes no parameter: an empty DTO lets the global pipe refuse any that is sent. */
+class NoParameters {}
 
 @ApiTags('filters')
 @Controller({ path: 'filters', version: '1' })
@@ -16,7 +19,7 @@ export class FiltersController {
   @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'The values each episode filter can take: those occurring among the episodes' })
   @ApiOkResponse({ type: FilterOptionsResponseDoc })
-  filterOptions(@Scope() scope: AccessScope): Promise<FilterOptionsResponse> {
+  filterOptions(@Scope() scope: AccessScope, @Query() _none: NoParameters): Promise<FilterOptionsResponse> {
     return this.options.run(scope);
   }
 }

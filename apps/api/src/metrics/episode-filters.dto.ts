@@ -11,7 +11,19 @@ import {
 } from '@iop/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+  Validate,
+} from 'class-validator';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -20,16 +32,34 @@ const asList = ({ value }: { value: unknown }) => (Array.isArray(value) ? value 
 const asIntegerList = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : [value]).map((item) => (/^\d{1,9}$/.test(String(item)) ? Number(item) : item));
 
+/** Strict ISO 8601 also refuses days that do not exist (2025-02-31), which PostgreSQL would refuse with a 500. */
+const REAL_DATE = { strict: true, strictSeparator: true } as const;
+
+@ValidatorConstraint({ name: 'notBeforeFrom' })
+class NotBeforeFrom implements ValidatorConstraintInterface {
+  validate(to: string, { object }: ValidationArguments): boolean {
+    const from = (object as EpisodeFilters).from;
+    // ISO dates compare as strings; a malformed one is reported by its own rule.
+    return !from || !ISO_DATE.test(from) || !ISO_DATE.test(to) || from <= to;
+  }
+  defaultMessage(): string {
+    return 'to must not be before from';
+  }
+}
+
 /** The common filter of every metric endpoint (DESIGN.md section 5). */
 export class EpisodeFiltersDto implements EpisodeFilters {
   @ApiPropertyOptional({ description: 'Earliest admit date, inclusive (YYYY-MM-DD)', example: '2025-01-01' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601(REAL_DATE, { message: 'from must be a date that exists' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Latest admit date, inclusive (YYYY-MM-DD)', example: '2025-12-31' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'to must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601(REAL_DATE, { message: 'to must be a date that exists' })
+  @Validate(NotBeforeFrom)
   to?: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'Program ids (repeatable)' })
