@@ -1,5 +1,6 @@
 import { findFreePort, runCli, runMigrations, startDatabase } from '@iop/db-server';
-import { PRESET_NAMES, seedDatabase, type PresetName } from '@iop/synth';
+import { PRESET_NAMES, seedDatabase, seedDemoUsers, type PresetName } from '@iop/synth';
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -47,13 +48,23 @@ void runCli(async () => {
   try {
     await runMigrations(database.url);
     const seeded = await seedDatabase(database.url, { preset });
+    const password = randomBytes(12).toString('base64url');
+    await seedDemoUsers(database.url, password);
     const port = await findFreePort();
     api = spawn(process.execPath, [apiMain], {
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        IOP_JWT_SECRET: randomBytes(32).toString('base64url'),
+      },
       stdio: 'ignore',
     });
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base);
+    // Timed as the admin (every program, exact numbers): the access check is part of every call.
+    authorization = `Bearer ${await signIn(base, 'admin@demo.local', password)}`;
     console.log(`${preset} preset: ${seeded.rows['episodes']} episodes; ${calls} warm calls per endpoint`);
     console.log('| endpoint | median ms | p90 ms |');
     console.log('|---|---:|---:|');
@@ -81,9 +92,21 @@ void runCli(async () => {
   }
 });
 
+let authorization = '';
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${email} answered ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
 async function timedGet(url: string): Promise<number> {
   const started = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization } });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return performance.now() - started;
