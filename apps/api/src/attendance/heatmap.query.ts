@@ -13,10 +13,10 @@ export interface HeatmapRow {
 }
 
 /**
- * Appointment outcomes of the selected episodes per local weekday x part of day. episode_appointment_counts
- * folds Saturday and Sunday into one `weekend` slot, so this reads the appointments themselves, reaching them
- * through appointments_episode_start_idx from the selected episodes only. The rules are episode_facts': up to
- * the episode's last day, local time in the program's zone, the attendance rate's three statuses.
+ * Appointment outcomes of the selected episodes per local weekday x part of day, from the per-episode counts
+ * of episode_weekday_attendance (migration 1764500000000: the attendance rate's three statuses, local time in
+ * the program's zone, up to the episode's last day). episode_appointment_counts cannot serve: it folds
+ * Saturday and Sunday into one `weekend` slot.
  */
 @Injectable()
 export class HeatmapQuery {
@@ -26,21 +26,10 @@ export class HeatmapQuery {
     const selection = episodeSelection(scope, filters);
     const rows: Array<Record<string, string>> = await this.dataSource.query(
       `
-      SELECT extract(isodow FROM local.start)::integer AS iso_weekday,
-             CASE
-               WHEN extract(hour FROM local.start) < 12 THEN 'morning'
-               WHEN extract(hour FROM local.start) < 17 THEN 'afternoon'
-               ELSE 'evening'
-             END AS day_part,
-             count(*) FILTER (WHERE a.status = 'attended') AS attended,
-             count(*) AS counted
+      SELECT w.iso_weekday, w.day_part, sum(w.attended) AS attended, sum(w.counted) AS counted
       FROM episode_facts f
-      JOIN programs p ON p.id = f.program_id
-      JOIN appointments a ON a.episode_id = f.episode_id
-      CROSS JOIN LATERAL (SELECT a.scheduled_start AT TIME ZONE p.timezone AS start) local
+      JOIN episode_weekday_attendance w ON w.episode_id = f.episode_id
       WHERE ${selection.sql}
-        AND a.status IN ('attended', 'no_show', 'cancelled_patient')
-        AND local.start::date <= f.last_day
       GROUP BY 1, 2
       `,
       selection.params,

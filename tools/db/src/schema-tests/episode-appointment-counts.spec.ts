@@ -76,5 +76,12 @@ describe('episode_appointment_counts and refresh_episode_facts()', () => {
     expect(counts).toEqual([
       { slot: 'morning', session_type: 'individual', status: 'attended', appointments: 1, minutes: 60 },
     ]);
+    // And the heatmap's weekday counts (ISO weekday 2 = Tuesday).
+    const weekday = (
+      await client.query(
+        `SELECT iso_weekday, day_part, attended, counted FROM episode_weekday_attendance WHERE episode_id = 4`,
+      )
+    ).rows;
+    expect(weekday).toEqual([{ iso_weekday: 2, day_part: 'morning', attended: 1, counted: 1 }]);
   });
 });

@@ -10,12 +10,18 @@ const DOMAIN_TABLES = getMetadataArgsStorage()
   .tables.filter((table) => ALL_ENTITIES.includes(table.target as (typeof ALL_ENTITIES)[number]))
   .map((table) => table.name ?? '');
 
-const ALL_MIGRATION_NAMES = ['InitialSchema1764288000000', 'EpisodeFacts1764300000000', 'AccessControl1764400000000'];
+const ALL_MIGRATION_NAMES = [
+  'InitialSchema1764288000000',
+  'EpisodeFacts1764300000000',
+  'AccessControl1764400000000',
+  'WeekdayAttendance1764500000000',
+];
 
 const DERIVED_OBJECTS = [
   'audit_events_append_only',
   'episode_appointment_counts',
   'episode_facts',
+  'episode_weekday_attendance',
   'refresh_episode_facts',
 ];
 

@@ -50,4 +50,5 @@ export const DAYTIME_EPISODE_FIXTURE_SQL = `
     (1, 5, '2025-04-07', '2025-04-10', 'met', 'fixture', 'g5-1');
   REFRESH MATERIALIZED VIEW episode_facts;
   REFRESH MATERIALIZED VIEW episode_appointment_counts;
+  REFRESH MATERIALIZED VIEW episode_weekday_attendance;
 `;

@@ -69,4 +69,5 @@ export const SUMMARY_FIXTURE_SQL = `
   INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-06-30', '{"fixture": "summary"}');
   REFRESH MATERIALIZED VIEW episode_facts;
   REFRESH MATERIALIZED VIEW episode_appointment_counts;
+  REFRESH MATERIALIZED VIEW episode_weekday_attendance;
 `;

@@ -1,6 +1,12 @@
 import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
 import { EpisodeFacts1764300000000 } from './1764300000000-episode-facts';
 import { AccessControl1764400000000 } from './1764400000000-access-control';
+import { WeekdayAttendance1764500000000 } from './1764500000000-weekday-attendance';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
-export const ALL_MIGRATIONS = [InitialSchema1764288000000, EpisodeFacts1764300000000, AccessControl1764400000000];
+export const ALL_MIGRATIONS = [
+  InitialSchema1764288000000,
+  EpisodeFacts1764300000000,
+  AccessControl1764400000000,
+  WeekdayAttendance1764500000000,
+];
