@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, validateConfig } from './config/app-config';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
@@ -34,6 +35,7 @@ import { RetentionModule } from './retention/retention.module';
     CostsModule,
     EvidenceModule,
     FiltersModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

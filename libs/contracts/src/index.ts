@@ -11,3 +11,4 @@ export * from './lib/evidence-charts';
 export * from './lib/retention';
 export * from './lib/costs';
 export * from './lib/auth';
+export * from './lib/admin';

@@ -1,6 +1,7 @@
 import { USER_ROLES, type UserRole } from '@iop/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { asPayerSees, PAYER_VOLUME_SQL } from '../suppression/testing/as-payer-sees';
 import { listApiRoutes } from '../testing/routes';
 import { createTestUser, startFixtureApp, TEST_JWT_SECRET, type TestApp } from '../testing/test-app';
 
@@ -31,6 +32,11 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'GET /api/v1/retention': ANALYSTS,
   'GET /api/v1/evidence': ANALYSTS,
   'GET /api/v1/evidence/:id': ANALYSTS,
+  'GET /api/v1/admin/users': ['admin'],
+  'POST /api/v1/admin/users': ['admin'],
+  'PATCH /api/v1/admin/users/:id': ['admin'],
+  'GET /api/v1/admin/audit-events': ['admin'],
+  'GET /api/v1/admin/audit-events.csv': ['admin'],
 };
 
 /** Parameters a route needs to answer 200 (path parameters filled in, required query parameters given). */
@@ -39,7 +45,23 @@ const SAMPLE_REQUEST: Record<string, string> = {
   'GET /api/v1/metrics/breakdown': '/api/v1/metrics/breakdown?metric=episodes&by=program',
   'GET /api/v1/retention': '/api/v1/retention?groupBy=levelOfCare',
   'GET /api/v1/evidence/:id': '/api/v1/evidence/4',
+  // {quality}: the id of the matrix's quality user, known once it is created.
+  'PATCH /api/v1/admin/users/:id': '/api/v1/admin/users/{quality}',
 };
+
+/** Bodies of the routes that change something, valid so that the admin's call succeeds. */
+const SAMPLE_BODY: Record<string, unknown> = {
+  'POST /api/v1/admin/users': {
+    email: 'created@matrix.test',
+    displayName: 'Created by the matrix',
+    role: 'quality',
+    password: 'a password long enough',
+  },
+  'PATCH /api/v1/admin/users/:id': { displayName: 'Renamed by the matrix' },
+};
+
+/** What an allowed call answers when it is not 200. */
+const ALLOWED_STATUS: Record<string, number> = { 'POST /api/v1/admin/users': 201 };
 
 /** What a public route answers to a bare request: login and refresh need a body or a cookie. */
 const PUBLIC_BARE_STATUS: Record<string, number> = {
@@ -50,7 +72,9 @@ const PUBLIC_BARE_STATUS: Record<string, number> = {
 
 /**
  * The fixture's episodes (summary-fixture.ts): program 1 holds episodes 1 (medicaid) and 2 (commercial),
- * program 2 episodes 3 (medicare) and 4 (commercial). The director sees program 1, the payer commercial.
+ * program 2 episodes 3 (medicare) and 4 (commercial); PAYER_VOLUME_SQL adds 48 in both programs (24
+ * commercial), so that a payer's answers, small cells withheld, still hold counts to compare. The director
+ * sees program 1, the payer commercial.
  */
 const SCOPED: Partial<Record<UserRole, { programIds?: number[]; payer?: string; sameAsAdminWith: string }>> = {
   director: { programIds: [1], sameAsAdminWith: 'programId=1' },
@@ -60,13 +84,14 @@ const SCOPED: Partial<Record<UserRole, { programIds?: number[]; payer?: string; 
 describe('authorization matrix: every route of the router, every role, and no, expired or tampered tokens', () => {
   let api: TestApp;
   const tokens = {} as Record<UserRole, string>;
+  const userIds = {} as Record<UserRole, number>;
   let routes: string[];
 
   beforeAll(async () => {
-    api = await startFixtureApp(SUMMARY_FIXTURE_SQL);
+    api = await startFixtureApp(SUMMARY_FIXTURE_SQL + PAYER_VOLUME_SQL);
     for (const role of USER_ROLES) {
       const email = `${role}@matrix.test`;
-      await createTestUser(api.databaseUrl, {
+      userIds[role] = await createTestUser(api.databaseUrl, {
         email,
         password: `${role}-password`,
         role,
@@ -81,9 +106,12 @@ describe('authorization matrix: every route of the router, every role, and no, e
 
   const call = (route: string, token?: string, query = '') => {
     const [method, path] = route.split(' ');
-    const base = SAMPLE_REQUEST[route] ?? path;
+    const base = (SAMPLE_REQUEST[route] ?? path).replace('{quality}', String(userIds.quality));
     const url = query ? `${base}${base.includes('?') ? '&' : '?'}${query}` : base;
-    return api.request(method, url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return api.request(method, url, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: SAMPLE_BODY[route],
+    });
   };
   const protectedRoutes = () => routes.filter((route) => EXPECTED[route] !== 'public');
 
@@ -113,18 +141,19 @@ describe('authorization matrix: every route of the router, every role, and no, e
     }
   });
 
-  it('gives each role exactly the routes the matrix allows (200 or 204), and 403 elsewhere', async () => {
+  it('gives each role exactly the routes the matrix allows (200, 201 or 204), and 403 elsewhere', async () => {
     for (const route of protectedRoutes().filter((r) => r !== 'POST /api/v1/auth/logout')) {
       for (const role of USER_ROLES) {
         const allowed = (EXPECTED[route] as UserRole[]).includes(role);
         const { status } = await call(route, tokens[role]);
-        expect([route, role, status]).toEqual([route, role, allowed ? 200 : 403]);
+        expect([route, role, status]).toEqual([route, role, allowed ? (ALLOWED_STATUS[route] ?? 200) : 403]);
       }
     }
   });
 
   it.each(Object.keys(SCOPED) as UserRole[])(
-    'shows the %s nothing outside their scope: every answer equals the admin answer filtered to that scope',
+    'shows the %s nothing outside their scope: every answer equals the admin answer filtered to that scope ' +
+      '(for a payer, after the same small-cell suppression)',
     async (role) => {
       const filter = SCOPED[role]?.sameAsAdminWith as string;
       const readable = protectedRoutes().filter(
@@ -134,10 +163,17 @@ describe('authorization matrix: every route of the router, every role, and no, e
         if (route === 'GET /api/v1/filters/options') continue;
         const scoped = await call(route, tokens[role]);
         const filtered = await call(route, tokens.admin, filter);
-        expect([route, scoped.body]).toEqual([route, filtered.body]);
+        const expected = role === 'payer' ? asPayerSees(route, filtered.body) : filtered.body;
+        expect([route, scoped.body]).toEqual([route, expected]);
       }
     },
   );
+
+  it("counts the payer's episodes only: 26 commercial of 52, shown since 26 is not a small cell", async () => {
+    const { body } = await call('GET /api/v1/metrics/summary', tokens.payer);
+    expect((body as { episodes: unknown }).episodes).toBe(26);
+    expect(((await call('GET /api/v1/metrics/summary', tokens.admin)).body as { episodes: unknown }).episodes).toBe(52);
+  });
 
   it('gives the director the choices of their programs only', async () => {
     const { body } = await call('GET /api/v1/filters/options', tokens.director);

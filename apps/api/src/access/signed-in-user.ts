@@ -17,14 +17,16 @@ export interface SignedInUser {
 
 /**
  * What a role may see (DESIGN.md section 1): a director their programs, a payer the episodes of their payer,
- * quality and admin every episode. Every query class narrows by this and nothing else.
+ * quality and admin every episode. Every query class narrows by this and nothing else. Only payers get small
+ * cells suppressed; directors, quality and admin see exact counts.
  */
 export function scopeOf(user: SignedInUser): AccessScope {
   switch (user.role) {
     case 'director':
-      return { programIds: user.programIds, payer: null };
+      return { programIds: user.programIds, payer: null, smallCells: 'exact' };
     case 'payer':
-      return { programIds: null, payer: user.payer };
+      // Payers get aggregates only, with small cells suppressed (DESIGN.md section 7).
+      return { programIds: null, payer: user.payer, smallCells: 'suppress' };
     case 'quality':
     case 'admin':
       return UNRESTRICTED_SCOPE;

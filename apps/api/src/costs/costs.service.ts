@@ -11,6 +11,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
 import { toRate } from '../metrics/rate';
+import { forScope } from '../suppression/shared-partitions';
+import { suppressCosts } from '../suppression/suppress-costs';
 import { type CostCounts, type CostRateSetting, CostsQuery } from './costs.query';
 
 export const CHARGES_SOURCE = 'Charges of the discharged episodes (episode facts), at face value';
@@ -69,7 +71,7 @@ export class CostsService {
       levels.find((l) => l.levelOfCare === code) ?? { levelOfCare: code, ...EMPTY };
     const iop = find(IOP);
     const outpatient = find(STANDARD_OUTPATIENT);
-    return {
+    const exact: CostSummaryResponse = {
       asOf,
       dollarYear,
       episodes: total.discharged + total.active,
@@ -94,6 +96,7 @@ export class CostsService {
         .filter((rate) => rate.value.per === 'day' && typeof rate.value.amountCents === 'number')
         .map((rate) => perDayComparison(rate, iop, money)),
     };
+    return forScope(scope, exact, suppressCosts);
   }
 }
 

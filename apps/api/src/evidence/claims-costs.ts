@@ -1,4 +1,4 @@
-import type { CostSummaryResponse, EvidenceEffect, PerDayComparison } from '@iop/contracts';
+import { type CostSummaryResponse, dollarsOrNull, type EvidenceEffect, type PerDayComparison } from '@iop/contracts';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { card, type ClaimCard } from './claim-card';
@@ -81,7 +81,7 @@ export function claimCostEffectiveness(all: readonly EvidenceRow[], costs: CostS
   const iop = discharged.filter((r) => r.levelOfCare === IOP);
   const outpatient = discharged.filter((r) => r.levelOfCare === STANDARD_OUTPATIENT);
   const block = (level: string) => costs.byLevelOfCare.find((b) => b.levelOfCare === level);
-  const perCompleter = (level: string) => block(level)?.costPerCompleter.dollars ?? null;
+  const perCompleter = (level: string) => dollarsOrNull(block(level)?.costPerCompleter);
   const iopPerCompleter = perCompleter(IOP);
   const outpatientPerCompleter = perCompleter(STANDARD_OUTPATIENT);
   // Charges in dollars; completed as 0/1: cost per completer = sum(charges) / sum(completed).
@@ -104,7 +104,7 @@ export function claimCostEffectiveness(all: readonly EvidenceRow[], costs: CostS
           savingsMeasure,
           inpatient.ratePerDay.dollars,
           iop.map((r) => ({ lengthOfStay: r.lengthOfStay, charges: r.chargesCents / 100 })),
-          inpatient.savingsPerEpisode.dollars,
+          dollarsOrNull(inpatient.savingsPerEpisode),
         )
       : emptyEffect(savingsMeasure);
   // 'associated' only when IOP is cheaper than the inpatient comparator with an interval above 0.

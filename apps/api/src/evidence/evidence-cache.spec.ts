@@ -20,7 +20,7 @@ describe('EvidenceCache', () => {
 
     await cache.get(UNRESTRICTED_SCOPE, { from: '2025-02-01' }, 'board', compute);
     await cache.get(
-      { programIds: [1], payer: null },
+      { programIds: [1], payer: null, smallCells: 'exact' },
       { from: '2025-01-01', payer: ['medicaid', 'medicare'] },
       'board',
       compute,

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { EvidenceClaim, EvidenceResponse } from '@iop/contracts';
+import { dollarsOrNull, type EvidenceClaim, type EvidenceResponse } from '@iop/contracts';
 import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -98,7 +98,8 @@ describe('evidence board truth recovery on the standard preset', () => {
     const expected = (truth.expectedOnBoard?.['claims'] as Record<string, Record<string, number>>)['6'];
     const claim = claims.get(6) as EvidenceClaim;
     if (claim.chart.type !== 'cost_bars') throw new Error(`claim 6 has a ${claim.chart.type} chart`);
-    const iopPerWeek = claim.chart.bars.find((bar) => bar.levelOfCare === '2.1')?.costPerWeek.dollars as number;
+    const iopPerWeekAmount = claim.chart.bars.find((bar) => bar.levelOfCare === '2.1')?.costPerWeek;
+    const iopPerWeek = dollarsOrNull(iopPerWeekAmount) as number;
     expect(Math.abs(iopPerWeek / expected['iopChargesPerClientWeekUsd'] - 1)).toBeLessThan(0.05);
     expect(claim.unadjusted.ci95).not.toBeNull();
     expect(claim.verdict).toBe('associated');

@@ -3,6 +3,7 @@ import {
   APPOINTMENT_METRICS,
   type AppointmentMetric,
   type BreakdownDimension,
+  type BreakdownGroup,
   type BreakdownResponse,
   DISCHARGE_REASON_LABELS,
   DISCHARGE_REASONS,
@@ -20,6 +21,13 @@ import {
 } from '@iop/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
+import { forScope } from '../suppression/shared-partitions';
+import {
+  suppressDischargeReasons,
+  suppressFlow,
+  suppressSeries,
+  suppressSummary,
+} from '../suppression/suppress-metrics';
 import { AsOfQuery } from './as-of.query';
 import { BreakdownQuery, type EpisodeDimension } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
@@ -47,7 +55,10 @@ export class MetricsService {
     private readonly dischargeReasonsQuery: DischargeReasonsQuery,
   ) {}
 
-  /** Every headline metric of the selected episodes, each computed as its EPISODE_METRICS namesake. */
+  /**
+   * Every headline metric of the selected episodes, each computed as its EPISODE_METRICS namesake. Every
+   * answer here passes through small-cell suppression when the scope asks for it (a payer's).
+   */
   async summary(scope: AccessScope, filters: EpisodeFilters): Promise<SummaryResponse> {
     const { asOf, aggregates } = await this.summaryQuery.run(scope, filters);
     const value = (metric: EpisodeMetric) => metricValue(metric, aggregates);
@@ -56,7 +67,7 @@ export class MetricsService {
       mean: value('attendedHoursPerWeek') as number | null,
       median: aggregates['hours_median'] === null ? null : Number(aggregates['hours_median']),
     };
-    return {
+    const exact: SummaryResponse = {
       asOf,
       episodes: value('episodes') as number,
       activeEpisodes: value('activeEpisodes') as number,
@@ -77,6 +88,7 @@ export class MetricsService {
       readmitted30: rate('readmitted30'),
       readmitted90: rate('readmitted90'),
     };
+    return forScope(scope, exact, suppressSummary);
   }
 
   /**
@@ -98,7 +110,7 @@ export class MetricsService {
         points.push({ period, value: metricValue(metric, row), n: Number(row['episodes']) });
       }
     }
-    return { asOf, metric, interval, points };
+    return { asOf, metric, interval, points: forScope(scope, points, (exact) => suppressSeries(metric, exact)) };
   }
 
   /**
@@ -120,22 +132,26 @@ export class MetricsService {
         ]);
       }
       const rows = await this.breakdownQuery.byAppointment(scope, filters, by);
-      const groups = rows.map((row) => ({
-        key: row.key,
-        label: groupLabel(by, row.key),
-        value: toRate(metric === 'attendanceRate' ? row.attended : row.no_show, row.counted),
-        n: row.counted,
-      }));
-      return { asOf, metric, by, groups };
+      const groups = rows.map(
+        (row): BreakdownGroup => ({
+          key: row.key,
+          label: groupLabel(by, row.key),
+          value: toRate(metric === 'attendanceRate' ? row.attended : row.no_show, row.counted),
+          n: row.counted,
+        }),
+      );
+      return { asOf, metric, by, groups: forScope(scope, groups, (exact) => suppressSeries(metric, exact)) };
     }
     const rows = await this.breakdownQuery.byEpisode(scope, filters, by as EpisodeDimension);
-    const groups = rows.map((row) => ({
-      key: row.key,
-      label: groupLabel(by, row.key, row.label),
-      value: metricValue(metric, row),
-      n: Number(row['episodes']),
-    }));
-    return { asOf, metric, by, groups };
+    const groups = rows.map(
+      (row): BreakdownGroup => ({
+        key: row.key,
+        label: groupLabel(by, row.key, row.label),
+        value: metricValue(metric, row),
+        n: Number(row['episodes']),
+      }),
+    );
+    return { asOf, metric, by, groups: forScope(scope, groups, (exact) => suppressSeries(metric, exact)) };
   }
 
   /** Admissions and discharges per calendar month, every month from the first to the last with either. */
@@ -149,7 +165,7 @@ export class MetricsService {
         points.push({ period, admissions: row?.admissions ?? 0, discharges: row?.discharges ?? 0 });
       }
     }
-    return { asOf, points };
+    return forScope(scope, { asOf, points }, suppressFlow);
   }
 
   /** Each TEDS-D reason's share of the discharged episodes, all seven codes, and the active count apart. */
@@ -163,7 +179,7 @@ export class MetricsService {
         label: DISCHARGE_REASON_LABELS[code],
         share: toRate(counts.byReason.get(code) ?? 0, discharged),
       }));
-    return { asOf, discharged, active: counts.active, reasons };
+    return forScope(scope, { asOf, discharged, active: counts.active, reasons }, suppressDischargeReasons);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Route } from '@angular/router';
 import { roleAllowed, signedIn, signedOut } from './auth/auth.guards';
-import { ANALYSIS_PAGES, OVERVIEW_PAGE, UPCOMING_PAGES } from './pages';
+import { ADMIN_PAGE, ANALYSIS_PAGES, OVERVIEW_PAGE, UPCOMING_PAGES } from './pages';
 
 const analysisPage = (path: string) =>
   ANALYSIS_PAGES.find((page) => page.path === path) as (typeof ANALYSIS_PAGES)[number];
@@ -43,6 +43,12 @@ const pageRoutes: Route[] = [
     title: analysisPage('costs').title,
     data: { roles: analysisPage('costs').roles },
     loadComponent: () => import('./costs/costs-page').then((m) => m.CostsPage),
+  },
+  {
+    path: ADMIN_PAGE.path,
+    title: ADMIN_PAGE.title,
+    data: { roles: ADMIN_PAGE.roles },
+    loadComponent: () => import('./admin/admin-page').then((m) => m.AdminPage),
   },
   {
     // Not in the navigation: reached from the "How is this computed?" link of each chart.

@@ -87,6 +87,7 @@ describe('App shell', () => {
       ['Cost-effectiveness', '/costs'],
       ['Quality measures', '/quality'],
       ['Reports', '/reports'],
+      ['Admin', '/admin'],
     ]);
   });
 

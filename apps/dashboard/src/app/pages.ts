@@ -75,4 +75,17 @@ export const UPCOMING_PAGES: readonly DashboardPage[] = [
   },
 ];
 
-export const NAVIGATION_PAGES: readonly DashboardPage[] = [OVERVIEW_PAGE, ...ANALYSIS_PAGES, ...UPCOMING_PAGES];
+/** Accounts, program scopes and the audit log (issue 5): for admins only, so it is in their navigation only. */
+export const ADMIN_PAGE: DashboardPage = {
+  path: 'admin',
+  title: 'Admin',
+  roles: ['admin'],
+  summary: 'Users, their roles and program scopes, and the audit log with its CSV export.',
+};
+
+export const NAVIGATION_PAGES: readonly DashboardPage[] = [
+  OVERVIEW_PAGE,
+  ...ANALYSIS_PAGES,
+  ...UPCOMING_PAGES,
+  ADMIN_PAGE,
+];

@@ -1,4 +1,10 @@
-import type { RateValue } from './rates';
+import {
+  type CountOrSuppressed,
+  isSuppressed,
+  type NumberOrSuppressed,
+  type RateOrSuppressed,
+  type SuppressedValue,
+} from './rates';
 
 /** An amount in US dollars (rounded to the cent) of a stated dollar year, with where it comes from. */
 export interface MoneyValue {
@@ -8,24 +14,35 @@ export interface MoneyValue {
   source: string;
 }
 
-/** The cost metrics of METRICS.md over the discharged episodes of one group. */
+/** An amount, or withheld from a payer because it is derived from 1-10 episodes (docs/METRICS.md, Small cells). */
+export type MoneyOrSuppressed = MoneyValue | SuppressedValue;
+
+/** The dollars of an amount, or null when it is withheld or not defined. */
+export function dollarsOrNull(value: MoneyOrSuppressed | null | undefined): number | null {
+  return value && !isSuppressed(value) ? value.dollars : null;
+}
+
+/**
+ * The cost metrics of METRICS.md over the discharged episodes of one group. For a payer any field but
+ * levelOfCare may be suppressed (a whole level's block when its counts are small or would reveal a small one).
+ */
 export interface CostBlock {
   /** Level of care code, or 'all'. */
   levelOfCare: string;
-  discharged: number;
-  totalCharges: MoneyValue;
-  weeksInTreatment: number;
-  costPerEpisode: MoneyValue;
-  costPerWeek: MoneyValue;
-  costPerCompleter: MoneyValue;
-  costPerRetained90: MoneyValue;
-  costPerAbstinent: MoneyValue;
+  discharged: CountOrSuppressed;
+  totalCharges: MoneyOrSuppressed;
+  weeksInTreatment: NumberOrSuppressed;
+  costPerEpisode: MoneyOrSuppressed;
+  costPerWeek: MoneyOrSuppressed;
+  costPerCompleter: MoneyOrSuppressed;
+  costPerRetained90: MoneyOrSuppressed;
+  costPerAbstinent: MoneyOrSuppressed;
   /** Completed (reason 1) / discharged. */
-  completion: RateValue;
+  completion: RateOrSuppressed;
   /** Length of stay >= 90 / discharged. */
-  retained90: RateValue;
+  retained90: RateOrSuppressed;
   /** Abstinent in the final 4 weeks / discharged. */
-  abstinent: RateValue;
+  abstinent: RateOrSuppressed;
 }
 
 export type IcerStatus = 'tradeoff' | 'dominated' | 'dominant' | 'not_estimable';
@@ -56,14 +73,15 @@ export interface PerDayComparison {
   key: string;
   levelOfCare: string | null;
   ratePerDay: MoneyValue;
-  iopCostPerEpisode: MoneyValue;
+  /** The four amounts derived from the IOP episodes are suppressed for a payer when the IOP block is. */
+  iopCostPerEpisode: MoneyOrSuppressed;
   /** Rate per day x mean length of stay (days) of the discharged IOP episodes. */
-  comparatorCostPerEpisode: MoneyValue;
-  iopCostPerWeek: MoneyValue;
+  comparatorCostPerEpisode: MoneyOrSuppressed;
+  iopCostPerWeek: MoneyOrSuppressed;
   /** Rate per day x 7. */
   comparatorCostPerWeek: MoneyValue;
   /** comparatorCostPerEpisode - iopCostPerEpisode. */
-  savingsPerEpisode: MoneyValue;
+  savingsPerEpisode: MoneyOrSuppressed;
 }
 
 /** GET /api/v1/costs/summary (METRICS.md cost-effectiveness, payer view). */
@@ -72,11 +90,17 @@ export interface CostSummaryResponse {
   /** Dollar year of the charges and rates (the settings' dollar year); charges are taken at face value. */
   dollarYear: number | null;
   /** Selected episodes; active ones are left out of every cost figure (their costs and outcomes are incomplete). */
-  episodes: number;
-  activeExcluded: number;
+  episodes: CountOrSuppressed;
+  activeExcluded: CountOrSuppressed;
   overall: CostBlock;
   byLevelOfCare: CostBlock[];
-  icer: { a: string; b: string; perAdditionalCompleter: Icer; perAdditionalAbstinent: Icer };
+  /** Each ICER is suppressed for a payer when either arm's block (A or B) is suppressed. */
+  icer: {
+    a: string;
+    b: string;
+    perAdditionalCompleter: Icer | SuppressedValue;
+    perAdditionalAbstinent: Icer | SuppressedValue;
+  };
   comparisonRates: ComparisonRate[];
   perDayComparisons: PerDayComparison[];
 }

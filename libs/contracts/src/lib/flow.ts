@@ -1,4 +1,4 @@
-import type { RateOrSuppressed } from './rates';
+import type { CountOrSuppressed, RateOrSuppressed } from './rates';
 
 /** GET /api/v1/metrics/flow: admissions and discharges of the selected episodes per calendar month. */
 export interface FlowResponse {
@@ -10,10 +10,10 @@ export interface FlowResponse {
 export interface FlowPoint {
   /** YYYY-MM. */
   period: string;
-  /** Selected episodes admitted in the month. */
-  admissions: number;
-  /** Selected episodes discharged in the month. */
-  discharges: number;
+  /** Selected episodes admitted in the month (payer: may be suppressed). */
+  admissions: CountOrSuppressed;
+  /** Selected episodes discharged in the month (payer: may be suppressed). */
+  discharges: CountOrSuppressed;
 }
 
 /** Display labels of the TEDS-D discharge reason codes (DISCHARGE_REASONS). */
@@ -31,9 +31,9 @@ export const DISCHARGE_REASON_LABELS: Record<number, string> = {
 export interface DischargeReasonsResponse {
   asOf: string | null;
   /** Selected episodes with a discharge (the shares' denominator). */
-  discharged: number;
+  discharged: CountOrSuppressed;
   /** Selected episodes still active at the as-of date (not in any share). */
-  active: number;
+  active: CountOrSuppressed;
   /** All seven codes in code order, zero counts included. */
   reasons: DischargeReasonShare[];
 }

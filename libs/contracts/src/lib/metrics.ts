@@ -1,25 +1,26 @@
-import type { RateOrSuppressed } from './rates';
+import type { CountOrSuppressed, NumberOrSuppressed, RateOrSuppressed } from './rates';
 
 /** Base path of the versioned API, shared by the API's global prefix and the dashboard's client. */
 export const API_BASE_PATH = '/api/v1';
 
-/** A mean and a median of a per-episode quantity; null when no episode is selected. */
+/** A mean and a median of a per-episode quantity; null when no episode is selected; suppressed for a payer over 1-10 episodes. */
 export interface MeanMedian {
-  mean: number | null;
-  median: number | null;
+  mean: NumberOrSuppressed | null;
+  median: NumberOrSuppressed | null;
 }
 
 /**
  * GET /api/v1/metrics/summary: the headline numbers of the selected episodes (docs/METRICS.md defines each).
- * Rates are { numerator, denominator, rate, ci95 } (Wilson 95%) or suppressed.
+ * Rates are { numerator, denominator, rate, ci95 } (Wilson 95%) or suppressed; for a payer, counts, rates and
+ * means can be suppressed (docs/METRICS.md, Small cells).
  */
 export interface SummaryResponse {
   /** The data's end date (ISO date): every number is computed as of this day, never the wall clock; null before any data is loaded. */
   asOf: string | null;
   /** Episodes admitted in the filter window. */
-  episodes: number;
+  episodes: CountOrSuppressed;
   /** Of those, episodes with no discharge at the as-of date. */
-  activeEpisodes: number;
+  activeEpisodes: CountOrSuppressed;
   /** attended / (attended + no_show + cancelled_patient), over the episodes' appointments. */
   attendanceRate: RateOrSuppressed;
   /** Attended contact hours / weeks in treatment, per episode. */
@@ -27,7 +28,7 @@ export interface SummaryResponse {
   /** Episodes with attended hours per week >= 9 (>= 6 under 18) / episodes. */
   meetsIntensity: RateOrSuppressed;
   /** Mean compliance score (0-1) over episodes with at least one defined component. */
-  complianceScore: { mean: number | null };
+  complianceScore: { mean: NumberOrSuppressed | null };
   /** Episodes with compliance score >= 0.80 / episodes with a compliance score. */
   compliant: RateOrSuppressed;
   /** Length of stay >= N days / episodes admitted at least N days before the as-of date. */
@@ -41,7 +42,7 @@ export interface SummaryResponse {
   /** Discharge reasons 2 + 3 / discharged episodes. */
   dropoutRate: RateOrSuppressed;
   /** Median length of stay in days (active episodes censored at the as-of date); null when none. */
-  medianLengthOfStay: number | null;
+  medianLengthOfStay: NumberOrSuppressed | null;
   /** Negative / expected screens, missing counted as positive. */
   negativeScreenRate: RateOrSuppressed;
   /** Discharged episodes whose expected screens of the last 28 days were all negative / discharged episodes with one or more. */
@@ -93,7 +94,7 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 export const SLOTS = ['morning', 'afternoon', 'evening', 'weekend'] as const;
 export type Slot = (typeof SLOTS)[number];
 
-/** A count or a median/mean (number), a rate, or null where nothing is defined. */
+/** A count or a median/mean (number), a rate, or null where nothing is defined; any of them suppressed for a payer. */
 export type MetricValue = RateOrSuppressed | number | null;
 
 /** GET /api/v1/metrics/trend: one point per month of admission, from the first to the last month with episodes. */
@@ -108,8 +109,8 @@ export interface TrendPoint {
   /** YYYY-MM of admission. */
   period: string;
   value: MetricValue;
-  /** Episodes admitted in the period. */
-  n: number;
+  /** Episodes admitted in the period (suppressed for a payer when small or when it would reveal a small one). */
+  n: CountOrSuppressed;
 }
 
 /** GET /api/v1/metrics/breakdown: the metric per group of the dimension, groups with no rows left out. */
@@ -125,6 +126,6 @@ export interface BreakdownGroup {
   key: string;
   label: string;
   value: MetricValue;
-  /** Episodes in the group; for sessionType and slot, appointments in the metric's denominator. */
-  n: number;
+  /** Episodes in the group; for sessionType and slot, appointments in the metric's denominator (payer: may be suppressed). */
+  n: CountOrSuppressed;
 }

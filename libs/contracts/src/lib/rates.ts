@@ -16,6 +16,17 @@ export interface SuppressedValue {
 
 export type RateOrSuppressed = RateValue | SuppressedValue;
 
+/** A count of episodes (or appointments), or the cell withheld from a payer because it is 1-10 or would reveal one. */
+export type CountOrSuppressed = number | SuppressedValue;
+
+/** A mean, median or sum over few episodes, withheld from a payer because it describes 1-10 patients. */
+export type NumberOrSuppressed = number | SuppressedValue;
+
+/** The number, or null when it is withheld: for arithmetic and charts, which have no place for the reason. */
+export function numberOrNull(value: NumberOrSuppressed | null | undefined): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
 export function isSuppressed(value: unknown): value is SuppressedValue {
   return typeof value === 'object' && value !== null && (value as SuppressedValue).suppressed === true;
 }

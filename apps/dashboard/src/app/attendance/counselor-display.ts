@@ -1,6 +1,6 @@
-import type { BreakdownResponse } from '@iop/contracts';
+import { type BreakdownResponse, isSuppressed, numberOrNull } from '@iop/contracts';
 import type { FrameTable } from '../charts/frame-table';
-import { ciOf, rateCells, rateOf, rateText } from './rate-display';
+import { ciOf, rateCells, rateOf, rateText, SUPPRESSED_TEXT } from './rate-display';
 
 /** One bar of a sorted bar chart with its 95% interval. */
 export interface IntervalBar {
@@ -38,12 +38,13 @@ export function toCounselorDisplay(response: BreakdownResponse, rateHeader: stri
       ci: ciOf(group.value),
       text: rateText(group.value),
     })),
-    n: groups.reduce((sum, group) => sum + group.n, 0),
+    // A withheld n (payers only) cannot be added; the page's analysts always get exact counts.
+    n: groups.reduce((sum, group) => sum + (numberOrNull(group.n) ?? 0), 0),
     table: {
       columns: COUNSELOR_COLUMNS.map((column) => (column.key === 'rate' ? { ...column, header: rateHeader } : column)),
       rows: groups.map((group) => {
         const [rate, ciLow, ciHigh] = rateCells(group.value);
-        return { counselor: group.label, rate, ciLow, ciHigh, n: group.n };
+        return { counselor: group.label, rate, ciLow, ciHigh, n: isSuppressed(group.n) ? SUPPRESSED_TEXT : group.n };
       }),
     },
   };

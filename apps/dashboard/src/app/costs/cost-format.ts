@@ -1,8 +1,10 @@
 import {
+  type CostBlock,
+  type CountOrSuppressed,
   isSuppressed,
   LEVEL_OF_CARE_LABELS,
   type LevelOfCare,
-  type MoneyValue,
+  type MoneyOrSuppressed,
   type RateOrSuppressed,
 } from '@iop/contracts';
 import { formatConfidenceInterval, formatCount, formatCurrency, formatPercent } from '../format/number-format';
@@ -31,8 +33,19 @@ export function shortLevelLabel(code: string): string {
   });
 }
 
-export function moneyText(value: MoneyValue): string {
+export function moneyText(value: MoneyOrSuppressed): string {
+  if (isSuppressed(value)) return SUPPRESSED_TEXT;
   return value.dollars === null ? NO_VALUE_TEXT : formatCurrency(value.dollars);
+}
+
+/** A count, "fewer than 11" when withheld (a payer's small cell). */
+export function countText(value: CountOrSuppressed): string {
+  return isSuppressed(value) ? SUPPRESSED_TEXT : formatCount(value);
+}
+
+/** A level with discharged episodes; a withheld count is 1 or more (zero is never withheld). */
+export function hasDischarges(block: CostBlock): boolean {
+  return isSuppressed(block.discharged) || block.discharged > 0;
 }
 
 /** "2025 US dollars, charges at face value": the basis every amount of the page shares. */

@@ -1,8 +1,16 @@
-import type { CostBlock, CostSummaryResponse, MoneyValue, PerDayComparison, RateOrSuppressed } from '@iop/contracts';
-import { isSuppressed } from '@iop/contracts';
+import type {
+  CostBlock,
+  CostSummaryResponse,
+  MoneyOrSuppressed,
+  PerDayComparison,
+  RateOrSuppressed,
+} from '@iop/contracts';
+import { dollarsOrNull, isSuppressed } from '@iop/contracts';
 import type { FrameRow, FrameTable } from '../charts/frame-table';
 import { formatCount, formatDecimal } from '../format/number-format';
 import {
+  countText,
+  hasDischarges,
   IOP_LEVEL,
   levelOfCareLabel,
   moneyText,
@@ -68,9 +76,9 @@ export function blockOf(summary: CostSummaryResponse, level: string): CostBlock 
 function denominatorCount(block: CostBlock, key: CostMeasureKey): string {
   switch (key) {
     case 'costPerEpisode':
-      return formatCount(block.discharged);
+      return countText(block.discharged);
     case 'costPerWeek':
-      return formatDecimal(block.weeksInTreatment);
+      return isSuppressed(block.weeksInTreatment) ? SUPPRESSED_TEXT : formatDecimal(block.weeksInTreatment);
     case 'costPerCompleter':
       return countOf(block.completion);
     case 'costPerRetained90':
@@ -98,10 +106,11 @@ export function headlineCosts(block: CostBlock): HeadlineCost[] {
 function comparedArms(summary: CostSummaryResponse): CostBlock[] {
   return [IOP_LEVEL, STANDARD_OUTPATIENT_LEVEL]
     .map((level) => blockOf(summary, level))
-    .filter((block): block is CostBlock => block !== undefined && block.discharged > 0);
+    .filter((block): block is CostBlock => block !== undefined && hasDischarges(block));
 }
 
-const dollarsOf = (value: MoneyValue): number | null => value.dollars;
+/** Dollars to draw; a withheld amount gets no bar, like an undefined one. */
+const dollarsOf = (value: MoneyOrSuppressed): number | null => dollarsOrNull(value);
 
 /**
  * Grouped bars: one group per cost measure, one bar per arm. A ratio without a value (no completer, say) gets
@@ -137,9 +146,14 @@ export function costComparisonTable(summary: CostSummaryResponse): FrameTable {
   };
 }
 
-/** Discharged episodes of the compared arms: the n of the cost comparison. */
-export function comparedDischarged(summary: CostSummaryResponse): number {
-  return comparedArms(summary).reduce((sum, block) => sum + block.discharged, 0);
+/** Discharged episodes of the compared arms: the n of the cost comparison; null when an arm's count is withheld. */
+export function comparedDischarged(summary: CostSummaryResponse): number | null {
+  let total = 0;
+  for (const block of comparedArms(summary)) {
+    if (isSuppressed(block.discharged)) return null;
+    total += block.discharged;
+  }
+  return total;
 }
 
 type OutcomeKey = 'completion' | 'retained90' | 'abstinent';
@@ -163,9 +177,7 @@ const LEVEL_ORDER = [IOP_LEVEL, STANDARD_OUTPATIENT_LEVEL];
 const rankOf = (level: string) => (LEVEL_ORDER.includes(level) ? LEVEL_ORDER.indexOf(level) : LEVEL_ORDER.length);
 
 export function levelsWithDischarges(summary: CostSummaryResponse): CostBlock[] {
-  return summary.byLevelOfCare
-    .filter((block) => block.discharged > 0)
-    .sort((a, b) => rankOf(a.levelOfCare) - rankOf(b.levelOfCare));
+  return summary.byLevelOfCare.filter(hasDischarges).sort((a, b) => rankOf(a.levelOfCare) - rankOf(b.levelOfCare));
 }
 
 /** One group per outcome, one bar per level of care; withheld or undefined rates get no bar. */
@@ -253,14 +265,14 @@ export const COMPARATOR_SERIES = 'Comparator, priced per day';
 
 function perDayBars(
   comparisons: readonly PerDayComparison[],
-  iop: (comparison: PerDayComparison) => MoneyValue,
-  comparator: (comparison: PerDayComparison) => MoneyValue,
+  iop: (comparison: PerDayComparison) => MoneyOrSuppressed,
+  comparator: (comparison: PerDayComparison) => MoneyOrSuppressed,
 ): BarGroup[] {
   return comparisons.map((comparison) => ({
     name: comparatorLabel(comparison),
     series: [
-      { name: IOP_ACTUAL_SERIES, value: iop(comparison).dollars },
-      { name: COMPARATOR_SERIES, value: comparator(comparison).dollars },
+      { name: IOP_ACTUAL_SERIES, value: dollarsOf(iop(comparison)) },
+      { name: COMPARATOR_SERIES, value: dollarsOf(comparator(comparison)) },
     ].filter((bar): bar is GroupedBar => bar.value !== null),
   }));
 }
@@ -296,10 +308,10 @@ export function perDayComparisonTable(summary: CostSummaryResponse): FrameTable 
     rows: summary.perDayComparisons.map((comparison) => ({
       comparator: comparatorLabel(comparison),
       ratePerDay: comparison.ratePerDay.dollars,
-      iopPerEpisode: comparison.iopCostPerEpisode.dollars,
-      comparatorPerEpisode: comparison.comparatorCostPerEpisode.dollars,
-      savingsPerEpisode: comparison.savingsPerEpisode.dollars,
-      iopPerWeek: comparison.iopCostPerWeek.dollars,
+      iopPerEpisode: dollarsOf(comparison.iopCostPerEpisode),
+      comparatorPerEpisode: dollarsOf(comparison.comparatorCostPerEpisode),
+      savingsPerEpisode: dollarsOf(comparison.savingsPerEpisode),
+      iopPerWeek: dollarsOf(comparison.iopCostPerWeek),
       comparatorPerWeek: comparison.comparatorCostPerWeek.dollars,
     })),
   };
@@ -308,12 +320,14 @@ export function perDayComparisonTable(summary: CostSummaryResponse): FrameTable 
 /** "Residential (3.5): $24,410 saved per episode" for each comparator, worded by sign. */
 export function savingsLines(summary: CostSummaryResponse): string[] {
   return summary.perDayComparisons.map((comparison) => {
-    const savings = comparison.savingsPerEpisode.dollars;
+    const amount = comparison.savingsPerEpisode;
     const label = comparatorLabel(comparison);
+    if (isSuppressed(amount)) return `${label}: savings withheld (${SUPPRESSED_TEXT} discharged IOP episodes)`;
+    const savings = amount.dollars;
     if (savings === null) return `${label}: no discharged IOP episode to compare`;
     return savings >= 0
-      ? `${label}: ${moneyText(comparison.savingsPerEpisode)} saved per episode (${moneyText(comparison.ratePerDay)} a day)`
-      : `${label}: IOP costs ${moneyText({ ...comparison.savingsPerEpisode, dollars: -savings })} more per episode (${moneyText(comparison.ratePerDay)} a day)`;
+      ? `${label}: ${moneyText(amount)} saved per episode (${moneyText(comparison.ratePerDay)} a day)`
+      : `${label}: IOP costs ${moneyText({ ...amount, dollars: -savings })} more per episode (${moneyText(comparison.ratePerDay)} a day)`;
   });
 }
 
@@ -324,8 +338,8 @@ export function exclusionText(summary: CostSummaryResponse): string {
   const activeText =
     active === 0
       ? 'No selected episode is still active'
-      : `${formatCount(active)} active ${active === 1 ? 'episode is' : 'episodes are'} left out (charges and outcomes not final)`;
-  return `${activeText}; the figures cover ${formatCount(discharged)} discharged of ${formatCount(summary.episodes)} selected episodes. Inpatient and residential care are compared only through per-day rates: the data has no inpatient outcomes, so no ICER is computed against them.`;
+      : `${countText(active)} active ${active === 1 ? 'episode is' : 'episodes are'} left out (charges and outcomes not final)`;
+  return `${activeText}; the figures cover ${countText(discharged)} discharged of ${countText(summary.episodes)} selected episodes. Inpatient and residential care are compared only through per-day rates: the data has no inpatient outcomes, so no ICER is computed against them.`;
 }
 
 /** No discharged episode: no cost can be computed, whatever the active count. */

@@ -1,12 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import type { CostSummaryResponse } from '@iop/contracts';
+import { type CostSummaryResponse, numberOrNull } from '@iop/contracts';
 import { CostsApi } from '../api/outcomes-api';
 import { errorMessageOf, frameStateOf } from '../api/resource-state';
 import { ChartFrame } from '../charts/chart-frame';
 import { FilterState } from '../filters/filter-state';
-import { formatCalendarDate, formatCount } from '../format/number-format';
-import { dollarYearText, IOP_LEVEL, levelOfCareLabel, shortLevelLabel, STANDARD_OUTPATIENT_LEVEL } from './cost-format';
+import { formatCalendarDate } from '../format/number-format';
+import {
+  countText,
+  dollarYearText,
+  hasDischarges,
+  IOP_LEVEL,
+  levelOfCareLabel,
+  shortLevelLabel,
+  STANDARD_OUTPATIENT_LEVEL,
+} from './cost-format';
 import {
   blockOf,
   comparedDischarged,
@@ -72,14 +80,17 @@ export class CostsPage {
   protected readonly iopBlock = computed(() => {
     const summary = this.summary();
     const block = summary ? blockOf(summary, IOP_LEVEL) : undefined;
-    return block && block.discharged > 0 ? block : undefined;
+    return block && hasDischarges(block) ? block : undefined;
   });
   protected readonly headlines = computed(() => {
     const block = this.iopBlock();
     return block ? headlineCosts(block) : [];
   });
   protected readonly iopLabel = levelOfCareLabel(IOP_LEVEL);
-  protected readonly iopDischargedText = computed(() => formatCount(this.iopBlock()?.discharged ?? 0));
+  protected readonly iopDischargedText = computed(() => countText(this.iopBlock()?.discharged ?? 0));
+  /** The charts' n; null when withheld (a payer's small cell). */
+  protected readonly iopDischargedN = computed(() => numberOrNull(this.iopBlock()?.discharged));
+  protected readonly overallDischargedN = computed(() => numberOrNull(this.summary()?.overall?.discharged));
 
   protected readonly costArms = [shortLevelLabel(IOP_LEVEL), shortLevelLabel(STANDARD_OUTPATIENT_LEVEL)];
   protected readonly costBars = computed(() => this.mapped(costComparisonBars, []));

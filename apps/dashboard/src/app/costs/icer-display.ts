@@ -1,4 +1,4 @@
-import type { Icer } from '@iop/contracts';
+import { type Icer, isSuppressed, type SuppressedValue } from '@iop/contracts';
 import { formatPercent } from '../format/number-format';
 import { moneyText, percentagePointsText, signedMoneyText } from './cost-format';
 
@@ -68,8 +68,21 @@ function detailsOf(icer: Icer): string[] {
   return details;
 }
 
-/** The ICER of IOP against standard outpatient care for one effect, explained in words. */
-export function toIcerDisplay(icer: Icer): IcerDisplay {
+/**
+ * The ICER of IOP against standard outpatient care for one effect, explained in words. A payer's ICER is
+ * withheld when an arm's counts are small; `effect` then names which one it was.
+ */
+export function toIcerDisplay(icer: Icer | SuppressedValue, effect?: Icer['effect']): IcerDisplay {
+  if (isSuppressed(icer)) {
+    const withheldEffect = effect ?? 'completer';
+    return {
+      effect: withheldEffect,
+      heading: `Per additional ${UNIT[withheldEffect].singular}`,
+      statusLabel: 'Withheld',
+      verdict: 'Withheld: an arm has fewer than 11 discharged episodes or outcomes, or would reveal such a count.',
+      details: [],
+    };
+  }
   return {
     effect: icer.effect,
     heading: `Per additional ${UNIT[icer.effect].singular}`,

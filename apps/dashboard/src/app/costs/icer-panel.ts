@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
-import type { Icer } from '@iop/contracts';
+import type { Icer, SuppressedValue } from '@iop/contracts';
 import { toIcerDisplay } from './icer-display';
 
 /**
@@ -95,13 +95,13 @@ import { toIcerDisplay } from './icer-display';
   `,
 })
 export class IcerPanel {
-  readonly perAdditionalCompleter = input.required<Icer>();
-  readonly perAdditionalAbstinent = input.required<Icer>();
+  readonly perAdditionalCompleter = input.required<Icer | SuppressedValue>();
+  readonly perAdditionalAbstinent = input.required<Icer | SuppressedValue>();
   /** "2025 US dollars, charges at face value". */
   readonly dollarBasis = input.required<string>();
 
   protected readonly items = computed(() => [
-    toIcerDisplay(this.perAdditionalCompleter()),
-    toIcerDisplay(this.perAdditionalAbstinent()),
+    toIcerDisplay(this.perAdditionalCompleter(), 'completer'),
+    toIcerDisplay(this.perAdditionalAbstinent(), 'abstinent'),
   ]);
 }

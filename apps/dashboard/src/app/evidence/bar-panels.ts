@@ -1,5 +1,5 @@
 import type { CostBarsChart, GroupedBarsChart, HeatmapChart, RateValue, SuppressedValue } from '@iop/contracts';
-import { isSuppressed } from '@iop/contracts';
+import { dollarsOrNull, isSuppressed, numberOrNull } from '@iop/contracts';
 import { SERIES_COLORS } from '../charts/chart-panel';
 import { formatCurrency, formatDecimal, formatPercent } from '../format/number-format';
 import { formatEffect, formatRate, measureName, SUPPRESSED_TEXT } from './evidence-format';
@@ -247,7 +247,7 @@ export function costPanels(chart: CostBarsChart, full: boolean): EvidencePanel[]
       key: 'costs',
       heading: `Cost per completer and per abstinent patient by level of care${year}`,
       subtitle: `Inpatient comparison, ${measureName(chart.inpatientComparison.savingsPerEpisode)}: ${formatEffect(chart.inpatientComparison.savingsPerEpisode)}.`,
-      n: chart.bars.reduce((sum, bar) => sum + bar.discharged, 0),
+      n: chart.bars.reduce((sum, bar) => sum + (numberOrNull(bar.discharged) ?? 0), 0),
       unit: 'discharged episodes',
       empty: chart.bars.every((bar) => bar.discharged === 0),
       table: {
@@ -261,11 +261,11 @@ export function costPanels(chart: CostBarsChart, full: boolean): EvidencePanel[]
         ],
         rows: chart.bars.map((bar) => ({
           level: levelName(bar.levelOfCare),
-          discharged: bar.discharged,
-          costPerEpisode: bar.costPerEpisode.dollars,
-          costPerCompleter: bar.costPerCompleter.dollars,
-          costPerAbstinent: bar.costPerAbstinent.dollars,
-          completion: round3(bar.completion.rate),
+          discharged: numberOrNull(bar.discharged),
+          costPerEpisode: dollarsOrNull(bar.costPerEpisode),
+          costPerCompleter: dollarsOrNull(bar.costPerCompleter),
+          costPerAbstinent: dollarsOrNull(bar.costPerAbstinent),
+          completion: round3(isSuppressed(bar.completion) ? null : bar.completion.rate),
         })),
       },
       plot: {
@@ -276,9 +276,9 @@ export function costPanels(chart: CostBarsChart, full: boolean): EvidencePanel[]
           rows: metrics.flatMap((metric, m) =>
             chart.bars.map((bar) => ({
               label: `${metric.name}, ${levelName(bar.levelOfCare)}`,
-              value: bar[metric.key].dollars,
+              value: dollarsOrNull(bar[metric.key]),
               color: SERIES_COLORS[m],
-              valueText: bar[metric.key].dollars === null ? 'no completers' : formatCurrency(bar[metric.key].dollars as number),
+              valueText: dollarsOrNull(bar[metric.key]) === null ? 'no completers' : formatCurrency(dollarsOrNull(bar[metric.key]) as number),
             })),
           ),
         },
@@ -290,7 +290,7 @@ export function costPanels(chart: CostBarsChart, full: boolean): EvidencePanel[]
       key: 'per-day',
       heading: `IOP cost per episode against per-day comparison rates${year}`,
       subtitle: 'Comparator: its per-day rate × the mean length of stay of the discharged IOP episodes.',
-      n: chart.bars.find((bar) => bar.levelOfCare === '2.1')?.discharged ?? null,
+      n: numberOrNull(chart.bars.find((bar) => bar.levelOfCare === '2.1')?.discharged),
       unit: 'discharged IOP episodes',
       empty: false,
       table: {
@@ -304,9 +304,9 @@ export function costPanels(chart: CostBarsChart, full: boolean): EvidencePanel[]
         rows: chart.perDayComparisons.map((comparison) => ({
           comparison: comparison.key.replace(/^cost_rate\./, '').replace(/_/g, ' '),
           ratePerDay: comparison.ratePerDay.dollars,
-          iop: comparison.iopCostPerEpisode.dollars,
-          comparator: comparison.comparatorCostPerEpisode.dollars,
-          savings: comparison.savingsPerEpisode.dollars,
+          iop: dollarsOrNull(comparison.iopCostPerEpisode),
+          comparator: dollarsOrNull(comparison.comparatorCostPerEpisode),
+          savings: dollarsOrNull(comparison.savingsPerEpisode),
         })),
       },
       plot: {
@@ -323,8 +323,8 @@ export function costPanels(chart: CostBarsChart, full: boolean): EvidencePanel[]
               valueText: dollars === null ? '—' : formatCurrency(dollars),
             });
             return [
-              bar(`${name}: comparator`, comparison.comparatorCostPerEpisode.dollars, SERIES_COLORS[(i + 1) % SERIES_COLORS.length]),
-              bar(`${name}: IOP`, comparison.iopCostPerEpisode.dollars, SERIES_COLORS[0]),
+              bar(`${name}: comparator`, dollarsOrNull(comparison.comparatorCostPerEpisode), SERIES_COLORS[(i + 1) % SERIES_COLORS.length]),
+              bar(`${name}: IOP`, dollarsOrNull(comparison.iopCostPerEpisode), SERIES_COLORS[0]),
             ];
           }),
         },

@@ -8,6 +8,10 @@ import { formatCount } from '../format/number-format';
 import { toFlowDisplay } from './flow-display';
 
 /** Admissions and discharges per calendar month, as two lines in a chart frame. */
+
+/** A total, or words for one that a withheld month (a payer's small cell) leaves unknown. */
+const totalText = (count: number | null) => (count === null ? 'a withheld number of' : formatCount(count));
+
 @Component({
   selector: 'iop-admissions-flow-chart',
   imports: [ChartFrame, LineChartModule],
@@ -104,7 +108,7 @@ export class AdmissionsFlowChart {
     const rows = flow.table.rows;
     return (
       `Admissions and discharges by month, ${rows[0]['month']} to ${rows[rows.length - 1]['month']}: ` +
-      `${formatCount(flow.admissions)} admissions and ${formatCount(flow.discharges)} discharges in all. ` +
+      `${totalText(flow.admissions)} admissions and ${totalText(flow.discharges)} discharges in all. ` +
       'The table view lists every month.'
     );
   });

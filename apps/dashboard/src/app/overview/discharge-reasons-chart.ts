@@ -54,9 +54,9 @@ const wholePercent = new Intl.NumberFormat('en-US', { style: 'percent', maximumF
     @if (display(); as reasons) {
       @if (state() === 'ready') {
         <p class="chart-note" data-testid="discharge-active">
-          Still active on the as-of date, not in these shares: {{ formatCount(reasons.active) }} episodes.
+          Still active on the as-of date, not in these shares: {{ totalText(reasons.active) }} episodes.
           @if (reasons.withheld.length) {
-            Withheld (fewer than 11 each): {{ reasons.withheld.join(', ') }}.
+            Withheld (fewer than 11, or would reveal such a count): {{ reasons.withheld.join(', ') }}.
           }
         </p>
       }
@@ -83,8 +83,11 @@ export class DischargeReasonsChart {
     const reasons = this.display();
     if (!reasons) return 'Discharge reasons.';
     const bars = reasons.bars.map((bar) => `${bar.name} ${reasons.labelOfShare(bar.value)}`).join(', ');
-    return `Discharge reasons of ${formatCount(reasons.discharged)} discharged episodes: ${bars}.`;
+    return `Discharge reasons of ${this.totalText(reasons.discharged)} discharged episodes: ${bars}.`;
   });
+  /** A count, or words for one the API withheld (a payer's small cell). */
+  protected readonly totalText = (count: number | null) =>
+    count === null ? 'a withheld number of' : formatCount(count);
   protected readonly emptyTable = { columns: [], rows: [] };
   protected readonly formatCount = formatCount;
   protected readonly formatWholePercent = (value: number) => wholePercent.format(value);

@@ -14,8 +14,9 @@ export interface DischargeReasonsDisplay {
   withheld: string[];
   /** The share axis ends a third beyond the longest bar, so that its label fits beside it. */
   shareAxisMax: number;
-  discharged: number;
-  active: number;
+  /** Null when withheld (a payer's small cell). */
+  discharged: number | null;
+  active: number | null;
   isEmpty: boolean;
 }
 
@@ -54,8 +55,8 @@ export function toDischargeReasonsDisplay(response: DischargeReasonsResponse): D
     table: { columns: DISCHARGE_REASON_COLUMNS, rows },
     withheld,
     shareAxisMax: Math.min(1, Math.max(0.05, ...bars.map((bar) => bar.value)) * 1.35),
-    discharged: response.discharged,
-    active: response.active,
+    discharged: isSuppressed(response.discharged) ? null : response.discharged,
+    active: isSuppressed(response.active) ? null : response.active,
     isEmpty: response.discharged === 0 && response.active === 0,
   };
 }

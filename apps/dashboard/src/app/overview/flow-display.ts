@@ -1,6 +1,7 @@
-import type { FlowResponse } from '@iop/contracts';
+import { type CountOrSuppressed, type FlowResponse, isSuppressed } from '@iop/contracts';
 import type { FrameTable } from '../charts/frame-table';
 import { formatMonth } from './kpi-trend';
+import { SUPPRESSED_TEXT } from './overview-display';
 
 /** ngx-charts' multi-series shape: one series per line, one point per month. */
 export interface LineSeries {
@@ -13,10 +14,28 @@ export interface FlowDisplay {
   table: FrameTable;
   /** Month labels to print on the x axis: about six, so that they never overlap at 390px. */
   ticks: string[];
-  admissions: number;
-  discharges: number;
+  /** Totals; null when a month is withheld (a payer's small cell), since a partial sum would mislead. */
+  admissions: number | null;
+  discharges: number | null;
   isEmpty: boolean;
 }
+
+/** The months' total, or null when one of them is withheld. */
+function totalOf(counts: readonly CountOrSuppressed[]): number | null {
+  return counts.every((count) => !isSuppressed(count))
+    ? (counts as number[]).reduce((sum, count) => sum + count, 0)
+    : null;
+}
+
+/** Line points of the shown months; a withheld month has no point. */
+function linePoints(
+  months: readonly string[],
+  counts: readonly CountOrSuppressed[],
+): { name: string; value: number }[] {
+  return counts.flatMap((count, i) => (isSuppressed(count) ? [] : [{ name: months[i], value: count }]));
+}
+
+const cellOf = (count: CountOrSuppressed) => (isSuppressed(count) ? SUPPRESSED_TEXT : count);
 
 export const FLOW_TABLE_COLUMNS = [
   { key: 'month', header: 'Month' },
@@ -30,21 +49,33 @@ export function toFlowDisplay(response: FlowResponse): FlowDisplay {
   const step = Math.max(1, Math.ceil(points.length / 6));
   return {
     series: [
-      { name: 'Admissions', series: points.map((point, i) => ({ name: months[i], value: point.admissions })) },
-      { name: 'Discharges', series: points.map((point, i) => ({ name: months[i], value: point.discharges })) },
+      {
+        name: 'Admissions',
+        series: linePoints(
+          months,
+          points.map((point) => point.admissions),
+        ),
+      },
+      {
+        name: 'Discharges',
+        series: linePoints(
+          months,
+          points.map((point) => point.discharges),
+        ),
+      },
     ],
     table: {
       columns: FLOW_TABLE_COLUMNS,
       rows: points.map((point, i) => ({
         month: months[i],
-        admissions: point.admissions,
-        discharges: point.discharges,
+        admissions: cellOf(point.admissions),
+        discharges: cellOf(point.discharges),
       })),
     },
     // Counted back from the latest month, so that the most recent one is always labelled.
     ticks: months.filter((_, i) => (months.length - 1 - i) % step === 0),
-    admissions: points.reduce((sum, point) => sum + point.admissions, 0),
-    discharges: points.reduce((sum, point) => sum + point.discharges, 0),
+    admissions: totalOf(points.map((point) => point.admissions)),
+    discharges: totalOf(points.map((point) => point.discharges)),
     isEmpty: points.length === 0,
   };
 }

@@ -74,13 +74,19 @@ export function sparkPointsOf(points: readonly TrendPoint[], latestMonth: string
   return defined;
 }
 
-/** Active episodes at the end of each month: admissions so far minus discharges so far. */
+/**
+ * Active episodes at the end of each month: admissions so far minus discharges so far. It stops before the
+ * first month with a withheld count (a payer's small cell): the months after it cannot be counted.
+ */
 export function censusSeriesOf(points: readonly FlowPoint[]): SparkPoint[] {
   let active = 0;
-  return points.map((point) => {
+  const series: SparkPoint[] = [];
+  for (const point of points) {
+    if (isSuppressed(point.admissions) || isSuppressed(point.discharges)) break;
     active += point.admissions - point.discharges;
-    return { period: point.period, value: active };
-  });
+    series.push({ period: point.period, value: active });
+  }
+  return series;
 }
 
 export function formatKpiValue(value: number, kind: KpiValueKind): string {

@@ -1,4 +1,4 @@
-import { isSuppressed, type RateOrSuppressed, type SummaryResponse } from '@iop/contracts';
+import { type CountOrSuppressed, isSuppressed, type RateOrSuppressed, type SummaryResponse } from '@iop/contracts';
 import {
   formatCalendarDate,
   formatConfidenceInterval,
@@ -41,7 +41,7 @@ export function toOverviewDisplay(summary: SummaryResponse): OverviewDisplay {
         ? null
         : {
             episodes: countKpi(summary.episodes, []),
-            activeEpisodes: countKpi(summary.activeEpisodes, [`of ${formatCount(summary.episodes)} episodes`]),
+            activeEpisodes: countKpi(summary.activeEpisodes, [`of ${countText(summary.episodes)} episodes`]),
             attendanceRate: rateOf('attendanceRate', summary.attendanceRate),
             attendedHoursPerWeek: hoursKpi(summary),
             compliant: rateOf('compliant', summary.compliant),
@@ -55,7 +55,13 @@ export function toOverviewDisplay(summary: SummaryResponse): OverviewDisplay {
 
 export { describeLoadError } from '../api/resource-state';
 
-function countKpi(count: number, details: string[]): KpiDisplay {
+/** A count, or "fewer than 11" when the API withheld it (a payer's small cell). */
+export function countText(count: CountOrSuppressed): string {
+  return isSuppressed(count) ? SUPPRESSED_TEXT : formatCount(count);
+}
+
+function countKpi(count: CountOrSuppressed, details: string[]): KpiDisplay {
+  if (isSuppressed(count)) return suppressedKpi(count.reason);
   return { value: formatCount(count), details, suppressed: false };
 }
 
@@ -84,11 +90,17 @@ function hoursKpi(summary: SummaryResponse): KpiDisplay {
     : meets.rate === null || meets.ci95 === null
       ? 'At or above the floor: n/a'
       : `At or above the floor: ${formatPercent(meets.rate)} (${formatConfidenceInterval(meets.ci95)})`;
-  const sample = `n = ${formatCount(isSuppressed(meets) ? summary.episodes : meets.denominator)} episodes`;
+  const sample = `n = ${isSuppressed(meets) ? countText(summary.episodes) : formatCount(meets.denominator)} episodes`;
   if (mean === null) {
     return { value: 'n/a', details: [floor, sample], suppressed: false };
   }
-  const medianText = median === null ? 'Median n/a' : `Median ${formatDecimal(median)} h`;
+  if (isSuppressed(mean)) return suppressedKpi(mean.reason);
+  const medianText =
+    median === null
+      ? 'Median n/a'
+      : isSuppressed(median)
+        ? `Median ${SUPPRESSED_TEXT}`
+        : `Median ${formatDecimal(median)} h`;
   return {
     value: `${formatDecimal(mean)} h`,
     details: [`Mean; ${medianText}`, floor, meeting, sample],
