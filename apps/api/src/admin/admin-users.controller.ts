@@ -1,5 +1,5 @@
 import type { AdminUser, AdminUserList } from '@iop/contracts';
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,6 +13,7 @@ import type { Request } from 'express';
 import { CurrentUser } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
+import { NoParameters } from '../common/no-parameters.dto';
 import { AdminUserDoc, AdminUserListDoc, CreateUserDto, UpdateUserDto } from './admin-users.dto';
 import { AdminUsersService } from './admin-users.service';
 
@@ -25,7 +26,7 @@ export class AdminUsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Every account, with its role, payer, programs and whether it is disabled or locked' })
   @ApiOkResponse({ type: AdminUserListDoc })
-  async list(): Promise<AdminUserList> {
+  async list(@Query() _none: NoParameters): Promise<AdminUserList> {
     return { users: await this.users.list() };
   }
 

@@ -4,11 +4,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '../access/access-scope';
 import { Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
+import { NoParameters } from '../common/no-parameters.dto';
 import { FilterOptionsResponseDoc } from './filter-options.response';
 import { FilterOptionsQuery } from './filter-options.query';
-
-/** This endpoint takes no parameter: an empty DTO lets the global pipe refuse any that is sent. */
-class NoParameters {}
 
 @ApiTags('filters')
 @Controller({ path: 'filters', version: '1' })

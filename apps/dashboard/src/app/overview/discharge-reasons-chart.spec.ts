@@ -21,7 +21,7 @@ describe('DischargeReasonsChart', () => {
       'Discharge reasons of 1,380 discharged episodes: Completed 33.5% (462), Dropped out 25.8% (356), Other 0.0% (0).',
     );
     expect(root.querySelector('[data-testid="discharge-active"]')?.textContent?.replace(/\s+/g, ' ')).toContain(
-      'not in these shares: 120 episodes. Withheld (fewer than 11 each): Death.',
+      'not in these shares: 120 episodes. Withheld (fewer than 11, or would reveal such a count): Death.',
     );
     expect(root.querySelector('[data-testid="frame-definition"]')?.getAttribute('href')).toBe(
       '/definitions#discharge-reasons',
