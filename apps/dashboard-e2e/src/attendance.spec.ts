@@ -8,7 +8,7 @@ import type {
   RateValue,
 } from '@iop/contracts';
 import { readFile } from 'node:fs/promises';
-import { expectedCount, expectedPercent } from './support/expected-format';
+import { expectedCount, expectedPercent, type AsAdminSees } from './support/expected-format';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
 
@@ -37,9 +37,9 @@ async function waitForCharts(page: Page): Promise<void> {
 test.describe('Attendance & compliance', () => {
   test('opens cleanly and shows the numbers the API returns', async ({ page, consoleErrors }) => {
     await page.goto('/attendance');
-    const heatmap = await getJson<AttendanceHeatmapResponse>(page, '/api/v1/attendance/heatmap');
-    const compliance = await getJson<ComplianceResponse>(page, '/api/v1/attendance/compliance');
-    const hours = await getJson<HoursHistogramResponse>(page, '/api/v1/attendance/hours');
+    const heatmap = await getJson<AsAdminSees<AttendanceHeatmapResponse>>(page, '/api/v1/attendance/heatmap');
+    const compliance = await getJson<AsAdminSees<ComplianceResponse>>(page, '/api/v1/attendance/compliance');
+    const hours = await getJson<AsAdminSees<HoursHistogramResponse>>(page, '/api/v1/attendance/hours');
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attendance & compliance');
     await expect(page.getByTestId('kpi-attendance-rate')).toHaveText(
@@ -68,8 +68,11 @@ test.describe('Attendance & compliance', () => {
   });
 
   test('a filter in the URL changes the numbers', async ({ page, consoleErrors }) => {
-    const all = await getJson<ComplianceResponse>(page, '/api/v1/attendance/compliance');
-    const filtered = await getJson<ComplianceResponse>(page, '/api/v1/attendance/compliance?levelOfCare=2.1');
+    const all = await getJson<AsAdminSees<ComplianceResponse>>(page, '/api/v1/attendance/compliance');
+    const filtered = await getJson<AsAdminSees<ComplianceResponse>>(
+      page,
+      '/api/v1/attendance/compliance?levelOfCare=2.1',
+    );
     const filteredRate = asRate(filtered.compliant);
     expect(filteredRate.denominator).toBeLessThan(asRate(all.compliant).denominator);
 
@@ -90,7 +93,7 @@ test.describe('Attendance & compliance', () => {
   });
 
   test("the table view of the counselor chart holds the API's numbers, sorted", async ({ page, consoleErrors }) => {
-    const breakdown = await getJson<BreakdownResponse>(
+    const breakdown = await getJson<AsAdminSees<BreakdownResponse>>(
       page,
       '/api/v1/metrics/breakdown?metric=attendanceRate&by=counselor',
     );
@@ -116,7 +119,7 @@ test.describe('Attendance & compliance', () => {
   });
 
   test('the CSV download of the no-shows has the rows shown', async ({ page, consoleErrors }) => {
-    const noShows = await getJson<NoShowsResponse>(page, '/api/v1/attendance/no-shows');
+    const noShows = await getJson<AsAdminSees<NoShowsResponse>>(page, '/api/v1/attendance/no-shows');
     await page.goto('/attendance');
     const frame = page.getByTestId('no-shows-frame');
     await frame.getByTestId('frame-show-table').click();

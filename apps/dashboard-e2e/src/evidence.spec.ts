@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { EvidenceClaimDetail, EvidenceResponse, RateValue } from '@iop/contracts';
+import type { EvidenceClaim, EvidenceClaimDetail, EvidenceResponse, GroupedBarsChart, RateValue } from '@iop/contracts';
 import { expectedCount, expectedPercent } from './support/expected-format';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
@@ -11,7 +11,6 @@ async function board(request: import('@playwright/test').APIRequestContext, quer
 }
 
 test.describe('Evidence board', () => {
-
   test('shows every claim with the API numbers, a table and a CSV of the same rows', async ({
     page,
     request,
@@ -19,8 +18,8 @@ test.describe('Evidence board', () => {
   }, testInfo) => {
     const data = await board(request);
     expect(data.claims).toHaveLength(10);
-    const family = data.claims.find((claim) => claim.id === 7);
-    if (!family || family.chart.type !== 'grouped_bars') throw new Error('claim 7 should be grouped bars');
+    const family = data.claims.find((claim) => claim.id === 7) as EvidenceClaim & { chart: GroupedBarsChart };
+    expect(family.chart.type).toBe('grouped_bars');
 
     await page.goto('/evidence');
     await expect(page.getByRole('heading', { level: 1, name: 'Evidence board' })).toBeVisible();
@@ -39,15 +38,25 @@ test.describe('Evidence board', () => {
     await expect(rows.first()).toContainText(expectedCount(first.denominator));
 
     // The CSV has the rows shown, unformatted.
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('frame-download-csv').click()]);
-    const csv = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByTestId('frame-download-csv').click(),
+    ]);
+    const csv = readFileSync((await download.path()) as string, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(csv).toHaveLength(family.chart.bars.length + 1);
     expect(csv[1]).toContain(String(first.numerator));
     expect(csv[1]).toContain(String(first.denominator));
 
     // Survival curves are drawn once their detail arrives.
-    await expect(page.getByTestId('claim-card-10').getByTestId('frame-chart').locator('svg path').first()).toBeAttached();
-    await expect(page.getByTestId('claim-card-1').getByTestId('frame-chart').locator('svg circle').first()).toBeVisible();
+    await expect(
+      page.getByTestId('claim-card-10').getByTestId('frame-chart').locator('svg path').first(),
+    ).toBeAttached();
+    await expect(
+      page.getByTestId('claim-card-1').getByTestId('frame-chart').locator('svg circle').first(),
+    ).toBeVisible();
 
     await expectNoSeriousAccessibilityViolations(page);
     // The pictures show the charts, from the top of the board.
@@ -58,15 +67,22 @@ test.describe('Evidence board', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a filter in the URL changes the numbers, and the detail page keeps it', async ({ page, request, consoleErrors }) => {
+  test('a filter in the URL changes the numbers, and the detail page keeps it', async ({
+    page,
+    request,
+    consoleErrors,
+  }) => {
     const all = await board(request);
     const filtered = await board(request, '?levelOfCare=2.1');
-    const allN = all.claims.find((claim) => claim.id === 1)?.n ?? NaN;
-    const filteredN = filtered.claims.find((claim) => claim.id === 1)?.n ?? NaN;
+    const claimOne = (response: EvidenceResponse) => response.claims.find((claim) => claim.id === 1) as EvidenceClaim;
+    const allN = claimOne(all).n;
+    const filteredN = claimOne(filtered).n;
     expect(filteredN).not.toBe(allN);
 
     await page.goto('/evidence?levelOfCare=2.1');
-    await expect(page.getByTestId('claim-card-1').getByTestId('claim-n')).toHaveText(`${expectedCount(filteredN)} episodes`);
+    await expect(page.getByTestId('claim-card-1').getByTestId('claim-n')).toHaveText(
+      `${expectedCount(filteredN)} episodes`,
+    );
 
     await page.getByTestId('claim-open-3').click();
     await expect(page).toHaveURL(/\/evidence\/3\?levelOfCare=2\.1$/);
@@ -90,7 +106,9 @@ test.describe('Evidence board', () => {
     await expect(page.getByTestId('claim-title')).toBeVisible();
     await page.goto('/evidence');
     await expect(page.locator('iop-evidence-claim-card')).toHaveCount(10);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(consoleErrors).toEqual([]);
   });

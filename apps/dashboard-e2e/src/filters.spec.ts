@@ -1,5 +1,5 @@
 import type { FilterOptionsResponse, SummaryResponse } from '@iop/contracts';
-import { expectedCount } from './support/expected-format';
+import { expectedCount, type AsAdminSees } from './support/expected-format';
 import { expect, test } from './support/test';
 
 test.describe('Filters', () => {
@@ -8,14 +8,14 @@ test.describe('Filters', () => {
     request,
     consoleErrors,
   }) => {
-    const all = (await (await request.get('/api/v1/metrics/summary')).json()) as SummaryResponse;
+    const all = (await (await request.get('/api/v1/metrics/summary')).json()) as AsAdminSees<SummaryResponse>;
     const options = (await (await request.get('/api/v1/filters/options')).json()) as FilterOptionsResponse;
     // The seeded network has several levels of care, so any one of them selects fewer episodes than all.
     expect(options.levelsOfCare.length).toBeGreaterThan(1);
     const level = options.levelsOfCare[0];
     const filtered = (await (
       await request.get(`/api/v1/metrics/summary?levelOfCare=${encodeURIComponent(level.key)}`)
-    ).json()) as SummaryResponse;
+    ).json()) as AsAdminSees<SummaryResponse>;
     expect(filtered.episodes).toBeGreaterThan(0);
     expect(filtered.episodes).toBeLessThan(all.episodes);
 

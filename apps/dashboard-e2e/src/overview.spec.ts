@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { DischargeReasonsResponse, FlowResponse, RateValue, SummaryResponse } from '@iop/contracts';
-import { expectedCalendarDate, expectedCount, expectedPercent } from './support/expected-format';
+import { expectedCalendarDate, expectedCount, expectedPercent, type AsAdminSees } from './support/expected-format';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
 
@@ -21,7 +21,7 @@ async function waitForCharts(page: Page): Promise<void> {
 
 test.describe('Overview', () => {
   test('opens cleanly and shows exactly the numbers the API returns', async ({ page, consoleErrors }) => {
-    const summary = await getJson<SummaryResponse>(page, '/api/v1/metrics/summary');
+    const summary = await getJson<AsAdminSees<SummaryResponse>>(page, '/api/v1/metrics/summary');
     // The seeded demo network is large enough that nothing on the overview is empty or suppressed.
     expect(summary.episodes).toBeGreaterThan(0);
     expect(summary.asOf).toMatch(/^\d{4}-\d{2}-\d{2}/);
@@ -58,9 +58,12 @@ test.describe('Overview', () => {
   });
 
   test('follows a filter in the URL', async ({ page, consoleErrors }) => {
-    const all = await getJson<SummaryResponse>(page, '/api/v1/metrics/summary');
-    const filtered = await getJson<SummaryResponse>(page, '/api/v1/metrics/summary?levelOfCare=2.1');
-    const reasons = await getJson<DischargeReasonsResponse>(page, '/api/v1/metrics/discharge-reasons?levelOfCare=2.1');
+    const all = await getJson<AsAdminSees<SummaryResponse>>(page, '/api/v1/metrics/summary');
+    const filtered = await getJson<AsAdminSees<SummaryResponse>>(page, '/api/v1/metrics/summary?levelOfCare=2.1');
+    const reasons = await getJson<AsAdminSees<DischargeReasonsResponse>>(
+      page,
+      '/api/v1/metrics/discharge-reasons?levelOfCare=2.1',
+    );
     expect(filtered.episodes).toBeLessThan(all.episodes);
 
     await page.goto('/overview');
@@ -78,8 +81,8 @@ test.describe('Overview', () => {
   });
 
   test('tables and downloads the numbers the charts are drawn from', async ({ page, consoleErrors }) => {
-    const flow = await getJson<FlowResponse>(page, '/api/v1/metrics/flow');
-    const reasons = await getJson<DischargeReasonsResponse>(page, '/api/v1/metrics/discharge-reasons');
+    const flow = await getJson<AsAdminSees<FlowResponse>>(page, '/api/v1/metrics/flow');
+    const reasons = await getJson<AsAdminSees<DischargeReasonsResponse>>(page, '/api/v1/metrics/discharge-reasons');
     expect(flow.points.length).toBeGreaterThan(1);
 
     await page.goto('/overview');

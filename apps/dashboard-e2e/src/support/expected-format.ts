@@ -24,3 +24,15 @@ export function expectedCalendarDate(isoDate: string): string {
     timeZone: 'UTC',
   }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
+
+/**
+ * A response as the admin receives it: the suite signs in as the admin, who sees exact values, so every
+ * `X | SuppressedValue` of the contracts is just X here (a payer's answers are checked in access.spec.ts).
+ */
+export type AsAdminSees<T> = T extends { suppressed: true }
+  ? never
+  : T extends readonly unknown[]
+    ? { [K in keyof T]: AsAdminSees<T[K]> }
+    : T extends object
+      ? { [K in keyof T]: AsAdminSees<T[K]> }
+      : T;
