@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
+import { BarChartModule } from '@swimlane/ngx-charts';
+import { ChartLegend } from '../charts/chart-legend';
 import { SERIES_COLORS } from '../charts/chart-panel';
-import { ChartLegend, percentTick } from './chart-legend';
+import { seriesScheme } from '../charts/series-scheme';
+import { percentTick } from '../format/number-format';
 import type { ComplianceDisplay } from './compliance-display';
 
 /** Each compliance component's mean next to the share of episodes meeting the threshold, as grouped bars. */
@@ -46,12 +48,7 @@ export class ComplianceChart {
 
   protected readonly percentTick = percentTick;
   protected readonly dataLabel = (value: number) => `${(value * 100).toFixed(1)}%`;
-  protected readonly colorScheme: Color = {
-    name: 'iop-compliance',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: [SERIES_COLORS[0], SERIES_COLORS[2]],
-  };
+  protected readonly colorScheme = seriesScheme('iop-compliance', [SERIES_COLORS[0], SERIES_COLORS[2]]);
   protected readonly legend = computed(() =>
     this.display().seriesNames.map((label, index) => ({ label, color: this.colorScheme.domain[index] })),
   );

@@ -1,24 +1,18 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
+import { HeadlineFigure } from '../cards/headline-figure';
 import type { HeadlineDisplay } from './rate-display';
 
 /** One headline number of the page: label, formatted value, its interval and n, and where it is defined. */
 @Component({
   selector: 'iop-headline-number',
-  imports: [MatCard, MatCardContent, RouterLink],
+  imports: [HeadlineFigure, MatCard, MatCardContent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined" class="headline-card">
       <mat-card-content>
-        <h2 class="headline-label">{{ label() }}</h2>
-        <!-- The value's text is exactly the formatted number (tests compare it): no padding. -->
-        <!-- prettier-ignore -->
-        <p class="headline-value" [class.headline-value-suppressed]="headline().suppressed" [attr.data-testid]="testId()">{{ headline().value }}</p>
-        @for (detail of headline().details; track $index) {
-          <!-- prettier-ignore -->
-          <p class="headline-detail" [attr.data-testid]="testId() + '-detail'">{{ detail }}</p>
-        }
+        <iop-headline-figure [label]="label()" [figure]="headline()" [testId]="testId()" />
         @if (headline().suppressed) {
           <p class="headline-note">Withheld to protect privacy: counts from 1 to 10 are not shown.</p>
         }
@@ -39,23 +33,6 @@ import type { HeadlineDisplay } from './rate-display';
     }
     .headline-card {
       height: 100%;
-    }
-    .headline-label {
-      margin: 0;
-      font: var(--mat-sys-title-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .headline-value {
-      margin: 4px 0;
-      font: var(--mat-sys-display-small);
-      font-variant-numeric: tabular-nums;
-    }
-    .headline-value-suppressed {
-      font: var(--mat-sys-headline-small);
-    }
-    .headline-detail {
-      margin: 2px 0;
-      font: var(--mat-sys-body-medium);
     }
     .headline-note {
       margin: 8px 0 0;

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
+import { BarChartModule } from '@swimlane/ngx-charts';
+import { ChartLegend } from '../charts/chart-legend';
+import { seriesScheme } from '../charts/series-scheme';
 import { formatCount } from '../format/number-format';
-import { ChartLegend } from './chart-legend';
 import { AT_OR_ABOVE_FLOOR_COLOR, BELOW_FLOOR_COLOR, type HoursDisplay } from './hours-display';
 
 /** Episodes by attended hours per week, the bins below the adult intensity floor in a contrasting colour. */
@@ -43,12 +44,7 @@ export class HoursHistogram {
   readonly display = input.required<HoursDisplay>();
 
   protected readonly formatCount = formatCount;
-  protected readonly colorScheme: Color = {
-    name: 'iop-hours',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: [AT_OR_ABOVE_FLOOR_COLOR],
-  };
+  protected readonly colorScheme = seriesScheme('iop-hours', [AT_OR_ABOVE_FLOOR_COLOR]);
   protected readonly legend = computed(() => [
     { label: `Below the adult floor (under ${this.display().adultFloor} hours)`, color: BELOW_FLOOR_COLOR },
     { label: `At or above ${this.display().adultFloor} hours`, color: AT_OR_ABOVE_FLOOR_COLOR },

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
-import { ChartLegend, percentTick } from './chart-legend';
+import { BarChartModule } from '@swimlane/ngx-charts';
+import { ChartLegend } from '../charts/chart-legend';
+import { seriesScheme } from '../charts/series-scheme';
+import { percentTick } from '../format/number-format';
 import { type NoShowsDisplay, STATUS_LEGEND } from './no-shows-display';
 
 /** Each session type's appointments split by status, as 100% stacked horizontal bars. */
@@ -40,12 +42,10 @@ export class NoShowsChart {
 
   protected readonly percentTick = percentTick;
   protected readonly legend = STATUS_LEGEND;
-  protected readonly colorScheme: Color = {
-    name: 'iop-appointment-status',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: STATUS_LEGEND.map((status) => status.color),
-  };
+  protected readonly colorScheme = seriesScheme(
+    'iop-appointment-status',
+    STATUS_LEGEND.map((status) => status.color),
+  );
   /** ngx-charts mutates its input, so it gets copies. */
   protected readonly results = computed(() =>
     this.display().chart.map((group) => ({ name: group.name, series: group.series.map((point) => ({ ...point })) })),

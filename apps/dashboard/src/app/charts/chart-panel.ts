@@ -17,9 +17,10 @@ import {
   MatRowDef,
   MatTable,
 } from '@angular/material/table';
-import { BarChartModule, Color, ScaleType } from '@swimlane/ngx-charts';
+import { BarChartModule } from '@swimlane/ngx-charts';
 import { formatCount } from '../format/number-format';
 import { ChartDatum } from './chart-datum';
+import { seriesScheme } from './series-scheme';
 
 export type ChartPanelView = 'chart' | 'table';
 
@@ -95,12 +96,7 @@ export class ChartPanel {
         .map((datum) => `${datum.name} ${formatCount(datum.value)}`)
         .join(', ')}`,
   );
-  protected readonly colorScheme: Color = {
-    name: 'iop-series',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: [...SERIES_COLORS],
-  };
+  protected readonly colorScheme = seriesScheme('iop-series', SERIES_COLORS);
   protected readonly columns = ['name', 'value'];
 
   protected showView(view: ChartPanelView): void {

@@ -19,6 +19,8 @@ import type { HeadlineCost } from './costs-display';
     </mat-card>
   `,
   styles: `
+    @use '../styles/number-card';
+
     :host {
       display: block;
     }
@@ -26,14 +28,11 @@ import type { HeadlineCost } from './costs-display';
       height: 100%;
     }
     .cost-label {
-      margin: 0;
-      font: var(--mat-sys-title-small);
-      color: var(--mat-sys-on-surface-variant);
+      @include number-card.label;
     }
+    // Smaller than a KPI's value: a dollar amount with cents is longer than a rate.
     .cost-value {
-      margin: 4px 0;
-      font: var(--mat-sys-headline-large);
-      font-variant-numeric: tabular-nums;
+      @include number-card.value($font: var(--mat-sys-headline-large));
     }
     .cost-detail {
       margin: 0;

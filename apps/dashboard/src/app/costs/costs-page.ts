@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { type CostSummaryResponse, numberOrNull } from '@iop/contracts';
 import { CostsApi } from '../api/outcomes-api';
-import { errorMessageOf, frameStateOf } from '../api/resource-state';
+import { errorMessageOf, type FrameState, frameStateOf } from '../api/resource-state';
 import { ChartFrame } from '../charts/chart-frame';
 import { FilterState } from '../filters/filter-state';
 import { formatCalendarDate } from '../format/number-format';
@@ -16,6 +16,7 @@ import {
   STANDARD_OUTPATIENT_LEVEL,
 } from './cost-format';
 import {
+  type BarGroup,
   blockOf,
   comparedDischarged,
   COMPARATOR_SERIES,
@@ -38,6 +39,16 @@ import { describeGroupedBars } from './describe-bars';
 import { GroupedBarChart } from './grouped-bar-chart';
 import { CostCard } from './cost-card';
 import { IcerPanel } from './icer-panel';
+
+/** What tells the per-episode and per-week comparison frames apart. */
+interface PerDayFrame {
+  testId: string;
+  heading: string;
+  subtitle: string;
+  bars: BarGroup[];
+  description: string;
+  valueAxisLabel: string;
+}
 
 /**
  * The payer's page: what IOP costs per episode and per outcome, against standard outpatient care (with the
@@ -112,16 +123,34 @@ export class CostsPage {
 
   protected readonly perDaySeries = [IOP_ACTUAL_SERIES, COMPARATOR_SERIES];
   protected readonly hasPerDayComparisons = computed(() => (this.summary()?.perDayComparisons.length ?? 0) > 0);
-  protected readonly perEpisodeBars = computed(() => this.mapped(perEpisodeComparisonBars, []));
-  protected readonly perWeekBars = computed(() => this.mapped(perWeekComparisonBars, []));
   protected readonly perDayTable = computed(() => this.mapped(perDayComparisonTable, { columns: [], rows: [] }));
+  protected readonly perDayState = computed<FrameState>(() =>
+    this.state() === 'ready' && !this.hasPerDayComparisons() ? 'empty' : this.state(),
+  );
+  /** The same comparison twice, over an episode and over a week: one frame each, side by side. */
+  protected readonly perDayFrames = computed<PerDayFrame[]>(() => {
+    const perEpisodeBars = this.mapped(perEpisodeComparisonBars, []);
+    const perWeekBars = this.mapped(perWeekComparisonBars, []);
+    return [
+      {
+        testId: 'per-episode-frame',
+        heading: 'IOP against inpatient and residential care: cost per episode',
+        subtitle: `IOP charges against each per-day rate over the same days (mean IOP stay). ${this.dollarBasis()}.`,
+        bars: perEpisodeBars,
+        description: describeGroupedBars('Cost per episode, IOP against per-day rates', perEpisodeBars, 'currency'),
+        valueAxisLabel: `Per episode, ${this.dollarAxisLabel()}`,
+      },
+      {
+        testId: 'per-week-frame',
+        heading: 'IOP against inpatient and residential care: cost per week',
+        subtitle: `Comparator: rate per day × 7. ${this.dollarBasis()}.`,
+        bars: perWeekBars,
+        description: describeGroupedBars('Cost per week, IOP against per-day rates', perWeekBars, 'currency'),
+        valueAxisLabel: `Per week, ${this.dollarAxisLabel()}`,
+      },
+    ];
+  });
   protected readonly savings = computed(() => this.mapped(savingsLines, []));
-  protected readonly perEpisodeDescription = computed(() =>
-    describeGroupedBars('Cost per episode, IOP against per-day rates', this.perEpisodeBars(), 'currency'),
-  );
-  protected readonly perWeekDescription = computed(() =>
-    describeGroupedBars('Cost per week, IOP against per-day rates', this.perWeekBars(), 'currency'),
-  );
 
   protected retry(): void {
     this.summaryResource.reload();

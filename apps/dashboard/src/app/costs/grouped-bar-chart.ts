@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
+import { BarChartModule } from '@swimlane/ngx-charts';
+import { ChartLegend } from '../charts/chart-legend';
 import { SERIES_COLORS } from '../charts/chart-panel';
+import { seriesScheme } from '../charts/series-scheme';
 import { formatCurrency, formatPercent } from '../format/number-format';
 import type { BarGroup } from './costs-display';
 
@@ -18,14 +20,10 @@ const FORMATTERS: Record<BarValueFormat, (value: number) => string> = {
  */
 @Component({
   selector: 'iop-grouped-bar-chart',
-  imports: [BarChartModule],
+  imports: [BarChartModule, ChartLegend],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ul class="legend" aria-hidden="true" data-testid="grouped-bar-legend">
-      @for (entry of legend(); track entry.name) {
-        <li><span class="swatch" [style.background]="entry.color"></span>{{ entry.name }}</li>
-      }
-    </ul>
+    <iop-chart-legend [entries]="legend()" placement="above" [decorative]="true" testId="grouped-bar-legend" />
     <div class="chart">
       <ngx-charts-bar-horizontal-2d
         [results]="chartResults()"
@@ -57,24 +55,6 @@ const FORMATTERS: Record<BarValueFormat, (value: number) => string> = {
       flex-direction: column;
       height: 100%;
     }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 16px;
-      margin: 0 0 4px;
-      padding: 0;
-      list-style: none;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface);
-    }
-    .swatch {
-      display: inline-block;
-      width: 12px;
-      height: 12px;
-      margin-inline-end: 6px;
-      border-radius: 2px;
-      vertical-align: -1px;
-    }
     .chart {
       flex: 1 1 auto;
       min-height: 0;
@@ -98,17 +78,17 @@ export class GroupedBarChart {
     this.groups().map((group) => ({ name: group.name, series: group.series.map((bar) => ({ ...bar })) })),
   );
   protected readonly legend = computed(() =>
-    this.seriesNames().map((name, index) => ({ name, color: SERIES_COLORS[index % SERIES_COLORS.length] })),
+    this.seriesNames().map((label, index) => ({ label, color: SERIES_COLORS[index % SERIES_COLORS.length] })),
   );
-  protected readonly colorScheme = computed<Color>(() => ({
-    name: 'iop-grouped-bars',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: this.legend().map((entry) => entry.color),
-  }));
+  protected readonly colorScheme = computed(() =>
+    seriesScheme(
+      'iop-grouped-bars',
+      this.legend().map((entry) => entry.color),
+    ),
+  );
   /** By name, so that a series keeps its legend colour when a filter removes another one. */
   protected readonly seriesColors = computed(() =>
-    this.legend().map((entry) => ({ name: entry.name, value: entry.color })),
+    this.legend().map((entry) => ({ name: entry.label, value: entry.color })),
   );
   /**
    * Room past the longest bar for its data label, which would otherwise run off the plot; a rate axis ends at

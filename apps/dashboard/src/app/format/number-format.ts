@@ -33,6 +33,11 @@ export function formatPercent(proportion: number): string {
   return percentFormat.format(proportion);
 }
 
+/** 0.25 -> "25%", for value axes of proportions (whole percents: a tick needs no decimals). */
+export function percentTick(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
 /** [0.761, 0.804] -> "95% CI 76.1%–80.4%". */
 export function formatConfidenceInterval([low, high]: readonly [number, number]): string {
   return `95% CI ${formatPercent(low)}–${formatPercent(high)}`;

@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { FlowResponse } from '@iop/contracts';
-import { Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
+import { LineChartModule } from '@swimlane/ngx-charts';
 import type { FrameState } from '../api/resource-state';
 import { ChartFrame } from '../charts/chart-frame';
 import { SERIES_COLORS } from '../charts/chart-panel';
+import { seriesScheme } from '../charts/series-scheme';
 import { formatCount } from '../format/number-format';
 import { toFlowDisplay } from './flow-display';
 
@@ -114,10 +115,5 @@ export class AdmissionsFlowChart {
   });
   protected readonly emptyTable = { columns: [], rows: [] };
   protected readonly formatCount = formatCount;
-  protected readonly colorScheme: Color = {
-    name: 'iop-flow',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    domain: [...SERIES_COLORS],
-  };
+  protected readonly colorScheme = seriesScheme('iop-flow', SERIES_COLORS);
 }

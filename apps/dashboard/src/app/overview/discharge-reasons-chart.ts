@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { DischargeReasonsResponse } from '@iop/contracts';
-import { BarChartModule, Color, ScaleType } from '@swimlane/ngx-charts';
+import { BarChartModule } from '@swimlane/ngx-charts';
 import type { FrameState } from '../api/resource-state';
 import { ChartFrame } from '../charts/chart-frame';
 import { SERIES_COLORS } from '../charts/chart-panel';
+import { seriesScheme } from '../charts/series-scheme';
 import { formatCount } from '../format/number-format';
 import { toDischargeReasonsDisplay } from './discharge-reasons-display';
 
@@ -91,11 +92,6 @@ export class DischargeReasonsChart {
   protected readonly emptyTable = { columns: [], rows: [] };
   protected readonly formatCount = formatCount;
   protected readonly formatWholePercent = (value: number) => wholePercent.format(value);
-  protected readonly colorScheme: Color = {
-    name: 'iop-discharge-reasons',
-    selectable: false,
-    group: ScaleType.Ordinal,
-    // One colour for every bar: the reasons are categories on the axis, not series to tell apart.
-    domain: [SERIES_COLORS[0]],
-  };
+  // One colour for every bar: the reasons are categories on the axis, not series to tell apart.
+  protected readonly colorScheme = seriesScheme('iop-discharge-reasons', [SERIES_COLORS[0]]);
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
+import { HeadlineFigure } from '../cards/headline-figure';
 import type { KpiTrendDisplay } from './kpi-trend';
 import { KpiDisplay } from './overview-display';
 import { Sparkline } from './sparkline';
@@ -12,19 +13,12 @@ export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
 /** One headline number: its label, the formatted value, the lines that qualify it, its monthly trend. */
 @Component({
   selector: 'iop-kpi-card',
-  imports: [MatCard, MatCardContent, MatTooltip, RouterLink, Sparkline],
+  imports: [HeadlineFigure, MatCard, MatCardContent, MatTooltip, RouterLink, Sparkline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined" class="kpi-card">
       <mat-card-content>
-        <h2 class="kpi-label">{{ label() }}</h2>
-        <!-- The value's text is exactly the formatted number (tests compare it): no padding. -->
-        <!-- prettier-ignore -->
-        <p class="kpi-value" [class.kpi-value-suppressed]="kpi().suppressed" [attr.data-testid]="testId()">{{ kpi().value }}</p>
-        @for (detail of kpi().details; track $index) {
-          <!-- prettier-ignore -->
-          <p class="kpi-detail" [attr.data-testid]="testId() + '-detail'">{{ detail }}</p>
-        }
+        <iop-headline-figure [label]="label()" [figure]="kpi()" [testId]="testId()" />
         @if (kpi().suppressed) {
           <p class="kpi-suppression-note" [attr.data-testid]="testId() + '-suppressed'">
             Withheld to protect privacy: counts from 1 to 10, and numbers from which such a count could be worked out,
@@ -67,20 +61,6 @@ export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
     .kpi-card {
       height: 100%;
     }
-    .kpi-label {
-      margin: 0;
-      font: var(--mat-sys-title-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .kpi-value {
-      margin: 4px 0;
-      font: var(--mat-sys-display-small);
-      font-variant-numeric: tabular-nums;
-    }
-    .kpi-value-suppressed {
-      font: var(--mat-sys-headline-small);
-    }
-    .kpi-detail,
     .kpi-suppression-note,
     .kpi-definition,
     .kpi-change,

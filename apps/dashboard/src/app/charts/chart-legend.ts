@@ -5,12 +5,20 @@ export interface LegendEntry {
   color: string;
 }
 
-/** The key of a chart's colours as themed HTML (ngx-charts' own legend paints its text in a fixed grey). */
+/**
+ * The key of a chart's colours as themed HTML: ngx-charts' own legend paints its text in a fixed grey, its
+ * entries are not keyboard-reachable and it takes the width a phone does not have.
+ */
 @Component({
   selector: 'iop-chart-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ul class="legend" data-testid="chart-legend">
+    <ul
+      class="legend"
+      [class.legend-above]="placement() === 'above'"
+      [attr.aria-hidden]="decorative() ? 'true' : null"
+      [attr.data-testid]="testId()"
+    >
       @for (entry of entries(); track entry.label) {
         <li><span class="swatch" [style.background]="entry.color" aria-hidden="true"></span>{{ entry.label }}</li>
       }
@@ -27,6 +35,11 @@ export interface LegendEntry {
       font: var(--mat-sys-body-medium);
       color: var(--mat-sys-on-surface);
     }
+    // Above a plot in a frame of fixed height every line of legend is taken from the plot: smaller type.
+    .legend-above {
+      margin: 0 0 4px;
+      font: var(--mat-sys-body-small);
+    }
     .swatch {
       display: inline-block;
       width: 12px;
@@ -39,9 +52,9 @@ export interface LegendEntry {
 })
 export class ChartLegend {
   readonly entries = input.required<readonly LegendEntry[]>();
-}
-
-/** 0.25 -> "25%", for value axes of proportions. */
-export function percentTick(value: number): string {
-  return `${Math.round(value * 100)}%`;
+  readonly placement = input<'above' | 'below'>('below');
+  /** Hidden from screen readers where the chart's description already names every series. */
+  readonly decorative = input(false);
+  /** Stable hook for the tests. */
+  readonly testId = input('chart-legend');
 }
