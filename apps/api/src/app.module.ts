@@ -7,12 +7,14 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ExportsModule } from './exports/exports.module';
 import { FiltersModule } from './filters/filters.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CostsModule } from './costs/costs.module';
 import { RetentionModule } from './retention/retention.module';
+import { QualityModule } from './quality/quality.module';
 
 @Module({
   imports: [
@@ -34,8 +36,10 @@ import { RetentionModule } from './retention/retention.module';
     RetentionModule,
     CostsModule,
     EvidenceModule,
+    QualityModule,
     FiltersModule,
     AdminModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

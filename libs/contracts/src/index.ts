@@ -12,3 +12,5 @@ export * from './lib/retention';
 export * from './lib/costs';
 export * from './lib/auth';
 export * from './lib/admin';
+export * from './lib/quality';
+export * from './lib/exports';

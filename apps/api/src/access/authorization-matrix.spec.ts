@@ -32,11 +32,18 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'GET /api/v1/retention': ANALYSTS,
   'GET /api/v1/evidence': ANALYSTS,
   'GET /api/v1/evidence/:id': ANALYSTS,
+  'GET /api/v1/quality/measures': EVERY_ROLE,
+  'GET /api/v1/quality/measures/:id': EVERY_ROLE,
+  // Patient-level rows: never for payers (docs/SECURITY.md).
+  'GET /api/v1/quality/measures/:id/patients': ANALYSTS,
   'GET /api/v1/admin/users': ['admin'],
   'POST /api/v1/admin/users': ['admin'],
   'PATCH /api/v1/admin/users/:id': ['admin'],
   'GET /api/v1/admin/audit-events': ['admin'],
   'GET /api/v1/admin/audit-events.csv': ['admin'],
+  // Patient-level rows: payers get aggregates only; quality gets them de-identified (exports.spec.ts).
+  'GET /api/v1/exports/episodes.csv': ['director', 'quality', 'admin'],
+  'GET /api/v1/exports/episodes.xlsx': ['director', 'quality', 'admin'],
 };
 
 /** Parameters a route needs to answer 200 (path parameters filled in, required query parameters given). */
@@ -45,6 +52,9 @@ const SAMPLE_REQUEST: Record<string, string> = {
   'GET /api/v1/metrics/breakdown': '/api/v1/metrics/breakdown?metric=episodes&by=program',
   'GET /api/v1/retention': '/api/v1/retention?groupBy=levelOfCare',
   'GET /api/v1/evidence/:id': '/api/v1/evidence/4',
+  'GET /api/v1/quality/measures/:id': '/api/v1/quality/measures/iet-initiation',
+  'GET /api/v1/quality/measures/:id/patients':
+    '/api/v1/quality/measures/iet-initiation/patients?population=denominator',
   // {quality}: the id of the matrix's quality user, known once it is created.
   'PATCH /api/v1/admin/users/:id': '/api/v1/admin/users/{quality}',
 };
@@ -161,6 +171,8 @@ describe('authorization matrix: every route of the router, every role, and no, e
       );
       for (const route of readable.filter((r) => (EXPECTED[r] as UserRole[]).includes(role))) {
         if (route === 'GET /api/v1/filters/options') continue;
+        // A workbook carries its generation time (and zip timestamps): its CSV twin is compared instead.
+        if (route === 'GET /api/v1/exports/episodes.xlsx') continue;
         const scoped = await call(route, tokens[role]);
         const filtered = await call(route, tokens.admin, filter);
         const expected = role === 'payer' ? asPayerSees(route, filtered.body) : filtered.body;

@@ -25,6 +25,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/v1/metrics/trend': 'metric=episodes&interval=month',
   '/api/v1/metrics/breakdown': 'metric=episodes&by=program',
   '/api/v1/retention': 'groupBy=levelOfCare',
+  '/api/v1/quality/measures/1/patients': 'population=numerator',
 };
 
 describe('bad input on every read route: 400 naming the parameter, never a 500 or a stack trace', () => {

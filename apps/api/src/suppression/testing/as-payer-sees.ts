@@ -3,9 +3,12 @@ import type {
   CostSummaryResponse,
   DischargeReasonsResponse,
   FlowResponse,
+  QualityMeasureDetailResponse,
+  QualityMeasuresResponse,
   SummaryResponse,
   TrendResponse,
 } from '@iop/contracts';
+import { suppressQualityDetail, suppressQualityMeasures } from '../../quality/quality-suppression';
 import { suppressCosts } from '../suppress-costs';
 import { suppressDischargeReasons, suppressFlow, suppressSeries, suppressSummary } from '../suppress-metrics';
 
@@ -23,6 +26,8 @@ const SUPPRESSION_BY_ROUTE: Record<string, (exact: never) => unknown> = {
   'GET /api/v1/metrics/flow': (exact: FlowResponse) => suppressFlow(exact),
   'GET /api/v1/metrics/discharge-reasons': (exact: DischargeReasonsResponse) => suppressDischargeReasons(exact),
   'GET /api/v1/costs/summary': (exact: CostSummaryResponse) => suppressCosts(exact),
+  'GET /api/v1/quality/measures': (exact: QualityMeasuresResponse) => suppressQualityMeasures(exact),
+  'GET /api/v1/quality/measures/:id': (exact: QualityMeasureDetailResponse) => suppressQualityDetail(exact),
 };
 
 /**

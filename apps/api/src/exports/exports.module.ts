@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EpisodeExportQuery } from './episode-export.query';
+import { EpisodeExportService } from './episode-export.service';
+import { ExportsController } from './exports.controller';
+
+/** Patient-level episode exports, CSV and XLSX (issue 5 section 4, issue 6 section 2). */
+@Module({
+  controllers: [ExportsController],
+  providers: [EpisodeExportQuery, EpisodeExportService],
+})
+export class ExportsModule {}

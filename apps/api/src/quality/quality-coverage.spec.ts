@@ -1,0 +1,26 @@
+import { continuousCoverageEnd, dayNumber, daysCovered, shiftedCoverage } from './medication-coverage';
+
+const fill = (on: string, days: number) => ({ on, days, medication: 'buprenorphine' });
+
+describe('medication coverage (shifted forward, gaps bridged up to 7 days)', () => {
+  it('shifts an overlapping fill to start the day after the previous one runs out', () => {
+    // 01-01 for 10 days covers 01-01..01-10; the 01-05 fill for 10 days moves to 01-11..01-20.
+    const spans = shiftedCoverage([fill('2025-01-05', 10), fill('2025-01-01', 10)]);
+    expect(spans.map((s) => [s.first - dayNumber('2025-01-01'), s.last - dayNumber('2025-01-01')])).toEqual([
+      [0, 9],
+      [10, 19],
+    ]);
+    // Days covered in 01-01..01-15: 10 + 5 = 15; unshifted they would be 01-01..01-14 = 14.
+    expect(daysCovered(spans, dayNumber('2025-01-01'), dayNumber('2025-01-15'))).toBe(15);
+  });
+
+  it('bridges a gap of 7 uncovered days and stops at a gap of 8', () => {
+    // 01-01 covers days 0..9; a fill on day 17 leaves days 10..16 (7) uncovered, on day 18 days 10..17 (8).
+    const bridged = shiftedCoverage([fill('2025-01-01', 10), fill('2025-01-18', 10)]);
+    // Bridged: the second fill covers days 17..26.
+    expect((continuousCoverageEnd(bridged) as number) - dayNumber('2025-01-01')).toBe(26);
+    const broken = shiftedCoverage([fill('2025-01-01', 10), fill('2025-01-19', 10)]);
+    expect((continuousCoverageEnd(broken) as number) - dayNumber('2025-01-01')).toBe(9);
+    expect(continuousCoverageEnd([])).toBeNull();
+  });
+});

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AsOfQuery } from '../metrics/as-of.query';
+import { QualityCasesQuery } from './quality-cases.query';
+import { QualityController } from './quality.controller';
+import { QualityService } from './quality.service';
+
+@Module({
+  controllers: [QualityController],
+  providers: [QualityService, QualityCasesQuery, AsOfQuery],
+})
+export class QualityModule {}

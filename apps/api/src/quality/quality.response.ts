@@ -1,0 +1,84 @@
+import {
+  QUALITY_MEASURE_IDS,
+  QUALITY_POPULATIONS,
+  type QualityExclusion,
+  type QualityMeasureDetailResponse,
+  type QualityMeasureGroup,
+  type QualityMeasureId,
+  type QualityMeasureResult,
+  type QualityMeasuresResponse,
+  type QualityPatientRow,
+  type QualityPatientsResponse,
+  type QualityPopulation,
+} from '@iop/contracts';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { RateValueDoc } from '../metrics/summary.response';
+
+// OpenAPI descriptions of the quality shapes in @iop/contracts (the contracts lib stays framework-free).
+
+const SUPPRESSED = { type: 'object', properties: { suppressed: { type: 'boolean' }, reason: { type: 'string' } } };
+const rateOrSuppressed = (description: string) =>
+  ApiProperty({ oneOf: [{ $ref: getSchemaPath(RateValueDoc) }, SUPPRESSED], description });
+
+export class QualityExclusionDoc implements QualityExclusion {
+  @ApiProperty({ example: 'under 13 at admission' }) reason!: string;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, SUPPRESSED], description: 'Episodes; withheld from payers when 1-10' })
+  count!: QualityExclusion['count'];
+}
+
+export class QualityMeasureResultDoc implements QualityMeasureResult {
+  @ApiProperty({ enum: QUALITY_MEASURE_IDS }) id!: QualityMeasureId;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The definition the API computes (docs/METRICS.md "Quality measures")' })
+  definition!: string;
+  @rateOrSuppressed('Numerator, denominator, rate and Wilson 95% interval') rate!: QualityMeasureResult['rate'];
+  @ApiProperty({ type: [QualityExclusionDoc] }) exclusions!: QualityExclusionDoc[];
+}
+
+export class QualityMeasuresResponseDoc implements QualityMeasuresResponse {
+  @ApiProperty({ type: String, nullable: true, description: "The data's end date" }) asOf!: string | null;
+  @ApiProperty({ type: [QualityMeasureResultDoc] }) measures!: QualityMeasureResultDoc[];
+}
+
+export class QualityMeasureGroupDoc implements QualityMeasureGroup {
+  @ApiProperty({ description: 'YYYY-MM of admission, program id or payer' }) key!: string;
+  @ApiProperty() label!: string;
+  @rateOrSuppressed('The measure among the group') rate!: QualityMeasureGroup['rate'];
+}
+
+export class QualityMeasureDetailResponseDoc implements QualityMeasureDetailResponse {
+  @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
+  @ApiProperty({ type: QualityMeasureResultDoc }) measure!: QualityMeasureResultDoc;
+  @ApiProperty({ type: [QualityMeasureGroupDoc], description: 'Per month of admission' })
+  trend!: QualityMeasureGroupDoc[];
+  @ApiProperty({ type: [QualityMeasureGroupDoc] }) byProgram!: QualityMeasureGroupDoc[];
+  @ApiProperty({ type: [QualityMeasureGroupDoc] }) byPayer!: QualityMeasureGroupDoc[];
+}
+
+export class QualityPatientRowDoc implements QualityPatientRow {
+  @ApiProperty({ description: 'Pseudonymous patient key' }) patientKey!: string;
+  @ApiProperty() episodeId!: number;
+  @ApiProperty() programId!: number;
+  @ApiProperty({ example: '2025-03-03' }) admitDate!: string;
+  @ApiProperty() inNumerator!: boolean;
+  @ApiProperty({ type: String, nullable: true }) startDate!: string | null;
+  @ApiProperty({ type: String, nullable: true }) eventDate!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) days!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Proportion of days covered (PDC only)' })
+  proportion!: number | null;
+}
+
+class QualityPatientColumnsDoc {
+  @ApiProperty() startDate!: string;
+  @ApiProperty() eventDate!: string;
+  @ApiProperty() days!: string;
+}
+
+export class QualityPatientsResponseDoc implements QualityPatientsResponse {
+  @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
+  @ApiProperty({ enum: QUALITY_MEASURE_IDS }) measureId!: QualityMeasureId;
+  @ApiProperty({ enum: QUALITY_POPULATIONS }) population!: QualityPopulation;
+  @ApiProperty({ type: QualityPatientColumnsDoc, description: 'What the date columns mean for this measure' })
+  columns!: QualityPatientColumnsDoc;
+  @ApiProperty({ type: [QualityPatientRowDoc] }) rows!: QualityPatientRowDoc[];
+}

@@ -1,0 +1,152 @@
+import {
+  type EpisodeFilters,
+  PAYER_LABELS,
+  type Payer,
+  type QualityMeasureDetailResponse,
+  type QualityMeasureGroup,
+  type QualityMeasureResult,
+  type QualityMeasuresResponse,
+  type QualityPatientsResponse,
+  type QualityPopulation,
+} from '@iop/contracts';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { AccessScope } from '../access/access-scope';
+import type { SignedInUser } from '../access/signed-in-user';
+import { AuditService } from '../audit/audit.service';
+import { AsOfQuery } from '../metrics/as-of.query';
+import { toRate } from '../metrics/rate';
+import { forScope } from '../suppression/shared-partitions';
+import { type QualityCase, QualityCasesQuery } from './quality-cases.query';
+import { type MeasureDefinition, type MeasureOutcome, QUALITY_MEASURES } from './quality-measures';
+import { suppressQualityDetail, suppressQualityMeasures } from './quality-suppression';
+
+type Evaluated = { episode: QualityCase; outcome: MeasureOutcome };
+
+/** The quality measures over the selected episodes; payers see them through small-cell suppression. */
+@Injectable()
+export class QualityService {
+  constructor(
+    private readonly casesQuery: QualityCasesQuery,
+    private readonly asOfQuery: AsOfQuery,
+    private readonly audit: AuditService,
+  ) {}
+
+  async measures(scope: AccessScope, filters: EpisodeFilters): Promise<QualityMeasuresResponse> {
+    const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
+    const measures = QUALITY_MEASURES.map((measure) => summarize(measure, evaluate(measure, cases)));
+    return forScope(scope, { asOf, measures }, suppressQualityMeasures);
+  }
+
+  async detail(scope: AccessScope, filters: EpisodeFilters, id: string): Promise<QualityMeasureDetailResponse> {
+    const measure = measureById(id);
+    const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
+    const evaluated = evaluate(measure, cases);
+    const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');
+    const exact: QualityMeasureDetailResponse = {
+      asOf,
+      measure: summarize(measure, evaluated),
+      trend: fillMonths(groupRates(counted, ({ episode }) => [episode.admitMonth, episode.admitMonth])),
+      byProgram: groupRates(counted, ({ episode }) => [String(episode.programId), episode.programName]),
+      byPayer: groupRates(counted, ({ episode }) => [episode.payer, PAYER_LABELS[episode.payer as Payer]]),
+    };
+    return forScope(scope, exact, suppressQualityDetail);
+  }
+
+  /** The episodes behind a numerator or denominator; every call writes one audit event (patient-level rows). */
+  async patients(
+    user: SignedInUser,
+    scope: AccessScope,
+    filters: EpisodeFilters,
+    id: string,
+    population: QualityPopulation,
+    ip: string | null,
+  ): Promise<QualityPatientsResponse> {
+    const measure = measureById(id);
+    const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
+    const rows = evaluate(measure, cases)
+      .filter(
+        ({ outcome }) => outcome.status === 'denominator' && (population === 'denominator' || outcome.inNumerator),
+      )
+      .map(({ episode, outcome }) => ({
+        patientKey: episode.patientKey,
+        episodeId: episode.episodeId,
+        programId: episode.programId,
+        admitDate: episode.admitDate,
+        inNumerator: outcome.inNumerator,
+        startDate: outcome.startDate,
+        eventDate: outcome.eventDate,
+        days: outcome.days,
+        proportion: outcome.proportion,
+      }));
+    await this.audit.record({
+      user,
+      action: 'quality.patients.read',
+      resource: `quality/${measure.id}`,
+      filters: { ...filters, population },
+      rowCount: rows.length,
+      ip,
+    });
+    return { asOf, measureId: measure.id, population, columns: measure.columns, rows };
+  }
+}
+
+function measureById(id: string): MeasureDefinition {
+  const measure = QUALITY_MEASURES.find((candidate) => candidate.id === id);
+  if (!measure) {
+    throw new NotFoundException(`No quality measure ${id}; known: ${QUALITY_MEASURES.map((m) => m.id).join(', ')}`);
+  }
+  return measure;
+}
+
+const evaluate = (measure: MeasureDefinition, cases: readonly QualityCase[]): Evaluated[] =>
+  cases.map((episode) => ({ episode, outcome: measure.evaluate(episode) }));
+
+function summarize(measure: MeasureDefinition, evaluated: readonly Evaluated[]): QualityMeasureResult {
+  const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');
+  const exclusions = new Map<string, number>();
+  for (const { outcome } of evaluated) {
+    if (outcome.exclusion) exclusions.set(outcome.exclusion, (exclusions.get(outcome.exclusion) ?? 0) + 1);
+  }
+  return {
+    id: measure.id,
+    name: measure.name,
+    definition: measure.definition,
+    rate: toRate(counted.filter(({ outcome }) => outcome.inNumerator).length, counted.length),
+    // Sorted by reason, so that the order does not depend on which episode came first.
+    exclusions: [...exclusions].sort(([a], [b]) => a.localeCompare(b)).map(([reason, count]) => ({ reason, count })),
+  };
+}
+
+/** The measure's rate per group of denominator episodes, groups sorted by key. */
+function groupRates(
+  counted: readonly Evaluated[],
+  keyOf: (evaluated: Evaluated) => [string, string],
+): QualityMeasureGroup[] {
+  const groups = new Map<string, { label: string; numerator: number; denominator: number }>();
+  for (const item of counted) {
+    const [key, label] = keyOf(item);
+    const group = groups.get(key) ?? { label, numerator: 0, denominator: 0 };
+    group.denominator += 1;
+    if (item.outcome.inNumerator) group.numerator += 1;
+    groups.set(key, group);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([key, group]) => ({ key, label: group.label, rate: toRate(group.numerator, group.denominator) }));
+}
+
+/** Every month from the first to the last, a month without denominator episodes as 0 of 0. */
+function fillMonths(points: QualityMeasureGroup[]): QualityMeasureGroup[] {
+  if (!points.length) return points;
+  const byMonth = new Map(points.map((point) => [point.key, point]));
+  const filled: QualityMeasureGroup[] = [];
+  for (let month = points[0].key; month <= points[points.length - 1].key; month = nextMonth(month)) {
+    filled.push(byMonth.get(month) ?? { key: month, label: month, rate: toRate(0, 0) });
+  }
+  return filled;
+}
+
+function nextMonth(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}

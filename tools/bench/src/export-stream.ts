@@ -1,0 +1,177 @@
+import { findFreePort, runCli, runMigrations, startDatabase } from '@iop/db-server';
+import { PRESET_NAMES, seedDatabase, seedDemoUsers, type PresetName } from '@iop/synth';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+
+/**
+ * `npx nx build api && npm run bench:export -- [--preset standard] [--episodes 1000000] [--api-heap-mb 64]
+ * [--format csv --format xlsx]`: seeds a fresh embedded PostgreSQL, optionally clones its episodes (without
+ * their appointments) up to --episodes rows so that the export has a million rows to stream, starts the built
+ * API, downloads the episode exports as the admin, and reports rows/s and the API process's resident memory:
+ * sampled every 20 ms during the download (the API's process.memoryUsage().rss, read from /proc since it runs in
+ * its own process) against its RSS at rest before. Prints markdown rows for docs/PERFORMANCE.md.
+ */
+void runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      preset: { type: 'string' },
+      episodes: { type: 'string' },
+      // A V8 heap cap for the API: an export that held its rows would run out of memory under it.
+      'api-heap-mb': { type: 'string' },
+      format: { type: 'string', multiple: true },
+    },
+  });
+  const heapFlags = values['api-heap-mb'] ? [`--max-old-space-size=${Number(values['api-heap-mb'])}`] : [];
+  const formats = values.format ?? ['csv', 'xlsx'];
+  const preset = (values.preset ?? 'standard') as PresetName;
+  if (!PRESET_NAMES.includes(preset)) throw new Error(`unknown preset ${preset}; use ${PRESET_NAMES.join(', ')}`);
+  const apiMain = path.resolve('dist/apps/api/main.js');
+  if (!existsSync(apiMain)) throw new Error('build the API first: npx nx build api');
+
+  const scratch = await mkdtemp(path.join(tmpdir(), 'iop-bench-'));
+  // As root, PostgreSQL runs as the postgres user, which must be able to reach the data directory.
+  await chmod(scratch, 0o755);
+  const database = await startDatabase({ dataDir: path.join(scratch, 'pg'), fresh: true });
+  let api: ChildProcess | undefined;
+  try {
+    await runMigrations(database.url);
+    await seedDatabase(database.url, { preset });
+    if (values.episodes) await cloneEpisodes(database.url, Number(values.episodes));
+    const password = randomBytes(12).toString('base64url');
+    await seedDemoUsers(database.url, password);
+    const port = await findFreePort();
+    api = spawn(process.execPath, [...heapFlags, apiMain], {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        IOP_JWT_SECRET: randomBytes(32).toString('base64url'),
+      },
+      stdio: 'ignore',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(base);
+    const authorization = `Bearer ${await signIn(base, 'admin@demo.local', password)}`;
+    const pid = api.pid as number;
+    console.log('| preset | format | rows | MB | seconds | rows/s | API RSS at rest MB | API peak RSS MB |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+    for (const format of formats) {
+      const atRest = rssMegabytes(pid);
+      const sampler = sampleRss(pid);
+      const started = performance.now();
+      const { bytes, lines } = await download(`${base}/api/v1/exports/episodes.${format}`, authorization);
+      const seconds = (performance.now() - started) / 1000;
+      const peak = sampler.stop();
+      const rows = format === 'csv' ? lines - 1 : await exportedRowCount(database.url);
+      const label = `${values.episodes ? `${preset} + clones` : preset}${heapFlags.length ? `, heap ${values['api-heap-mb']} MB` : ''}`;
+      console.log(
+        `| ${label} | ${format} | ${rows} | ${(bytes / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ` +
+          `${Math.round(rows / seconds)} | ${atRest.toFixed(0)} | ${peak.toFixed(0)} |`,
+      );
+    }
+  } finally {
+    api?.kill('SIGTERM');
+    await database.stop();
+    await rm(scratch, { recursive: true, force: true });
+  }
+});
+
+/** Copies of every episode (no appointments, screens or goals) until there are at least `target`; refreshes facts. */
+async function cloneEpisodes(databaseUrl: string, target: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: number; max: number }>(
+      `SELECT count(*)::int AS count, max(id) AS max FROM episodes`,
+    );
+    const copies = Math.ceil(target / rows[0].count) - 1;
+    if (copies < 1) return;
+    // Ids above every existing one, so that the identity sequence is not involved.
+    await client.query(
+      `INSERT INTO episodes (id, org_id, program_id, patient_id, level_of_care, referral_date, referral_source,
+         prior_discharge_date, admit_date, discharge_date, discharge_reason, discharge_reason_local, primary_substance,
+         oud, severity, prior_episodes, payer, primary_counselor_id, family_involved, source_system, source_id)
+       SELECT $1::int * c + e.id, org_id, program_id, patient_id, level_of_care, referral_date, referral_source,
+         prior_discharge_date, admit_date, discharge_date, discharge_reason, discharge_reason_local, primary_substance,
+         oud, severity, prior_episodes, payer, primary_counselor_id, family_involved, 'bench-clone', c || '-' || e.id
+       FROM episodes e CROSS JOIN generate_series(1, $2::int) AS c`,
+      [rows[0].max, copies],
+    );
+    await client.query('SELECT refresh_episode_facts()');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The row count the last export wrote into the audit log (the workbook is not parsed here). */
+async function exportedRowCount(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ row_count: number }>(
+      `SELECT row_count FROM audit_events WHERE action = 'export.episodes' ORDER BY id DESC LIMIT 1`,
+    );
+    return rows[0].row_count;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Resident set size of a process in MB (VmRSS of /proc/<pid>/status). */
+function rssMegabytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+function sampleRss(pid: number): { stop(): number } {
+  let peak = rssMegabytes(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMegabytes(pid))), 20);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, rssMegabytes(pid));
+    },
+  };
+}
+
+/** Reads the whole body as it arrives, counting bytes and newlines, without keeping it. */
+async function download(url: string, authorization: string): Promise<{ bytes: number; lines: number }> {
+  const response = await fetch(url, { headers: { authorization } });
+  if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) lines++;
+  }
+  return { bytes, lines };
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${email} answered ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const healthy = await fetch(`${base}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the API did not become healthy within a minute');
+}
