@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './support/demo-accounts';
+import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
 
 // These start signed out, unlike the rest of the suite.
@@ -22,10 +23,12 @@ test.describe('Signing in and what each role sees', () => {
   test('a signed-out visitor is sent to sign-in and, signed in as the director, lands on the page asked for', async ({
     page,
     consoleErrors,
-  }) => {
+  }, testInfo) => {
     await page.goto('/retention?groupBy=payer');
     await expect(page).toHaveURL(/\/login\?returnUrl=%2Fretention%3FgroupBy%3Dpayer$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+    await expectNoSeriousAccessibilityViolations(page);
+    await saveLightAndDarkScreenshots(page, testInfo, 'login');
 
     await signIn(page, DEMO_ACCOUNTS.director, 'not the password');
     await expect(page.getByTestId('login-problem')).toHaveText('The e-mail or the password is not right.');

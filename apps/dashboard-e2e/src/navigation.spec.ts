@@ -1,3 +1,4 @@
+import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
 
 /** The analysis pages after the Overview. */
@@ -35,13 +36,15 @@ test.describe('Navigation', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('pages not built yet say so plainly', async ({ page }) => {
+  test('pages not built yet say so plainly', async ({ page }, testInfo) => {
     for (const { path, title } of UPCOMING_PAGES) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
       await expect(page.getByTestId('placeholder')).toContainText(
         'This page arrives with the quality measures and reports.',
       );
+      await expectNoSeriousAccessibilityViolations(page);
+      await saveLightAndDarkScreenshots(page, testInfo, path.slice(1));
     }
   });
 
