@@ -51,7 +51,11 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mts', '**/*.cts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries([])] },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries([])],
+      // A parameter that must exist for its decorator (e.g. `@Query() _none: NoParameters`) is named with _.
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_' }],
+    },
   },
   // Tests, and the helpers under testing/ folders, may also use the test tooling: the throw-away PostgreSQL
   // every integration test creates its database on, and the synthetic network with its ground truth.

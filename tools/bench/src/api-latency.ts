@@ -24,6 +24,8 @@ const ENDPOINTS = [
   '/api/v1/retention?groupBy=groupTercile',
   '/api/v1/retention?groupBy=mat',
   '/api/v1/costs/summary',
+  '/api/v1/quality/measures',
+  '/api/v1/quality/measures/pod',
   '/api/v1/evidence',
 ];
 

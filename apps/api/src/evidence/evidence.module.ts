@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CostsModule } from '../costs/costs.module';
-import { EvidenceCache } from './evidence-cache';
+import { ResultCache } from '../common/result-cache';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRowsQuery } from './evidence-rows.query';
 import { EvidenceService } from './evidence.service';
@@ -9,6 +9,6 @@ import { SlotAttendanceQuery } from './slot-attendance.query';
 @Module({
   imports: [CostsModule],
   controllers: [EvidenceController],
-  providers: [EvidenceService, EvidenceRowsQuery, SlotAttendanceQuery, EvidenceCache],
+  providers: [EvidenceService, EvidenceRowsQuery, SlotAttendanceQuery, ResultCache],
 })
 export class EvidenceModule {}

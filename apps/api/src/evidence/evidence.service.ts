@@ -8,7 +8,7 @@ import { claimContactCompliance, claimEveningAccess, claimIndividualAlliance } f
 import { claimFamily, claimIopVsOutpatient } from './claims-groups';
 import { claimMutualHelp, claimProgressMotivation } from './claims-outcomes';
 import { claimMat, claimPeerGroups } from './claims-survival';
-import { EvidenceCache } from './evidence-cache';
+import { ResultCache } from '../common/result-cache';
 import { EvidenceRowsQuery, type EvidenceRow } from './evidence-rows.query';
 import { SlotAttendanceQuery, type SlotAttendanceCell } from './slot-attendance.query';
 
@@ -39,7 +39,7 @@ export class EvidenceService {
   constructor(
     private readonly rowsQuery: EvidenceRowsQuery,
     private readonly costs: CostsService,
-    private readonly cache: EvidenceCache,
+    private readonly cache: ResultCache,
     private readonly slotAttendance: SlotAttendanceQuery,
   ) {}
 

@@ -1,3 +1,4 @@
+import { ResultCache } from '../common/result-cache';
 import { Module } from '@nestjs/common';
 import { AsOfQuery } from '../metrics/as-of.query';
 import { QualityCasesQuery } from './quality-cases.query';
@@ -6,6 +7,6 @@ import { QualityService } from './quality.service';
 
 @Module({
   controllers: [QualityController],
-  providers: [QualityService, QualityCasesQuery, AsOfQuery],
+  providers: [QualityService, QualityCasesQuery, AsOfQuery, ResultCache],
 })
 export class QualityModule {}

@@ -13,6 +13,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
 import type { SignedInUser } from '../access/signed-in-user';
 import { AuditService } from '../audit/audit.service';
+import { ResultCache } from '../common/result-cache';
 import { AsOfQuery } from '../metrics/as-of.query';
 import { toRate } from '../metrics/rate';
 import { forScope } from '../suppression/shared-partitions';
@@ -29,16 +30,27 @@ export class QualityService {
     private readonly casesQuery: QualityCasesQuery,
     private readonly asOfQuery: AsOfQuery,
     private readonly audit: AuditService,
+    private readonly cache: ResultCache,
   ) {}
 
-  async measures(scope: AccessScope, filters: EpisodeFilters): Promise<QualityMeasuresResponse> {
-    const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
-    const measures = QUALITY_MEASURES.map((measure) => summarize(measure, evaluate(measure, cases)));
-    return forScope(scope, { asOf, measures }, suppressQualityMeasures);
+  measures(scope: AccessScope, filters: EpisodeFilters): Promise<QualityMeasuresResponse> {
+    return this.cache.get(scope, filters, 'quality measures', async () => {
+      const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
+      const measures = QUALITY_MEASURES.map((measure) => summarize(measure, evaluate(measure, cases)));
+      return forScope(scope, { asOf, measures }, suppressQualityMeasures);
+    });
   }
 
-  async detail(scope: AccessScope, filters: EpisodeFilters, id: string): Promise<QualityMeasureDetailResponse> {
+  detail(scope: AccessScope, filters: EpisodeFilters, id: string): Promise<QualityMeasureDetailResponse> {
     const measure = measureById(id);
+    return this.cache.get(scope, filters, `quality measure ${id}`, () => this.computeDetail(scope, filters, measure));
+  }
+
+  private async computeDetail(
+    scope: AccessScope,
+    filters: EpisodeFilters,
+    measure: MeasureDefinition,
+  ): Promise<QualityMeasureDetailResponse> {
     const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
     const evaluated = evaluate(measure, cases);
     const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');

@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { UNRESTRICTED_SCOPE } from '../access/access-scope';
-import { EvidenceCache } from './evidence-cache';
+import { ResultCache } from './result-cache';
 
-describe('EvidenceCache', () => {
+describe('ResultCache', () => {
   let version: string;
-  let cache: EvidenceCache;
+  let cache: ResultCache;
   beforeEach(() => {
     version = '2026-11-28 00:00:00+00/1';
     const dataSource = { query: async () => [{ version }] } as unknown as DataSource;
-    cache = new EvidenceCache(dataSource);
+    cache = new ResultCache(dataSource);
   });
 
   it('computes a board once per scope, filter and data version', async () => {
