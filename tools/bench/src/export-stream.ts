@@ -1,13 +1,8 @@
-import { findFreePort, runCli, runMigrations, startDatabase } from '@iop/db-server';
-import { PRESET_NAMES, seedDatabase, seedDemoUsers, type PresetName } from '@iop/synth';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { runCli } from '@iop/db-server';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { withSeededApi } from './seeded-api';
 
 /**
  * `npx nx build api && npm run bench:export -- [--preset standard] [--episodes 1000000] [--api-heap-mb 64]
@@ -29,37 +24,9 @@ void runCli(async () => {
   });
   const heapFlags = values['api-heap-mb'] ? [`--max-old-space-size=${Number(values['api-heap-mb'])}`] : [];
   const formats = values.format ?? ['csv', 'xlsx'];
-  const preset = (values.preset ?? 'standard') as PresetName;
-  if (!PRESET_NAMES.includes(preset)) throw new Error(`unknown preset ${preset}; use ${PRESET_NAMES.join(', ')}`);
-  const apiMain = path.resolve('dist/apps/api/main.js');
-  if (!existsSync(apiMain)) throw new Error('build the API first: npx nx build api');
-
-  const scratch = await mkdtemp(path.join(tmpdir(), 'iop-bench-'));
-  // As root, PostgreSQL runs as the postgres user, which must be able to reach the data directory.
-  await chmod(scratch, 0o755);
-  const database = await startDatabase({ dataDir: path.join(scratch, 'pg'), fresh: true });
-  let api: ChildProcess | undefined;
-  try {
-    await runMigrations(database.url);
-    await seedDatabase(database.url, { preset });
-    if (values.episodes) await cloneEpisodes(database.url, Number(values.episodes));
-    const password = randomBytes(12).toString('base64url');
-    await seedDemoUsers(database.url, password);
-    const port = await findFreePort();
-    api = spawn(process.execPath, [...heapFlags, apiMain], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        PORT: String(port),
-        NODE_ENV: 'production',
-        IOP_JWT_SECRET: randomBytes(32).toString('base64url'),
-      },
-      stdio: 'ignore',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base);
-    const authorization = `Bearer ${await signIn(base, 'admin@demo.local', password)}`;
-    const pid = api.pid as number;
+  const preset = values.preset ?? 'standard';
+  const prepare = values.episodes ? (url: string) => cloneEpisodes(url, Number(values.episodes)) : undefined;
+  await withSeededApi({ preset, prepare, nodeFlags: heapFlags }, async ({ databaseUrl, base, authorization, pid }) => {
     console.log('| preset | format | rows | MB | seconds | rows/s | API RSS at rest MB | API peak RSS MB |');
     console.log('|---|---|---:|---:|---:|---:|---:|---:|');
     for (const format of formats) {
@@ -69,18 +36,14 @@ void runCli(async () => {
       const { bytes, lines } = await download(`${base}/api/v1/exports/episodes.${format}`, authorization);
       const seconds = (performance.now() - started) / 1000;
       const peak = sampler.stop();
-      const rows = format === 'csv' ? lines - 1 : await exportedRowCount(database.url);
+      const rows = format === 'csv' ? lines - 1 : await exportedRowCount(databaseUrl);
       const label = `${values.episodes ? `${preset} + clones` : preset}${heapFlags.length ? `, heap ${values['api-heap-mb']} MB` : ''}`;
       console.log(
         `| ${label} | ${format} | ${rows} | ${(bytes / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ` +
           `${Math.round(rows / seconds)} | ${atRest.toFixed(0)} | ${peak.toFixed(0)} |`,
       );
     }
-  } finally {
-    api?.kill('SIGTERM');
-    await database.stop();
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 });
 
 /** Copies of every episode (no appointments, screens or goals) until there are at least `target`; refreshes facts. */
@@ -152,26 +115,4 @@ async function download(url: string, authorization: string): Promise<{ bytes: nu
     for (const byte of chunk) if (byte === 10) lines++;
   }
   return { bytes, lines };
-}
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in as ${email} answered ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const healthy = await fetch(`${base}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the API did not become healthy within a minute');
 }

@@ -1,17 +1,9 @@
-import type { Payer, UserRole } from '@iop/contracts';
+import type { SessionUser } from '@iop/contracts';
 import type { AccessScope } from './access-scope';
 import { UNRESTRICTED_SCOPE } from './access-scope';
 
-/** The caller of a request, as the access guard found them: account, role and what they may see. */
-export interface SignedInUser {
-  id: number;
-  email: string;
-  displayName: string;
-  role: UserRole;
-  /** The payer a payer user represents. */
-  payer: Payer | null;
-  /** The programs of a director (empty for other roles: they are not scoped by program). */
-  programIds: number[];
+/** The caller of a request, as the access guard found them: the user the API shows, and their session. */
+export interface SignedInUser extends SessionUser {
   sessionId: string;
 }
 

@@ -1,18 +1,11 @@
+import type { SessionUser } from './auth';
 import type { Payer, UserRole } from './domain';
 
 /** Initial and reset passwords an admin sets: at least this long (issue 5). */
 export const ADMIN_PASSWORD_MIN_LENGTH = 12;
 
 /** An account as the admin page lists it. Never carries the password hash. */
-export interface AdminUser {
-  id: number;
-  email: string;
-  displayName: string;
-  role: UserRole;
-  /** The payer a payer user represents; null for other roles. */
-  payer: Payer | null;
-  /** A director's programs; empty for other roles. */
-  programIds: number[];
+export interface AdminUser extends SessionUser {
   disabled: boolean;
   /** ISO timestamp until which failed sign-ins lock the account; null when it is not locked. */
   lockedUntil: string | null;
