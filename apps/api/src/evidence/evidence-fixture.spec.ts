@@ -47,6 +47,17 @@ describe('GET /api/v1/evidence on the hand-built fixture', () => {
     ]);
     expect(chart.cells[2].attendance.rate).toBeCloseTo(4 / 6, 12);
     expect(chart.cells[0].attendance.rate).toBeNull();
+    // Per episode, every scheduled session is in the evening or at the weekend (share 1: the evening track).
+    // Employed or student: episodes 1 (3/4), 2 (1/2) and 4 (0/2), mean 5/12; other: episode 3 (1/2), too few
+    // for an interval. No episode is on the day track.
+    expect(chart.byTrack.map((t) => [t.employment, t.track, t.n])).toEqual([
+      ['employed_or_student', 'evening_weekend', 3],
+      ['employed_or_student', 'day', 0],
+      ['other', 'evening_weekend', 1],
+      ['other', 'day', 0],
+    ]);
+    expect(chart.byTrack[0].mean).toBeCloseTo(5 / 12, 12);
+    expect(chart.byTrack[2]).toMatchObject({ mean: 0.5, ci95: null });
   });
 
   it('claim 4: completion of discharged episodes per level of care', () => {
