@@ -15,6 +15,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { CostsModule } from './costs/costs.module';
 import { RetentionModule } from './retention/retention.module';
 import { QualityModule } from './quality/quality.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { QualityModule } from './quality/quality.module';
     FiltersModule,
     AdminModule,
     ExportsModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}

@@ -46,6 +46,43 @@ test.describe('Signing in and what each role sees', () => {
     expect(consoleErrors.filter((error) => !error.includes('401'))).toEqual([]);
   });
 
+  test('the director sees exact small counts, marked "Small count"', async ({ page }) => {
+    await page.goto('/overview');
+    await signIn(page, DEMO_ACCOUNTS.director);
+    await expect(page.getByTestId('signed-in-role')).toHaveText('Director');
+
+    // A selection narrow enough that the completion rate rests on 1-10 episodes (numerator, denominator or the
+    // non-completers), found from the director's own answers: the demo data decide which one it is.
+    interface Rate {
+      numerator: number;
+      denominator: number;
+      rate: number | null;
+    }
+    const small = (count: number) => count >= 1 && count <= 10;
+    const restsOnSmallCell = (rate: Rate) =>
+      [rate.numerator, rate.denominator, rate.denominator - rate.numerator].some(small);
+    const candidates = ['ageBand=65%2B', 'ageBand=13-17', 'ageBand=55-64', 'payer=medicare', 'payer=self_pay'];
+    let chosen: { query: string; completion: Rate } | null = null;
+    for (const query of candidates) {
+      const summary = await (await page.request.get(`/api/v1/metrics/summary?${query}`)).json();
+      if (summary.episodes > 10 && restsOnSmallCell(summary.completionRate)) {
+        chosen = { query, completion: summary.completionRate };
+        break;
+      }
+    }
+    expect(chosen, `one of ${candidates.join(', ')} gives a small completion rate`).not.toBeNull();
+    if (!chosen) return;
+
+    await page.goto(`/overview?${chosen.query}`);
+    const expectedPercent = `${((chosen.completion.rate ?? NaN) * 100).toFixed(1)}%`;
+    await expect(page.getByTestId('kpi-completion')).toHaveText(expectedPercent);
+    await expect(page.getByTestId('kpi-completion-small-cell')).toContainText(
+      'Small count Fewer than 11 episodes: exact for you, withheld from payers.',
+    );
+    // More than 10 episodes: the count itself is not marked.
+    await expect(page.getByTestId('kpi-episodes-small-cell')).toHaveCount(0);
+  });
+
   test('the payer sees only aggregate pages, is kept away from the others, and never sees a patient key', async ({
     page,
   }) => {
@@ -65,6 +102,17 @@ test.describe('Signing in and what each role sees', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.locator('body')).not.toContainText(/SYN\d{7}/);
     }
+
+    // Quality measures: the cards and the chosen measure's breakdown, but no patient drill-down and no patient key.
+    await page.goto('/quality?measure=iet-initiation');
+    await expect(page.getByTestId('quality-rate-iet-initiation')).toBeVisible();
+    await expect(page.getByTestId('quality-trend-frame')).toBeVisible();
+    await expect(page.getByTestId('quality-patients')).toHaveCount(0);
+    await expect(page.getByTestId('quality-patients-open')).toHaveCount(0);
+    await expect(page.locator('body')).not.toContainText(/SYN\d{7}/);
+    expect(
+      (await page.request.get('/api/v1/quality/measures/iet-initiation/patients?population=numerator')).status(),
+    ).toBe(403);
   });
 
   test('quality sees the analysis pages; signing out ends the session', async ({ page }) => {

@@ -1,4 +1,3 @@
-import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
 
 /** The analysis pages after the Overview. */
@@ -7,10 +6,6 @@ const ANALYSIS_PAGES = [
   { link: 'Retention', path: '/retention', title: 'Retention' },
   { link: 'Attendance & compliance', path: '/attendance', title: 'Attendance & compliance' },
   { link: 'Cost-effectiveness', path: '/costs', title: 'Cost-effectiveness' },
-];
-
-/** The pages that show a placeholder until their issue (quality measures and reports) is built. */
-const UPCOMING_PAGES = [
   { link: 'Quality measures', path: '/quality', title: 'Quality measures' },
   { link: 'Reports', path: '/reports', title: 'Reports' },
 ];
@@ -22,7 +17,6 @@ test.describe('Navigation', () => {
 
     for (const { link, path, title } of [
       ...ANALYSIS_PAGES,
-      ...UPCOMING_PAGES,
       { link: 'Overview', path: '/overview', title: 'Overview' },
     ]) {
       await navigation.getByRole('link', { name: link, exact: true }).click();
@@ -34,18 +28,6 @@ test.describe('Navigation', () => {
     await expect(page.getByTestId('kpi-episodes')).toBeVisible();
 
     expect(consoleErrors).toEqual([]);
-  });
-
-  test('pages not built yet say so plainly', async ({ page }, testInfo) => {
-    for (const { path, title } of UPCOMING_PAGES) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-      await expect(page.getByTestId('placeholder')).toContainText(
-        'This page arrives with the quality measures and reports.',
-      );
-      await expectNoSeriousAccessibilityViolations(page);
-      await saveLightAndDarkScreenshots(page, testInfo, path.slice(1));
-    }
   });
 
   test('the theme toggle switches to dark and the choice survives a reload', async ({ page }) => {

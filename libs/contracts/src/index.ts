@@ -14,3 +14,4 @@ export * from './lib/auth';
 export * from './lib/admin';
 export * from './lib/quality';
 export * from './lib/exports';
+export * from './lib/reports';

@@ -44,7 +44,18 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   // Patient-level rows: payers get aggregates only; quality gets them de-identified (exports.spec.ts).
   'GET /api/v1/exports/episodes.csv': ['director', 'quality', 'admin'],
   'GET /api/v1/exports/episodes.xlsx': ['director', 'quality', 'admin'],
+  // Every role has reports: a payer only the payer variant (reports.spec.ts); each sees only their own.
+  'POST /api/v1/reports': EVERY_ROLE,
+  'GET /api/v1/reports': EVERY_ROLE,
+  'GET /api/v1/reports/:id': EVERY_ROLE,
+  'GET /api/v1/reports/:id/file': EVERY_ROLE,
+  'POST /api/v1/reports/schedules': EVERY_ROLE,
+  'GET /api/v1/reports/schedules': EVERY_ROLE,
+  'DELETE /api/v1/reports/schedules/:id': EVERY_ROLE,
 };
+
+/** A report and a schedule that do not exist: an allowed caller gets past the guard to a 404. */
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Parameters a route needs to answer 200 (path parameters filled in, required query parameters given). */
 const SAMPLE_REQUEST: Record<string, string> = {
@@ -57,6 +68,9 @@ const SAMPLE_REQUEST: Record<string, string> = {
     '/api/v1/quality/measures/iet-initiation/patients?population=denominator',
   // {quality}: the id of the matrix's quality user, known once it is created.
   'PATCH /api/v1/admin/users/:id': '/api/v1/admin/users/{quality}',
+  'GET /api/v1/reports/:id': `/api/v1/reports/${MISSING_ID}`,
+  'GET /api/v1/reports/:id/file': `/api/v1/reports/${MISSING_ID}/file`,
+  'DELETE /api/v1/reports/schedules/:id': `/api/v1/reports/schedules/${MISSING_ID}`,
 };
 
 /** Bodies of the routes that change something, valid so that the admin's call succeeds. */
@@ -68,10 +82,19 @@ const SAMPLE_BODY: Record<string, unknown> = {
     password: 'a password long enough',
   },
   'PATCH /api/v1/admin/users/:id': { displayName: 'Renamed by the matrix' },
+  'POST /api/v1/reports': { kind: 'payer' },
+  'POST /api/v1/reports/schedules': { kind: 'payer', cadence: 'monthly' },
 };
 
 /** What an allowed call answers when it is not 200. */
-const ALLOWED_STATUS: Record<string, number> = { 'POST /api/v1/admin/users': 201 };
+const ALLOWED_STATUS: Record<string, number> = {
+  'POST /api/v1/admin/users': 201,
+  'POST /api/v1/reports': 202,
+  'POST /api/v1/reports/schedules': 201,
+  'GET /api/v1/reports/:id': 404,
+  'GET /api/v1/reports/:id/file': 404,
+  'DELETE /api/v1/reports/schedules/:id': 404,
+};
 
 /** What a public route answers to a bare request: login and refresh need a body or a cookie. */
 const PUBLIC_BARE_STATUS: Record<string, number> = {
@@ -173,6 +196,8 @@ describe('authorization matrix: every route of the router, every role, and no, e
         if (route === 'GET /api/v1/filters/options') continue;
         // A workbook carries its generation time (and zip timestamps): its CSV twin is compared instead.
         if (route === 'GET /api/v1/exports/episodes.xlsx') continue;
+        // A user's own reports and schedules, not a selection of episodes (reports.spec.ts checks who sees what).
+        if (route.startsWith('GET /api/v1/reports')) continue;
         const scoped = await call(route, tokens[role]);
         const filtered = await call(route, tokens.admin, filter);
         const expected = role === 'payer' ? asPayerSees(route, filtered.body) : filtered.body;

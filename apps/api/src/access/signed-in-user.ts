@@ -12,7 +12,7 @@ export interface SignedInUser extends SessionUser {
  * quality and admin every episode. Every query class narrows by this and nothing else. Only payers get small
  * cells suppressed; directors, quality and admin see exact counts.
  */
-export function scopeOf(user: SignedInUser): AccessScope {
+export function scopeOf(user: Pick<SessionUser, 'role' | 'programIds' | 'payer'>): AccessScope {
   switch (user.role) {
     case 'director':
       return { programIds: user.programIds, payer: null, smallCells: 'exact' };

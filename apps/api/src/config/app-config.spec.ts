@@ -21,6 +21,16 @@ describe('validateConfig', () => {
     ).toBe(true);
   });
 
+  it('reads the report retry delay in seconds, 30 by default, 0 to 3600', () => {
+    expect(validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret }).IOP_REPORT_RETRY_DELAY_SECONDS).toBe(30);
+    const delay = (value: string) =>
+      validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret, IOP_REPORT_RETRY_DELAY_SECONDS: value })
+        .IOP_REPORT_RETRY_DELAY_SECONDS;
+    expect(delay('0')).toBe(0);
+    expect(() => delay('-1')).toThrow('IOP_REPORT_RETRY_DELAY_SECONDS must be between 0 and 3600');
+    expect(() => delay('soon')).toThrow('IOP_REPORT_RETRY_DELAY_SECONDS must be an integer');
+  });
+
   it('reads PORT as a number', () => {
     expect(validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret, PORT: '8080' }).PORT).toBe(8080);
   });

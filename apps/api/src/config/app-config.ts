@@ -49,6 +49,13 @@ export class AppConfig {
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   IOP_COOKIE_SECURE!: boolean;
+
+  /** Seconds before a failed report job is tried again (up to two retries); default 30. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'IOP_REPORT_RETRY_DELAY_SECONDS must be an integer' })
+  @Min(0, { message: 'IOP_REPORT_RETRY_DELAY_SECONDS must be between 0 and 3600' })
+  @Max(3600, { message: 'IOP_REPORT_RETRY_DELAY_SECONDS must be between 0 and 3600' })
+  IOP_REPORT_RETRY_DELAY_SECONDS!: number;
 }
 
 export function validateConfig(environment: Record<string, unknown>): AppConfig {
@@ -56,6 +63,7 @@ export function validateConfig(environment: Record<string, unknown>): AppConfig 
     ...environment,
     PORT: environment['PORT'] ?? '',
     IOP_COOKIE_SECURE: environment['IOP_COOKIE_SECURE'] ?? 'false',
+    IOP_REPORT_RETRY_DELAY_SECONDS: environment['IOP_REPORT_RETRY_DELAY_SECONDS'] ?? '',
   });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {

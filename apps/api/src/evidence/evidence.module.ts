@@ -9,6 +9,7 @@ import { SlotAttendanceQuery } from './slot-attendance.query';
 @Module({
   imports: [CostsModule],
   controllers: [EvidenceController],
+  exports: [EvidenceService],
   providers: [EvidenceService, EvidenceRowsQuery, SlotAttendanceQuery, ResultCache],
 })
 export class EvidenceModule {}

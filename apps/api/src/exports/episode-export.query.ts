@@ -48,6 +48,16 @@ const toExportRow = (row: DatabaseRow): EpisodeExportRow => ({
 export class EpisodeExportQuery {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** How many episodes `rows` would yield. */
+  async count(scope: AccessScope, filters: EpisodeFilters): Promise<number> {
+    const selection = episodeSelection(scope, filters);
+    const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM episode_facts f WHERE ${selection.sql}`,
+      selection.params,
+    );
+    return count;
+  }
+
   async *rows(
     scope: AccessScope,
     filters: EpisodeFilters,

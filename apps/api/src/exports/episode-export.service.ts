@@ -1,5 +1,5 @@
 import type { DeIdentifiedEpisodeExportRow, EpisodeExportRow, EpisodeFilters } from '@iop/contracts';
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import { stream as excelStream } from 'exceljs';
 import { once } from 'node:events';
@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { deIdentify } from './de-identify';
 import { DEIDENTIFIED_COLUMNS, type ExportColumn, IDENTIFIED_COLUMNS } from './episode-export.columns';
 import { EpisodeExportQuery } from './episode-export.query';
+import { XLSX_ROW_LIMIT } from './xlsx-row-limit';
 
 export type ExportFormat = 'csv' | 'xlsx';
 type ExportRow = EpisodeExportRow | DeIdentifiedEpisodeExportRow;
@@ -44,7 +45,23 @@ export class EpisodeExportService {
   constructor(
     private readonly query: EpisodeExportQuery,
     private readonly audit: AuditService,
+    @Inject(XLSX_ROW_LIMIT) private readonly xlsxRowLimit: number,
   ) {}
+
+  /**
+   * Refuses, before the download starts, an XLSX export of more rows than the limit (xlsx-row-limit.ts), with a
+   * message that says what to do instead. Nothing is read, so nothing is audited.
+   */
+  async assertFitsInXlsx(scope: AccessScope, filters: EpisodeFilters): Promise<void> {
+    const rows = await this.query.count(scope, filters);
+    if (rows > this.xlsxRowLimit) {
+      const limit = this.xlsxRowLimit.toLocaleString('en-US');
+      throw new UnprocessableEntityException(
+        `The selection has ${rows.toLocaleString('en-US')} episodes; XLSX exports are limited to ${limit} rows. ` +
+          'Narrow the filters, or download CSV, which has no limit.',
+      );
+    }
+  }
 
   columnsFor(user: Pick<SignedInUser, 'role'>): ExportColumn[] {
     return isDeIdentifiedFor(user) ? DEIDENTIFIED_COLUMNS : IDENTIFIED_COLUMNS;
@@ -66,7 +83,7 @@ export class EpisodeExportService {
   /**
    * Streams the selected episodes as an XLSX workbook into `output` with exceljs's WorkbookWriter, which writes
    * each committed row into the zip stream instead of building the sheet. Its JavaScript heap stays flat, but at
-   * a million rows the zip side buffers outside the heap (docs/PERFORMANCE.md, open). Sheet "Episodes" has typed
+   * a million rows the zip side buffers outside the heap (docs/PERFORMANCE.md), hence the row limit. Sheet "Episodes" has typed
    * columns and a frozen header; sheet "About" the filters, the generation time and the column definitions.
    */
   async writeXlsx(

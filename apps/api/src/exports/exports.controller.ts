@@ -1,5 +1,12 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AccessScope } from '../access/access-scope';
 import { CurrentUser, Scope } from '../access/request-user.decorator';
@@ -7,6 +14,7 @@ import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
 import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
 import { EpisodeExportService, type ExportFormat, isDeIdentifiedFor } from './episode-export.service';
+import { DEFAULT_XLSX_ROW_LIMIT } from './xlsx-row-limit';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -60,6 +68,9 @@ export class ExportsController {
     schema: { type: 'string', format: 'binary' },
   })
   @ApiBadRequestResponse({ description: 'A filter is malformed; the message names it' })
+  @ApiUnprocessableEntityResponse({
+    description: `More episodes than an XLSX export holds (${DEFAULT_XLSX_ROW_LIMIT.toLocaleString('en-US')}); the message says so and points to the CSV`,
+  })
   async episodesXlsx(
     @CurrentUser() user: SignedInUser,
     @Scope() scope: AccessScope,
@@ -67,6 +78,7 @@ export class ExportsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    await this.exports.assertFitsInXlsx(scope, filters);
     startDownload(response, user, 'xlsx');
     await this.exports.writeXlsx(user, scope, filters, request.ip ?? null, response);
   }

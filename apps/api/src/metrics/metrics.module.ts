@@ -10,6 +10,7 @@ import { TrendQuery } from './trend.query';
 
 @Module({
   controllers: [MetricsController],
+  exports: [MetricsService],
   providers: [MetricsService, AsOfQuery, SummaryQuery, TrendQuery, BreakdownQuery, FlowQuery, DischargeReasonsQuery],
 })
 export class MetricsModule {}

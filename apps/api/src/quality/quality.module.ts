@@ -7,6 +7,7 @@ import { QualityService } from './quality.service';
 
 @Module({
   controllers: [QualityController],
+  exports: [QualityService],
   providers: [QualityService, QualityCasesQuery, AsOfQuery, ResultCache],
 })
 export class QualityModule {}

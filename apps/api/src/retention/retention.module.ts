@@ -3,5 +3,9 @@ import { RetentionController } from './retention.controller';
 import { RetentionQuery } from './retention.query';
 import { RetentionService } from './retention.service';
 
-@Module({ controllers: [RetentionController], providers: [RetentionService, RetentionQuery] })
+@Module({
+  controllers: [RetentionController],
+  exports: [RetentionService],
+  providers: [RetentionService, RetentionQuery],
+})
 export class RetentionModule {}

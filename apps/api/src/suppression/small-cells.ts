@@ -1,5 +1,5 @@
 import type { CountOrSuppressed, RateOrSuppressed, SuppressedValue } from '@iop/contracts';
-import { isSuppressed } from '@iop/contracts';
+import { isSmallCount, isSuppressed, restsOnSmallCell, SMALL_CELL_MAX } from '@iop/contracts';
 
 /**
  * The primitives of small-cell suppression (DESIGN.md section 7, docs/METRICS.md "Small cells"): a count of
@@ -7,13 +7,10 @@ import { isSuppressed } from '@iop/contracts';
  * identifies nobody. The per-response rules (summary, series, costs) are built from these only.
  */
 
-/** The largest count that is withheld. */
-export const SMALL_CELL_MAX = 10;
+export { isSmallCount, SMALL_CELL_MAX };
 
 export const REASON_SMALL = `fewer than ${SMALL_CELL_MAX + 1} episodes`;
 export const REASON_COMPLEMENT = `withheld so that a cell of fewer than ${SMALL_CELL_MAX + 1} cannot be derived`;
-
-export const isSmallCount = (count: number): boolean => count >= 1 && count <= SMALL_CELL_MAX;
 
 export const withheld = (reason: string): SuppressedValue => ({ suppressed: true, reason });
 
@@ -28,8 +25,7 @@ export function suppressCount(count: number): CountOrSuppressed {
  */
 export function suppressRate(rate: RateOrSuppressed): RateOrSuppressed {
   if (isSuppressed(rate)) return rate;
-  const { numerator, denominator } = rate;
-  return [numerator, denominator, denominator - numerator].some(isSmallCount) ? withheld(REASON_SMALL) : rate;
+  return restsOnSmallCell(rate) ? withheld(REASON_SMALL) : rate;
 }
 
 /** A mean, median or amount over `count` episodes: withheld when they are 1-10 (it describes those patients). */

@@ -1,7 +1,8 @@
 import type { UserRole } from '@iop/contracts';
 import { createTestDatabase } from '@iop/db-server/testing';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -65,16 +66,32 @@ export async function createTestUser(databaseUrl: string, user: TestUser): Promi
   }
 }
 
+/** A provider the test replaces, e.g. a renderer that fails on purpose. */
+export interface ProviderOverride {
+  provide: string | symbol | Type;
+  useValue: unknown;
+}
+
+function withOverrides(builder: TestingModuleBuilder, overrides: ProviderOverride[]): TestingModuleBuilder {
+  return overrides.reduce((next, { provide, useValue }) => next.overrideProvider(provide).useValue(useValue), builder);
+}
+
 /**
  * The real API, configured as main.ts configures it, listening on a free port against `databaseUrl`, with
- * `get` signed in as a fresh admin. The app module is loaded after the environment is set, because
- * configuration is validated when it loads.
+ * `get` signed in as a fresh admin; `overrides` replace providers (a Nest testing module then builds it). The
+ * app module is loaded after the environment is set, because configuration is validated when it loads.
  */
-export async function startTestApp(databaseUrl: string): Promise<TestApp> {
+export async function startTestApp(databaseUrl: string, overrides: ProviderOverride[] = []): Promise<TestApp> {
   process.env['DATABASE_URL'] = databaseUrl;
   process.env['IOP_JWT_SECRET'] = TEST_JWT_SECRET;
   const { AppModule } = await import('../app.module');
-  const app = configureApp(await NestFactory.create(AppModule, { logger: false, abortOnError: false }));
+  const app = configureApp(
+    overrides.length === 0
+      ? await NestFactory.create(AppModule, { logger: false, abortOnError: false })
+      : await withOverrides(Test.createTestingModule({ imports: [AppModule] }), overrides)
+          .compile()
+          .then((module) => module.createNestApplication({ logger: false, abortOnError: false })),
+  );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -121,7 +138,7 @@ export async function startTestApp(databaseUrl: string): Promise<TestApp> {
  * A fresh migrated database loaded with a hand-built fixture (which refreshes the episode facts itself),
  * and the API on it; close() stops the API and drops the database.
  */
-export async function startFixtureApp(fixtureSql: string): Promise<TestApp> {
+export async function startFixtureApp(fixtureSql: string, overrides: ProviderOverride[] = []): Promise<TestApp> {
   const database = await createTestDatabase();
   const client = new Client({ connectionString: database.url });
   await client.connect();
@@ -130,7 +147,7 @@ export async function startFixtureApp(fixtureSql: string): Promise<TestApp> {
   } finally {
     await client.end();
   }
-  const api = await startTestApp(database.url);
+  const api = await startTestApp(database.url, overrides);
   return {
     ...api,
     close: async () => {

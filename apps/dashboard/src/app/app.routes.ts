@@ -1,6 +1,6 @@
 import { Route } from '@angular/router';
 import { roleAllowed, signedIn, signedOut } from './auth/auth.guards';
-import { ADMIN_PAGE, ANALYSIS_PAGES, OVERVIEW_PAGE, UPCOMING_PAGES } from './pages';
+import { ADMIN_PAGE, ANALYSIS_PAGES, OVERVIEW_PAGE, REPORTS_PAGE } from './pages';
 
 const analysisPage = (path: string) =>
   ANALYSIS_PAGES.find((page) => page.path === path) as (typeof ANALYSIS_PAGES)[number];
@@ -45,6 +45,18 @@ const pageRoutes: Route[] = [
     loadComponent: () => import('./costs/costs-page').then((m) => m.CostsPage),
   },
   {
+    path: 'quality',
+    title: analysisPage('quality').title,
+    data: { roles: analysisPage('quality').roles },
+    loadComponent: () => import('./quality/quality-page').then((m) => m.QualityPage),
+  },
+  {
+    path: REPORTS_PAGE.path,
+    title: REPORTS_PAGE.title,
+    data: { roles: REPORTS_PAGE.roles },
+    loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
+  },
+  {
     path: ADMIN_PAGE.path,
     title: ADMIN_PAGE.title,
     data: { roles: ADMIN_PAGE.roles },
@@ -56,15 +68,6 @@ const pageRoutes: Route[] = [
     title: 'Definitions',
     loadComponent: () => import('./definitions/definitions-page').then((m) => m.DefinitionsPage),
   },
-  ...UPCOMING_PAGES.map(
-    (page): Route => ({
-      path: page.path,
-      title: page.title,
-      // Bound to the placeholder's inputs by withComponentInputBinding().
-      data: { heading: page.title, summary: page.summary, roles: page.roles },
-      loadComponent: () => import('./placeholder/placeholder-page').then((m) => m.PlaceholderPage),
-    }),
-  ),
 ];
 
 export const appRoutes: Route[] = [

@@ -99,14 +99,11 @@ describe('App shell', () => {
     expect(element.querySelector('h1')?.textContent).toBe('Overview');
   });
 
-  it('shows an honest placeholder, titled from the route, on pages not built yet', async () => {
+  it('opens the Reports page, titled from the route and current in the navigation', async () => {
     await navigateTo('/reports');
 
     expect(document.title).toBe('Reports · IOP Outcomes');
     expect(element.querySelector('h1')?.textContent).toBe('Reports');
-    expect(element.querySelector('[data-testid="placeholder"]')?.textContent).toContain(
-      'This page arrives with the quality measures and reports.',
-    );
     const current = element.querySelector('nav a[aria-current="page"]');
     expect(current?.textContent?.trim()).toBe('Reports');
   });

@@ -4,7 +4,7 @@ import type { UserRole } from '@iop/contracts';
 export interface DashboardPage {
   path: string;
   title: string;
-  /** What the page shows, in a sentence (the placeholder shows it until the page is built). */
+  /** What the page shows, in a sentence. */
   summary: string;
   /** Who may open it (DESIGN.md section 1); the API enforces the same on every request. */
   roles: readonly UserRole[];
@@ -26,7 +26,7 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'evidence',
     title: 'Evidence board',
-  roles: ANALYSTS,
+    roles: ANALYSTS,
     summary:
       'Each claim of the article as a card: the chart that tests it on your programs’ data, the effect ' +
       'size with its 95% confidence interval, n, an estimate adjusted for case mix, and a plain verdict.',
@@ -34,7 +34,7 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'retention',
     title: 'Retention',
-  roles: ANALYSTS,
+    roles: ANALYSTS,
     summary:
       'Length of stay, retention curves with their confidence bands, and completion, dropout and ' +
       'transfer rates by program, track and schedule.',
@@ -42,7 +42,7 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'attendance',
     title: 'Attendance & compliance',
-  roles: ANALYSTS,
+    roles: ANALYSTS,
     summary:
       'Attended against scheduled hours per week, no-shows and cancellations, drug-screen results and ' +
       'treatment-plan compliance by program, counselor and schedule.',
@@ -50,30 +50,31 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   {
     path: 'costs',
     title: 'Cost-effectiveness',
-  roles: EVERY_ROLE,
+    roles: EVERY_ROLE,
     summary:
       'Cost per episode, per completer, per patient retained 90 days and per abstinent patient, with IOP ' +
       'set against residential, inpatient and standard outpatient care.',
   },
-];
-
-/** Pages whose issue has not been built yet; each shows an honest placeholder meanwhile. */
-export const UPCOMING_PAGES: readonly DashboardPage[] = [
   {
     path: 'quality',
     title: 'Quality measures',
-  roles: EVERY_ROLE,
+    roles: EVERY_ROLE,
     summary:
-      'Standard measures such as initiation and engagement, pharmacotherapy for opioid use disorder and ' +
-      'follow-up after discharge, with their trends.',
-  },
-  {
-    path: 'reports',
-    title: 'Reports',
-  roles: EVERY_ROLE,
-    summary: 'CSV, XLSX and PDF exports and scheduled reports, with small cells suppressed.',
+      'IET initiation and engagement, OUD pharmacotherapy continuity (POD), medication adherence (PDC) and ' +
+      'follow-up after residential or inpatient care: each rate with its 95% interval and exclusions, by month, ' +
+      'program and payer, and the audited patient list behind it.',
   },
 ];
+
+/** PDF reports now and on a schedule, their history and the episode exports; listed after the analyses. */
+export const REPORTS_PAGE: DashboardPage = {
+  path: 'reports',
+  title: 'Reports',
+  roles: EVERY_ROLE,
+  summary:
+    'A PDF outcomes report (payers: the payer report, suppressed) generated now with its progress or on a weekly ' +
+    'or monthly schedule, the history to download again, and the selected episodes as CSV or XLSX.',
+};
 
 /** Accounts, program scopes and the audit log (issue 5): for admins only, so it is in their navigation only. */
 export const ADMIN_PAGE: DashboardPage = {
@@ -83,9 +84,4 @@ export const ADMIN_PAGE: DashboardPage = {
   summary: 'Users, their roles and program scopes, and the audit log with its CSV export.',
 };
 
-export const NAVIGATION_PAGES: readonly DashboardPage[] = [
-  OVERVIEW_PAGE,
-  ...ANALYSIS_PAGES,
-  ...UPCOMING_PAGES,
-  ADMIN_PAGE,
-];
+export const NAVIGATION_PAGES: readonly DashboardPage[] = [OVERVIEW_PAGE, ...ANALYSIS_PAGES, REPORTS_PAGE, ADMIN_PAGE];

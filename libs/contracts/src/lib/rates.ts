@@ -30,3 +30,19 @@ export function numberOrNull(value: NumberOrSuppressed | null | undefined): numb
 export function isSuppressed(value: unknown): value is SuppressedValue {
   return typeof value === 'object' && value !== null && (value as SuppressedValue).suppressed === true;
 }
+
+/**
+ * The largest count that is a small cell (DESIGN.md section 7): withheld from payers, shown exactly but marked to
+ * the roles that may see it.
+ */
+export const SMALL_CELL_MAX = 10;
+
+export const isSmallCount = (count: number): boolean => count >= 1 && count <= SMALL_CELL_MAX;
+
+/**
+ * A rate rests on a small cell when its numerator, denominator or their difference (e.g. the non-completers
+ * behind a completion rate) is 1-10: a payer never sees it; anyone else sees it marked, to be read with care.
+ */
+export function restsOnSmallCell(rate: RateValue): boolean {
+  return [rate.numerator, rate.denominator, rate.denominator - rate.numerator].some(isSmallCount);
+}

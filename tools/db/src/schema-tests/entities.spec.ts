@@ -34,7 +34,7 @@ describe('entities and migrations agree', () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(ALL_ENTITIES).toHaveLength(18);
+    expect(ALL_ENTITIES).toHaveLength(21);
   });
 
   it('reads a row back through an entity', async () => {

@@ -15,6 +15,7 @@ const ALL_MIGRATION_NAMES = [
   'EpisodeFacts1764300000000',
   'AccessControl1764400000000',
   'WeekdayAttendance1764500000000',
+  'Reports1764600000000',
 ];
 
 const DERIVED_OBJECTS = [
@@ -23,6 +24,7 @@ const DERIVED_OBJECTS = [
   'episode_facts',
   'episode_weekday_attendance',
   'refresh_episode_facts',
+  'report_next_run',
 ];
 
 describe('the committed migrations', () => {
@@ -74,6 +76,13 @@ describe('the committed migrations', () => {
     // The appointment counts are refreshed CONCURRENTLY too, and the breakdowns join them by episode.
     expect(indexes['episode_appointment_counts_key_idx']).toMatch(
       /UNIQUE INDEX .* ON public\.episode_appointment_counts USING btree \(episode_id, slot, session_type, status\)/,
+    );
+    // The Reports page lists a user's reports newest first; the scheduler claims schedules by their next run.
+    expect(indexes['reports_requester_idx']).toMatch(
+      /ON public\.reports USING btree \(requested_by, created_at DESC\)/,
+    );
+    expect(indexes['report_schedules_due_idx']).toMatch(
+      /ON public\.report_schedules USING btree \(next_run_at\) WHERE \(deleted_at IS NULL\)/,
     );
     for (const table of ['patients', 'episodes', 'appointments', 'drug_screens', 'charges']) {
       const unique = Object.values(indexes).find(

@@ -25,7 +25,9 @@ describe('rate display', () => {
       value: '45.5%',
       details: ['95% CI 43.0%–48.1%', 'n = 1,500 episodes'],
       suppressed: false,
+      smallCell: false,
     });
+    expect(rateKpi(rate(1, 4, [0.0456, 0.6994]), 'episodes')).toMatchObject({ value: '25.0%', smallCell: true });
     expect(rateKpi({ suppressed: true, reason: 'fewer than 11' }, 'episodes')).toEqual({
       value: 'fewer than 11',
       details: [],

@@ -1,4 +1,4 @@
-import { isSuppressed, type MetricValue, type RateOrSuppressed } from '@iop/contracts';
+import { isSuppressed, type MetricValue, type RateOrSuppressed, restsOnSmallCell } from '@iop/contracts';
 import type { FrameCell } from '../charts/frame-table';
 import { formatConfidenceInterval, formatCount, formatPercent } from '../format/number-format';
 
@@ -10,6 +10,8 @@ export interface HeadlineDisplay {
   value: string;
   details: string[];
   suppressed: boolean;
+  /** Exact, but resting on 1-10 episodes: marked (HeadlineFigureValue.smallCell). */
+  smallCell?: boolean;
 }
 
 /** The proportion to draw; null when there is none to draw (withheld, no denominator, or not a rate). */
@@ -66,5 +68,6 @@ export function rateKpi(value: RateOrSuppressed | undefined, unit: string): Head
     value: formatPercent(value.rate),
     details: [formatConfidenceInterval(value.ci95), sample],
     suppressed: false,
+    smallCell: restsOnSmallCell(value),
   };
 }

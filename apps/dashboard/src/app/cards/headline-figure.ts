@@ -6,7 +6,15 @@ export interface HeadlineFigureValue {
   details: string[];
   /** Withheld by small-cell suppression: the value is then a phrase, not digits. */
   suppressed: boolean;
+  /**
+   * Exact, but resting on 1-10 episodes (a count, or a rate's numerator, denominator or their difference): a payer
+   * would get it withheld; the roles that see it exactly see it marked, so that it is read with care.
+   */
+  smallCell?: boolean;
 }
+
+/** The explanation under an exact small cell (DESIGN.md section 7). */
+export const SMALL_CELL_NOTE = 'Fewer than 11 episodes: exact for you, withheld from payers. Read with care.';
 
 /**
  * The top of every headline card (overview KPIs, attendance headlines): label, value and qualifying lines.
@@ -20,6 +28,11 @@ export interface HeadlineFigureValue {
     <!-- The value's text is exactly the formatted number (tests compare it): no padding. -->
     <!-- prettier-ignore -->
     <p class="figure-value" [class.figure-value-suppressed]="figure().suppressed" [attr.data-testid]="testId()">{{ figure().value }}</p>
+    @if (figure().smallCell) {
+      <p class="figure-small-cell" [attr.data-testid]="testId() + '-small-cell'">
+        <span class="small-cell-badge">Small count</span> {{ smallCellNote }}
+      </p>
+    }
     @for (detail of figure().details; track $index) {
       <!-- prettier-ignore -->
       <p class="figure-detail" [attr.data-testid]="testId() + '-detail'">{{ detail }}</p>
@@ -41,6 +54,19 @@ export interface HeadlineFigureValue {
     .figure-value-suppressed {
       font: var(--mat-sys-headline-small);
     }
+    .figure-small-cell {
+      margin: 2px 0 6px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .small-cell-badge {
+      display: inline-block;
+      padding: 0 6px;
+      border-radius: 4px;
+      font: var(--mat-sys-label-small);
+      color: var(--mat-sys-on-tertiary-container);
+      background: var(--mat-sys-tertiary-container);
+    }
     .figure-detail {
       margin: 2px 0;
       font: var(--mat-sys-body-medium);
@@ -52,4 +78,5 @@ export class HeadlineFigure {
   readonly figure = input.required<HeadlineFigureValue>();
   /** Stable hook for the tests; the element carrying it holds only the formatted value. */
   readonly testId = input.required<string>();
+  protected readonly smallCellNote = SMALL_CELL_NOTE;
 }

@@ -1,4 +1,11 @@
-import { type CountOrSuppressed, isSuppressed, type RateOrSuppressed, type SummaryResponse } from '@iop/contracts';
+import {
+  type CountOrSuppressed,
+  isSmallCount,
+  isSuppressed,
+  type RateOrSuppressed,
+  restsOnSmallCell,
+  type SummaryResponse,
+} from '@iop/contracts';
 import {
   formatCalendarDate,
   formatConfidenceInterval,
@@ -14,6 +21,8 @@ export interface KpiDisplay {
   details: string[];
   /** The API withheld the value (small-cell suppression); value then reads "fewer than 11". */
   suppressed: boolean;
+  /** Exact, but resting on 1-10 episodes: marked (HeadlineFigureValue.smallCell). */
+  smallCell?: boolean;
 }
 
 export interface OverviewDisplay {
@@ -62,7 +71,7 @@ export function countText(count: CountOrSuppressed): string {
 
 function countKpi(count: CountOrSuppressed, details: string[]): KpiDisplay {
   if (isSuppressed(count)) return suppressedKpi(count.reason);
-  return { value: formatCount(count), details, suppressed: false };
+  return { value: formatCount(count), details, suppressed: false, smallCell: isSmallCount(count) };
 }
 
 function suppressedKpi(reason: string): KpiDisplay {
@@ -78,7 +87,12 @@ function rateKpi(rate: RateOrSuppressed, unit: string): KpiDisplay {
   if (rate.rate === null || rate.ci95 === null) {
     return { value: 'n/a', details: ['Not defined yet: nothing to count.', sample], suppressed: false };
   }
-  return { value: formatPercent(rate.rate), details: [formatConfidenceInterval(rate.ci95), sample], suppressed: false };
+  return {
+    value: formatPercent(rate.rate),
+    details: [formatConfidenceInterval(rate.ci95), sample],
+    suppressed: false,
+    smallCell: restsOnSmallCell(rate),
+  };
 }
 
 function hoursKpi(summary: SummaryResponse): KpiDisplay {

@@ -10,12 +10,14 @@ import {
 } from './episode-activity.entities';
 import { Episode, Patient } from './episode.entities';
 import { Organization, Program, Staff } from './organization.entities';
+import { Report, ReportFile, ReportSchedule } from './report.entities';
 import { DatasetMeta, Setting } from './settings.entities';
 
 export * from './access.entities';
 export * from './episode-activity.entities';
 export * from './episode.entities';
 export * from './organization.entities';
+export * from './report.entities';
 export * from './settings.entities';
 
 export const ALL_ENTITIES = [
@@ -37,4 +39,7 @@ export const ALL_ENTITIES = [
   UserProgram,
   Session,
   AuditEvent,
+  ReportSchedule,
+  Report,
+  ReportFile,
 ];

@@ -2,6 +2,7 @@ import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
 import { EpisodeFacts1764300000000 } from './1764300000000-episode-facts';
 import { AccessControl1764400000000 } from './1764400000000-access-control';
 import { WeekdayAttendance1764500000000 } from './1764500000000-weekday-attendance';
+import { Reports1764600000000 } from './1764600000000-reports';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   EpisodeFacts1764300000000,
   AccessControl1764400000000,
   WeekdayAttendance1764500000000,
+  Reports1764600000000,
 ];

@@ -1,0 +1,209 @@
+import type {
+  QualityMeasureDetailResponse,
+  QualityMeasureGroup,
+  QualityMeasuresResponse,
+  QualityPatientsResponse,
+  RateValue,
+} from '@iop/contracts';
+import type { Locator, Page } from '@playwright/test';
+import { expectedCount, expectedPercent, type AsAdminSees } from './support/expected-format';
+import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
+import { expect, test } from './support/test';
+
+type Measures = AsAdminSees<QualityMeasuresResponse>;
+type Detail = AsAdminSees<QualityMeasureDetailResponse>;
+
+/** The admin sees exact values: a rate or "—" when its denominator is empty. */
+const rateText = (rate: RateValue) => (rate.rate === null ? '—' : expectedPercent(rate.rate));
+
+/** "2025-03" -> "Mar 2025", written out independently of the app. */
+function expectedMonth(period: string): string {
+  return new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${period}-01T00:00:00Z`),
+  );
+}
+
+/** A rate rests on a small cell when numerator, denominator or their difference is 1-10 (DESIGN.md section 7). */
+const isSmall = (rate: RateValue) =>
+  [rate.numerator, rate.denominator, rate.denominator - rate.numerator].some((count) => count >= 1 && count <= 10);
+
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A table row as the frame prints it: group, rate, interval, numerator, denominator, note. */
+function expectedRow(group: AsAdminSees<QualityMeasureGroup>, label = group.label): string[] {
+  const rate = group.rate as RateValue;
+  return [
+    label,
+    rateText(rate),
+    rate.ci95 ? expectedPercent(rate.ci95[0]) : '—',
+    rate.ci95 ? expectedPercent(rate.ci95[1]) : '—',
+    expectedCount(rate.numerator),
+    expectedCount(rate.denominator),
+    isSmall(rate) ? 'small n: Fewer than 11 episodes: shown exactly to you, withheld from payers; read with care' : '—',
+  ];
+}
+
+async function tableRows(frame: Locator): Promise<string[][]> {
+  await frame.getByTestId('frame-show-table').click();
+  const table = frame.getByTestId('frame-table');
+  await expect(table).toBeVisible();
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.trim() ?? '')),
+    );
+}
+
+async function expectCardsToMatch(page: Page, measures: Measures): Promise<void> {
+  for (const measure of measures.measures) {
+    const rate = measure.rate as RateValue;
+    await expect(page.getByTestId(`quality-rate-${measure.id}`)).toHaveText(rateText(rate));
+    await expect(page.getByTestId(`quality-counts-${measure.id}`)).toHaveText(
+      rate.denominator === 0
+        ? 'No episode in the denominator'
+        : `${expectedCount(rate.numerator)} of ${expectedCount(rate.denominator)} episodes in the numerator`,
+    );
+    await expect(page.getByTestId(`quality-small-${measure.id}`)).toHaveCount(isSmall(rate) ? 1 : 0);
+    if (rate.ci95) {
+      await expect(page.getByTestId(`quality-interval-${measure.id}`)).toHaveText(
+        `95% CI ${expectedPercent(rate.ci95[0])}–${expectedPercent(rate.ci95[1])}`,
+      );
+    }
+  }
+}
+
+test.describe('Quality measures', () => {
+  test('the cards show the API’s measures', async ({ page, consoleErrors }) => {
+    const measures = await apiGet<Measures>(page, '/api/v1/quality/measures');
+    expect(measures.measures.map((measure) => measure.id)).toEqual([
+      'iet-initiation',
+      'iet-engagement',
+      'pod',
+      'pdc-mat',
+      'fui-7',
+      'fui-30',
+    ]);
+
+    await page.goto('/quality');
+    await expect(page).toHaveTitle('Quality measures · IOP Outcomes');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quality measures');
+    await expectCardsToMatch(page, measures);
+    const initiation = measures.measures[0];
+    await expect(page.getByTestId('quality-exclusions-iet-initiation').locator('li')).toHaveCount(
+      initiation.exclusions.length,
+    );
+    for (const [index, exclusion] of initiation.exclusions.entries()) {
+      await expect(page.getByTestId('quality-exclusions-iet-initiation').locator('li').nth(index)).toContainText(
+        `${exclusion.reason}: ${expectedCount(exclusion.count)}`,
+      );
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('choosing a measure shows its trend and breakdowns, and survives a reload', async ({ page, consoleErrors }) => {
+    const detail = await apiGet<Detail>(page, '/api/v1/quality/measures/iet-initiation');
+    expect(detail.trend.length).toBeGreaterThan(1);
+
+    await page.goto('/quality');
+    await page.getByTestId('quality-select-iet-initiation').click();
+    await expect(page).toHaveURL(/\/quality\?measure=iet-initiation$/);
+    await expect(page.getByTestId('quality-select-iet-initiation')).toHaveAttribute('aria-pressed', 'true');
+
+    await page.reload();
+    const trend = page.getByTestId('quality-trend-frame');
+    await expect(trend.getByTestId('frame-heading')).toHaveText('IET initiation: by month of admission');
+    await expect(trend.getByTestId('frame-sample')).toHaveText(
+      `n = ${expectedCount((detail.measure.rate as RateValue).denominator)} episodes in the denominator`,
+    );
+    await expect(trend.getByTestId('interval-bar')).toHaveCount(detail.trend.length);
+    expect(await tableRows(trend)).toEqual(detail.trend.map((group) => expectedRow(group, expectedMonth(group.key))));
+    expect(await tableRows(page.getByTestId('quality-program-frame'))).toEqual(
+      detail.byProgram.map((group) => expectedRow(group)),
+    );
+    expect(await tableRows(page.getByTestId('quality-payer-frame'))).toEqual(
+      detail.byPayer.map((group) => expectedRow(group)),
+    );
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the patient drill-down lists the API’s episodes', async ({ page, consoleErrors }) => {
+    const numerator = await apiGet<QualityPatientsResponse>(
+      page,
+      '/api/v1/quality/measures/pdc-mat/patients?population=numerator',
+    );
+    const denominator = await apiGet<QualityPatientsResponse>(
+      page,
+      '/api/v1/quality/measures/pdc-mat/patients?population=denominator',
+    );
+    expect(numerator.rows.length).toBeGreaterThan(0);
+
+    await page.goto('/quality?measure=pdc-mat');
+    const panel = page.getByTestId('quality-patients');
+    await expect(panel.getByTestId('quality-patients-audit-note')).toContainText('recorded in the audit log');
+    await panel.getByTestId('quality-patients-open').click();
+    await expect(panel.getByTestId('quality-patients-count')).toHaveText(
+      `${expectedCount(numerator.rows.length)} episodes in the numerator`,
+    );
+    const headers = panel.getByTestId('quality-patients-table').locator('th');
+    await expect(headers).toHaveText([
+      'Patient key',
+      'Episode',
+      'Admitted',
+      numerator.columns.startDate,
+      numerator.columns.eventDate,
+      numerator.columns.days,
+      'Proportion of days covered',
+    ]);
+    await expect(panel.locator('tr.mat-mdc-row').first().locator('td').first()).toHaveText(
+      numerator.rows[0].patientKey,
+    );
+
+    await panel.getByTestId('quality-population-denominator').click();
+    await expect(panel.getByTestId('quality-patients-count')).toHaveText(
+      `${expectedCount(denominator.rows.length)} episodes in the denominator`,
+    );
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a filter change changes the numbers and the URL, and keeps the measure', async ({ page, consoleErrors }) => {
+    const all = await apiGet<Measures>(page, '/api/v1/quality/measures');
+    const iopOnly = await apiGet<Measures>(page, '/api/v1/quality/measures?levelOfCare=2.1');
+    const denominatorOf = (measures: Measures) => (measures.measures[0].rate as RateValue).denominator;
+    expect(denominatorOf(iopOnly)).toBeLessThan(denominatorOf(all));
+
+    await page.goto('/quality?measure=iet-initiation');
+    await expectCardsToMatch(page, all);
+    await page.getByRole('combobox', { name: 'Level of care' }).click();
+    await page.getByRole('option', { name: 'Level 2.1 (intensive outpatient)' }).click();
+    await page.keyboard.press('Escape');
+
+    await expect(page).toHaveURL(/[?&]levelOfCare=2\.1(&|$)/);
+    await expect(page).toHaveURL(/[?&]measure=iet-initiation(&|$)/);
+    await expectCardsToMatch(page, iopOnly);
+    await expect(page.getByTestId('quality-trend-frame').getByTestId('frame-sample')).toHaveText(
+      `n = ${expectedCount(denominatorOf(iopOnly))} episodes in the denominator`,
+    );
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('passes axe, fits a phone and is saved in light and dark', async ({ page, consoleErrors }, testInfo) => {
+    await page.goto('/quality?measure=iet-initiation');
+    await expect(page.getByTestId('quality-trend-frame').getByTestId('interval-bar').first()).toBeVisible();
+    await page.getByTestId('quality-patients-open').click();
+    await expect(page.getByTestId('quality-patients-count')).toBeVisible();
+    await expectNoSeriousAccessibilityViolations(page);
+    await page.mouse.move(0, 0);
+    await saveLightAndDarkScreenshots(page, testInfo, 'quality');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId('quality-trend-frame').getByTestId('interval-bar').first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveLightAndDarkScreenshots(page, testInfo, 'quality-phone');
+    expect(consoleErrors).toEqual([]);
+  });
+});

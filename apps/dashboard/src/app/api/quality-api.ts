@@ -1,0 +1,64 @@
+import { httpResource, HttpResourceRef } from '@angular/common/http';
+import { Injectable } from '@angular/core';
+import {
+  API_BASE_PATH,
+  type QualityMeasureDetailResponse,
+  type QualityMeasureId,
+  type QualityMeasuresResponse,
+  type QualityPatientsResponse,
+  type QualityPopulation,
+} from '@iop/contracts';
+import { type FiltersSource, NO_FILTERS, toQueryParams } from './api-paths';
+
+/** The quality endpoints (docs/METRICS.md, "Quality measures"). */
+export const QUALITY_PATHS = {
+  measures: `${API_BASE_PATH}/quality/measures`,
+  detail: (id: QualityMeasureId) => `${API_BASE_PATH}/quality/measures/${id}`,
+  patients: (id: QualityMeasureId) => `${API_BASE_PATH}/quality/measures/${id}/patients`,
+} as const;
+
+/** Which patient list to fetch: a measure and its numerator or denominator. */
+export interface QualityPatientsRequest {
+  measureId: QualityMeasureId;
+  population: QualityPopulation;
+}
+
+/**
+ * GET /api/v1/quality/measures[/:id[/patients]]. Each method returns a resource, so call it in an injection
+ * context; a getter that gives undefined sends no request (no measure chosen, no patient list opened).
+ */
+@Injectable({ providedIn: 'root' })
+export class QualityApi {
+  measures(filters: FiltersSource = NO_FILTERS): HttpResourceRef<QualityMeasuresResponse | undefined> {
+    return httpResource<QualityMeasuresResponse>(() => ({
+      url: QUALITY_PATHS.measures,
+      params: toQueryParams(filters()),
+    }));
+  }
+
+  detail(
+    filters: FiltersSource,
+    measureId: () => QualityMeasureId | undefined,
+  ): HttpResourceRef<QualityMeasureDetailResponse | undefined> {
+    return httpResource<QualityMeasureDetailResponse>(() => {
+      const id = measureId();
+      return id === undefined ? undefined : { url: QUALITY_PATHS.detail(id), params: toQueryParams(filters()) };
+    });
+  }
+
+  /** Patient-level and audited on the server: ask only once the reader has opened the list. */
+  patients(
+    filters: FiltersSource,
+    request: () => QualityPatientsRequest | undefined,
+  ): HttpResourceRef<QualityPatientsResponse | undefined> {
+    return httpResource<QualityPatientsResponse>(() => {
+      const wanted = request();
+      return wanted === undefined
+        ? undefined
+        : {
+            url: QUALITY_PATHS.patients(wanted.measureId),
+            params: toQueryParams({ ...filters(), population: wanted.population }),
+          };
+    });
+  }
+}
