@@ -1,6 +1,7 @@
 import type { CostBlock, CostSummaryResponse, Icer, PerDayComparison } from '@iop/contracts';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { Workbook } from 'exceljs';
 import { expectedCount, type AsAdminSees } from './support/expected-format';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
@@ -148,6 +149,57 @@ test.describe('Cost-effectiveness', () => {
     const perDay = await tableRows(page.getByTestId('per-episode-frame'));
     expect(perDay).toHaveLength(summary.perDayComparisons.length);
     expect(perDay[0][4]).toBe(expectedCurrency(summary.perDayComparisons[0].savingsPerEpisode.dollars));
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the XLSX download holds the chart’s numbers as typed cells and says which filter made them', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const summary = await costSummary(page, '?payer=medicaid');
+    const iop = levelBlock(summary, '2.1');
+    const outpatient = levelBlock(summary, '1');
+    const response = await page.goto('/costs?payer=medicaid');
+    // exceljs's browser build runs under the policy as it is: scripts from the origin only, no eval.
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
+    expect(response?.headers()['content-security-policy']).not.toContain('unsafe-eval');
+    await waitForCharts(page);
+    const frame = page.getByTestId('cost-comparison-frame');
+    const shownRows = await tableRows(frame);
+
+    const downloadEvent = page.waitForEvent('download');
+    await frame.getByTestId('frame-download-xlsx').click();
+    const download = await downloadEvent;
+    expect(download.suggestedFilename()).toBe('cost-per-outcome-iop-against-standard-outpatient-care.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Data', 'About']);
+
+    const data = workbook.getWorksheet('Data');
+    const values = (data?.getSheetValues() ?? []).slice(1).map((row) => (row as unknown[]).slice(1));
+    const keys = [
+      'costPerEpisode',
+      'costPerWeek',
+      'costPerCompleter',
+      'costPerRetained90',
+      'costPerAbstinent',
+    ] as const;
+    expect(values).toEqual([
+      ['Cost', 'Level 2.1 (intensive outpatient)', 'Level 1 (outpatient)'],
+      ...keys.map((key, index) => [
+        shownRows[index][0],
+        iop[key].dollars ?? undefined,
+        outpatient[key].dollars ?? undefined,
+      ]),
+    ]);
+    expect(data?.getCell('B2').numFmt).toBe('$#,##0');
+    expect(data?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+
+    const about = workbook.getWorksheet('About');
+    expect(about?.getCell('B2').value).toBe('Cost per outcome: IOP against standard outpatient care');
+    expect(about?.getColumn(2).values).toContain(summary.overall.discharged);
+    expect(about?.getColumn(2).values).toContain('Payer: Medicaid');
+    expect(JSON.stringify(about?.getColumn(2).values)).toContain('/definitions#costs');
     expect(consoleErrors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import type {
   RateValue,
 } from '@iop/contracts';
 import type { Locator, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { expectedCount, expectedPercent, type AsAdminSees } from './support/expected-format';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
@@ -166,6 +167,32 @@ test.describe('Quality measures', () => {
     await expect(panel.getByTestId('quality-patients-count')).toHaveText(
       `${expectedCount(denominator.rows.length)} episodes in the denominator`,
     );
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the patient list downloads as CSV with the rows of the API’s list for the same query', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const list = await apiGet<QualityPatientsResponse>(
+      page,
+      '/api/v1/quality/measures/pdc-mat/patients?levelOfCare=2.1&population=denominator',
+    );
+    expect(list.rows.length).toBeGreaterThan(0);
+
+    await page.goto('/quality?measure=pdc-mat&levelOfCare=2.1');
+    const panel = page.getByTestId('quality-patients');
+    await expect(panel.getByTestId('quality-patients-export-note')).toContainText('recorded in the audit log');
+    await panel.getByTestId('quality-population-denominator').click();
+    await expect(panel.getByTestId('quality-patients-csv')).toHaveAttribute('href', /population=denominator/);
+    const downloading = page.waitForEvent('download');
+    await panel.getByTestId('quality-patients-csv').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^pdc-mat-denominator-\d{4}-\d\d-\d\d\.csv$/);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    expect(lines[0]).toContain(list.columns.startDate);
+    expect(lines.length - 1).toBe(list.rows.length);
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(list.rows.map((row) => String(row.episodeId)));
     expect(consoleErrors).toEqual([]);
   });
 

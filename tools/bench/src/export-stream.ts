@@ -33,11 +33,19 @@ void runCli(async () => {
       const atRest = rssMegabytes(pid);
       const sampler = sampleRss(pid);
       const started = performance.now();
-      const { bytes, lines } = await download(`${base}/api/v1/exports/episodes.${format}`, authorization);
+      const result = await download(`${base}/api/v1/exports/episodes.${format}`, authorization);
       const seconds = (performance.now() - started) / 1000;
       const peak = sampler.stop();
-      const rows = format === 'csv' ? lines - 1 : await exportedRowCount(databaseUrl);
       const label = `${values.episodes ? `${preset} + clones` : preset}${heapFlags.length ? `, heap ${values['api-heap-mb']} MB` : ''}`;
+      if ('refused' in result) {
+        // The XLSX row limit (apps/api/src/exports/xlsx-row-limit.ts) answers before the download starts.
+        console.log(
+          `| ${label} | ${format} | refused: ${result.refused} | | | | ${atRest.toFixed(0)} | ${peak.toFixed(0)} |`,
+        );
+        continue;
+      }
+      const { bytes, lines } = result;
+      const rows = format === 'csv' ? lines - 1 : await exportedRowCount(databaseUrl);
       console.log(
         `| ${label} | ${format} | ${rows} | ${(bytes / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ` +
           `${Math.round(rows / seconds)} | ${atRest.toFixed(0)} | ${peak.toFixed(0)} |`,
@@ -104,9 +112,18 @@ function sampleRss(pid: number): { stop(): number } {
   };
 }
 
-/** Reads the whole body as it arrives, counting bytes and newlines, without keeping it. */
-async function download(url: string, authorization: string): Promise<{ bytes: number; lines: number }> {
+/**
+ * Reads the whole body as it arrives, counting bytes and newlines, without keeping it; a refusal (the XLSX row
+ * limit's 422) comes back as its status and message.
+ */
+async function download(
+  url: string,
+  authorization: string,
+): Promise<{ bytes: number; lines: number } | { refused: string }> {
   const response = await fetch(url, { headers: { authorization } });
+  if (response.status === 422) {
+    return { refused: `422 ${((await response.json()) as { message: string }).message}` };
+  }
   if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
   let bytes = 0;
   let lines = 0;

@@ -36,6 +36,9 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'GET /api/v1/quality/measures/:id': EVERY_ROLE,
   // Patient-level rows: never for payers (docs/SECURITY.md).
   'GET /api/v1/quality/measures/:id/patients': ANALYSTS,
+  // The same rows as files; quality gets them de-identified (quality-patients-export.spec.ts).
+  'GET /api/v1/quality/measures/:id/patients.csv': ANALYSTS,
+  'GET /api/v1/quality/measures/:id/patients.xlsx': ANALYSTS,
   'GET /api/v1/admin/users': ['admin'],
   'POST /api/v1/admin/users': ['admin'],
   'PATCH /api/v1/admin/users/:id': ['admin'],
@@ -66,6 +69,10 @@ const SAMPLE_REQUEST: Record<string, string> = {
   'GET /api/v1/quality/measures/:id': '/api/v1/quality/measures/iet-initiation',
   'GET /api/v1/quality/measures/:id/patients':
     '/api/v1/quality/measures/iet-initiation/patients?population=denominator',
+  'GET /api/v1/quality/measures/:id/patients.csv':
+    '/api/v1/quality/measures/iet-initiation/patients.csv?population=denominator',
+  'GET /api/v1/quality/measures/:id/patients.xlsx':
+    '/api/v1/quality/measures/iet-initiation/patients.xlsx?population=denominator',
   // {quality}: the id of the matrix's quality user, known once it is created.
   'PATCH /api/v1/admin/users/:id': '/api/v1/admin/users/{quality}',
   'GET /api/v1/reports/:id': `/api/v1/reports/${MISSING_ID}`,
@@ -195,7 +202,7 @@ describe('authorization matrix: every route of the router, every role, and no, e
       for (const route of readable.filter((r) => (EXPECTED[r] as UserRole[]).includes(role))) {
         if (route === 'GET /api/v1/filters/options') continue;
         // A workbook carries its generation time (and zip timestamps): its CSV twin is compared instead.
-        if (route === 'GET /api/v1/exports/episodes.xlsx') continue;
+        if (route.endsWith('.xlsx')) continue;
         // A user's own reports and schedules, not a selection of episodes (reports.spec.ts checks who sees what).
         if (route.startsWith('GET /api/v1/reports')) continue;
         const scoped = await call(route, tokens[role]);

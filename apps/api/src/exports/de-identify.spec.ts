@@ -1,5 +1,13 @@
 import { DEIDENTIFIED_EPISODE_EXPORT_COLUMNS, type EpisodeExportRow } from '@iop/contracts';
-import { deIdentifiedAge, deIdentifiedZip3, deIdentify, MASKED_ZIP3, RESTRICTED_ZIP3 } from './de-identify';
+import {
+  deIdentifiedAge,
+  deIdentifiedZip3,
+  deIdentify,
+  deIdentifyQualityPatient,
+  isDeIdentifiedFor,
+  MASKED_ZIP3,
+  RESTRICTED_ZIP3,
+} from './de-identify';
 
 const ROW: EpisodeExportRow = {
   episodeId: 42,
@@ -72,5 +80,42 @@ describe('deIdentify: the row of a payer or quality export', () => {
     expect(deIdentifiedZip3('036')).toBe('000');
     expect(deIdentifiedZip3('037')).toBe('037');
     expect(deIdentifiedZip3(null)).toBeNull();
+  });
+});
+
+describe("deIdentifyQualityPatient: a quality measure's patient-list row for the quality role", () => {
+  const row = {
+    patientKey: 'PK-0042',
+    episodeId: 42,
+    program: 'Evening IOP',
+    admitDate: '2024-12-30',
+    inNumerator: false,
+    startDate: '2024-12-31',
+    eventDate: '2025-01-08',
+    days: 8,
+    proportion: null,
+  };
+
+  it('drops the key and the id, keeps the days between the dates, and turns every date into its year', () => {
+    expect(deIdentifyQualityPatient(row)).toEqual({
+      program: 'Evening IOP',
+      admitYear: 2024,
+      inNumerator: false,
+      startYear: 2024,
+      eventYear: 2025,
+      days: 8,
+      proportion: null,
+    });
+    expect(JSON.stringify(deIdentifyQualityPatient(row))).not.toMatch(/PK-0042|42|\d{4}-\d{2}/);
+  });
+
+  it('keeps a missing date missing', () => {
+    const missing = deIdentifyQualityPatient({ ...row, eventDate: null, days: null });
+    expect([missing.eventYear, missing.days]).toEqual([null, null]);
+  });
+
+  it('applies to the quality role only', () => {
+    const roles = ['director', 'payer', 'quality', 'admin'] as const;
+    expect(roles.map((role) => isDeIdentifiedFor({ role }))).toEqual([false, false, true, false]);
   });
 });

@@ -1,4 +1,9 @@
 import { AGE_90_OR_OVER, type DeIdentifiedEpisodeExportRow, type EpisodeExportRow } from '@iop/contracts';
+import type { SignedInUser } from '../access/signed-in-user';
+import type { DeIdentifiedQualityPatientExportRow, QualityPatientExportRow } from './quality-patients-export.columns';
+
+/** Quality exports are de-identified (DESIGN.md section 7); directors and admins see pseudonymous keys and dates. */
+export const isDeIdentifiedFor = (user: Pick<SignedInUser, 'role'>): boolean => user.role === 'quality';
 
 /**
  * The three-digit ZIP prefixes that HIPAA Safe Harbor (45 CFR 164.514(b)(2)(i)(B)) does not allow, because the
@@ -40,6 +45,7 @@ export function deIdentifiedZip3(zip3: string | null): string | null {
 
 /** The year of a YYYY-MM-DD date: no date finer than the year leaves a de-identified export. */
 const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
+const yearOrNull = (isoDate: string | null): number | null => (isoDate === null ? null : yearOf(isoDate));
 
 /**
  * The row of a payer or quality export (DESIGN.md section 7): no patient key and no episode id (an id could be
@@ -59,7 +65,7 @@ export function deIdentify(row: EpisodeExportRow): DeIdentifiedEpisodeExportRow 
     sex: rest.sex,
     zip3: deIdentifiedZip3(rest.zip3),
     admitYear: yearOf(admitDate),
-    dischargeYear: dischargeDate === null ? null : yearOf(dischargeDate),
+    dischargeYear: yearOrNull(dischargeDate),
     lengthOfStayDays: rest.lengthOfStayDays,
     dischargeReason: rest.dischargeReason,
     attendanceRate: rest.attendanceRate,
@@ -67,5 +73,21 @@ export function deIdentify(row: EpisodeExportRow): DeIdentifiedEpisodeExportRow 
     retained90: rest.retained90,
     completed: rest.completed,
     abstinentFinal4Weeks: rest.abstinentFinal4Weeks,
+  };
+}
+
+/**
+ * A measure's patient-list row as the quality role exports it, by the same rule: no patient key and no episode
+ * id, every date as its year; the days between two dates are a duration and stay.
+ */
+export function deIdentifyQualityPatient(row: QualityPatientExportRow): DeIdentifiedQualityPatientExportRow {
+  return {
+    program: row.program,
+    admitYear: yearOf(row.admitDate),
+    inNumerator: row.inNumerator,
+    startYear: yearOrNull(row.startDate),
+    eventYear: yearOrNull(row.eventDate),
+    days: row.days,
+    proportion: row.proportion,
   };
 }

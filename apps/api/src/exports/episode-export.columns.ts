@@ -4,15 +4,7 @@ import {
   EPISODE_EXPORT_COLUMNS,
   type EpisodeExportRow,
 } from '@iop/contracts';
-
-/** How a column is typed in the spreadsheet (the CSV writes every type as text). */
-export type ExportColumnType = 'text' | 'integer' | 'decimal' | 'date' | 'year' | 'boolean';
-
-export interface ExportColumn {
-  key: string;
-  type: ExportColumnType;
-  description: string;
-}
+import type { ExportColumn } from './tabular-export';
 
 type AnyColumnKey = keyof EpisodeExportRow | keyof DeIdentifiedEpisodeExportRow;
 

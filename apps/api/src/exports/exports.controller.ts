@@ -13,23 +13,13 @@ import { CurrentUser, Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
 import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
-import { EpisodeExportService, type ExportFormat, isDeIdentifiedFor } from './episode-export.service';
+import { isDeIdentifiedFor } from './de-identify';
+import { EXPORT_CONTENT_TYPES, startDownload } from './download';
+import { EpisodeExportService } from './episode-export.service';
 import { DEFAULT_XLSX_ROW_LIMIT } from './xlsx-row-limit';
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** Headers of a download; set before the first byte, so a filter error before them is still a plain 400. */
-function startDownload(response: Response, user: SignedInUser, format: ExportFormat): void {
-  const day = new Date().toISOString().slice(0, 10);
-  const name = isDeIdentifiedFor(user) ? 'episodes-deidentified' : 'episodes';
-  response.status(200);
-  response.setHeader('Content-Type', CONTENT_TYPES[format]);
-  response.setHeader('Content-Disposition', `attachment; filename="${name}-${day}.${format}"`);
-  response.setHeader('Cache-Control', 'no-store');
-}
+/** The episode export's download name: de-identified exports say so in their name. */
+const fileNameFor = (user: SignedInUser): string => (isDeIdentifiedFor(user) ? 'episodes-deidentified' : 'episodes');
 
 const ROW_DESCRIPTION =
   'One row per selected episode. Director (own programs) and admin: pseudonymous patient key and exact dates; ' +
@@ -55,14 +45,14 @@ export class ExportsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    startDownload(response, user, 'csv');
+    startDownload(response, fileNameFor(user), 'csv');
     await this.exports.writeCsv(user, scope, filters, request.ip ?? null, response);
   }
 
   @Get('episodes.xlsx')
   @Roles('director', 'quality', 'admin')
   @ApiOperation({ summary: 'The selected episodes as an Excel workbook, streamed', description: ROW_DESCRIPTION })
-  @ApiProduces(CONTENT_TYPES.xlsx)
+  @ApiProduces(EXPORT_CONTENT_TYPES.xlsx)
   @ApiOkResponse({
     description: 'Sheet "Episodes" (typed columns, frozen header) and sheet "About" (filters, time, columns)',
     schema: { type: 'string', format: 'binary' },
@@ -79,7 +69,7 @@ export class ExportsController {
     @Res() response: Response,
   ): Promise<void> {
     await this.exports.assertFitsInXlsx(scope, filters);
-    startDownload(response, user, 'xlsx');
+    startDownload(response, fileNameFor(user), 'xlsx');
     await this.exports.writeXlsx(user, scope, filters, request.ip ?? null, response);
   }
 }

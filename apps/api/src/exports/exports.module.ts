@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
+import { QualityModule } from '../quality/quality.module';
 import { EpisodeExportQuery } from './episode-export.query';
 import { EpisodeExportService } from './episode-export.service';
 import { ExportsController } from './exports.controller';
+import { QualityPatientsExportController } from './quality-patients-export.controller';
+import { QualityPatientsExportService } from './quality-patients-export.service';
 import { DEFAULT_XLSX_ROW_LIMIT, XLSX_ROW_LIMIT } from './xlsx-row-limit';
 
-/** Patient-level episode exports, CSV and XLSX (issue 5 section 4, issue 6 section 2). */
+/** Patient-level exports, CSV and XLSX: the selected episodes and the quality measures' patient lists. */
 @Module({
-  controllers: [ExportsController],
-  providers: [EpisodeExportQuery, EpisodeExportService, { provide: XLSX_ROW_LIMIT, useValue: DEFAULT_XLSX_ROW_LIMIT }],
+  imports: [QualityModule],
+  controllers: [ExportsController, QualityPatientsExportController],
+  providers: [
+    EpisodeExportQuery,
+    EpisodeExportService,
+    QualityPatientsExportService,
+    { provide: XLSX_ROW_LIMIT, useValue: DEFAULT_XLSX_ROW_LIMIT },
+  ],
 })
 export class ExportsModule {}

@@ -21,7 +21,7 @@ import { type QualityCase, QualityCasesQuery } from './quality-cases.query';
 import { type MeasureDefinition, type MeasureOutcome, QUALITY_MEASURES } from './quality-measures';
 import { suppressQualityDetail, suppressQualityMeasures } from './quality-suppression';
 
-type Evaluated = { episode: QualityCase; outcome: MeasureOutcome };
+export type Evaluated = { episode: QualityCase; outcome: MeasureOutcome };
 
 /** The quality measures over the selected episodes; payers see them through small-cell suppression. */
 @Injectable()
@@ -73,23 +73,18 @@ export class QualityService {
     population: QualityPopulation,
     ip: string | null,
   ): Promise<QualityPatientsResponse> {
-    const measure = measureById(id);
-    const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
-    const rows = evaluate(measure, cases)
-      .filter(
-        ({ outcome }) => outcome.status === 'denominator' && (population === 'denominator' || outcome.inNumerator),
-      )
-      .map(({ episode, outcome }) => ({
-        patientKey: episode.patientKey,
-        episodeId: episode.episodeId,
-        programId: episode.programId,
-        admitDate: episode.admitDate,
-        inNumerator: outcome.inNumerator,
-        startDate: outcome.startDate,
-        eventDate: outcome.eventDate,
-        days: outcome.days,
-        proportion: outcome.proportion,
-      }));
+    const { asOf, measure, cases } = await this.patientCases(scope, filters, id, population);
+    const rows = cases.map(({ episode, outcome }) => ({
+      patientKey: episode.patientKey,
+      episodeId: episode.episodeId,
+      programId: episode.programId,
+      admitDate: episode.admitDate,
+      inNumerator: outcome.inNumerator,
+      startDate: outcome.startDate,
+      eventDate: outcome.eventDate,
+      days: outcome.days,
+      proportion: outcome.proportion,
+    }));
     await this.audit.record({
       user,
       action: 'quality.patients.read',
@@ -99,6 +94,24 @@ export class QualityService {
       ip,
     });
     return { asOf, measureId: measure.id, population, columns: measure.columns, rows };
+  }
+
+  /**
+   * The evaluated episodes behind a numerator or denominator, in episode id order, unaudited: the caller (the
+   * JSON list above, the exports) audits what it hands out. An unknown measure is a 404.
+   */
+  async patientCases(
+    scope: AccessScope,
+    filters: EpisodeFilters,
+    id: string,
+    population: QualityPopulation,
+  ): Promise<{ asOf: string | null; measure: MeasureDefinition; cases: Evaluated[] }> {
+    const measure = measureById(id);
+    const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
+    const inPopulation = evaluate(measure, cases).filter(
+      ({ outcome }) => outcome.status === 'denominator' && (population === 'denominator' || outcome.inNumerator),
+    );
+    return { asOf, measure, cases: inPopulation };
   }
 }
 

@@ -2,6 +2,7 @@ import { httpResource, HttpResourceRef } from '@angular/common/http';
 import { Injectable } from '@angular/core';
 import {
   API_BASE_PATH,
+  type EpisodeFilters,
   type QualityMeasureDetailResponse,
   type QualityMeasureId,
   type QualityMeasuresResponse,
@@ -15,12 +16,32 @@ export const QUALITY_PATHS = {
   measures: `${API_BASE_PATH}/quality/measures`,
   detail: (id: QualityMeasureId) => `${API_BASE_PATH}/quality/measures/${id}`,
   patients: (id: QualityMeasureId) => `${API_BASE_PATH}/quality/measures/${id}/patients`,
+  patientsExport: (id: QualityMeasureId, format: QualityExportFormat) =>
+    `${API_BASE_PATH}/quality/measures/${id}/patients.${format}`,
 } as const;
+
+export type QualityExportFormat = 'csv' | 'xlsx';
 
 /** Which patient list to fetch: a measure and its numerator or denominator. */
 export interface QualityPatientsRequest {
   measureId: QualityMeasureId;
   population: QualityPopulation;
+}
+
+/**
+ * The patient list's export address for this measure, population and filters, for a plain download link (the
+ * cookie authenticates it): the same query as the JSON list, lists repeating their parameter.
+ */
+export function qualityPatientsExportUrl(
+  format: QualityExportFormat,
+  request: QualityPatientsRequest,
+  filters: EpisodeFilters,
+): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(toQueryParams({ ...filters, population: request.population }))) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
+  }
+  return `${QUALITY_PATHS.patientsExport(request.measureId, format)}?${params.toString()}`;
 }
 
 /**

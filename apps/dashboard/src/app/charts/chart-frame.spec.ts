@@ -1,10 +1,15 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
+import type { FilterOptionsResponse } from '@iop/contracts';
+import { Workbook } from 'exceljs';
 import type { FrameState } from '../api/resource-state';
 import { ChartFrame } from './chart-frame';
 import { FrameTable, toCsv } from './frame-table';
+import { XLSX_MIME_TYPE } from './frame-workbook';
 
 const TABLE: FrameTable = {
   columns: [
@@ -44,6 +49,15 @@ class HostPage {
   retries = 0;
 }
 
+/** jsdom's Blob has no arrayBuffer(); FileReader reads it as a browser would. */
+function readBytes(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 /** jsdom's Blob has no text(); FileReader reads it as a browser would. */
 function readText(blob: Blob): Promise<string> {
   return new Promise((resolve) => {
@@ -58,7 +72,9 @@ describe('ChartFrame', () => {
   let element: HTMLElement;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideNoopAnimations(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideNoopAnimations(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
     fixture = TestBed.createComponent(HostPage);
     element = fixture.nativeElement;
     await fixture.whenStable();
@@ -159,6 +175,71 @@ describe('ChartFrame', () => {
     byTestId('frame-show-table')?.querySelector('button')?.click();
     await fixture.whenStable();
     expect(lines.length).toBe(tableRows().length);
+    click.mockRestore();
+  });
+
+  it('downloads an XLSX of the table with the page’s filter in words, program names from the options', async () => {
+    await TestBed.inject(Router).navigateByUrl('/?programId=3&payer=medicaid');
+    const saved: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        saved.push(blob);
+        return 'blob:xlsx';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const fileNames: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      fileNames.push(this.download);
+    });
+
+    const button = byTestId('frame-download-xlsx') as HTMLButtonElement;
+    expect(button.textContent?.trim()).toBe('Download XLSX');
+    button.click();
+    const options: Pick<FilterOptionsResponse, 'programs' | 'counselors'> = {
+      programs: [{ id: 3, name: 'Evening IOP' }],
+      counselors: [],
+    };
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/filters/options').flush(options);
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    expect(fileNames).toEqual(['completion-by-program.xlsx']);
+    expect(saved[0].type).toBe(XLSX_MIME_TYPE);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(await readBytes(saved[0]));
+    const data = workbook.getWorksheet('Data');
+    expect(
+      data
+        ?.getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1)),
+    ).toEqual([
+      ['Program', 'Episodes', 'Completion rate', 'Cost per episode'],
+      ['Evening IOP, "North"', 1520, 0.6234, 4210.5],
+      ['Outpatient', 12, undefined, 980],
+    ]);
+    const about = workbook.getWorksheet('About');
+    const aboutRows = about
+      ?.getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1));
+    expect(aboutRows?.slice(0, 6)).toEqual([
+      ['Item', 'Value'],
+      ['Title', 'Completion by program'],
+      ['Subtitle', 'Discharged episodes'],
+      ['n (episodes)', 1532],
+      ['Filters', 'Program: Evening IOP'],
+      [undefined, 'Payer: Medicaid'],
+    ]);
+    expect(about?.getCell('B8').value).toEqual({
+      text: 'http://localhost/definitions#completion-rate',
+      hyperlink: 'http://localhost/definitions#completion-rate',
+    });
+    expect(button.disabled).toBe(false);
     click.mockRestore();
   });
 });

@@ -3,6 +3,8 @@ import {
   Component,
   computed,
   ElementRef,
+  inject,
+  Injector,
   input,
   output,
   signal,
@@ -14,8 +16,11 @@ import { MatCard, MatCardContent } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import type { FrameState } from '../api/resource-state';
 import { formatCount } from '../format/number-format';
+import { currentFilterWords } from './filter-words';
 import { fileNameOf, formatCell, FrameTable, saveBlob, toCsv } from './frame-table';
+import { toWorkbookSheets } from './frame-workbook';
 import { svgToPngBlob } from './svg-export';
+import { writeXlsx } from './xlsx-writer';
 
 export type ChartFrameView = 'chart' | 'table';
 
@@ -27,7 +32,7 @@ let nextFrameId = 0;
 /**
  * The frame every chart of the dashboard sits in: heading, n, a link to the metric's definition, a switch
  * to a data table with the same numbers (so the chart can be read without seeing it, DESIGN.md section 8),
- * CSV and PNG downloads, and the loading, empty and error states. The chart itself is projected, so any
+ * CSV, XLSX and PNG downloads, and the loading, empty and error states. The chart itself is projected, so any
  * ngx-charts chart fits; the table input is the source of the table view and of the CSV.
  */
 @Component({
@@ -56,7 +61,9 @@ export class ChartFrame {
   protected readonly view = signal<ChartFrameView>('chart');
   protected readonly headingId = `iop-chart-frame-${nextFrameId++}`;
   protected readonly formatCell = formatCell;
-  protected readonly pngError = signal('');
+  /** Why the last PNG or XLSX download failed; empty when it did not. */
+  protected readonly downloadError = signal('');
+  protected readonly xlsxBusy = signal(false);
 
   protected readonly sampleText = computed(() => {
     const n = this.n();
@@ -69,6 +76,7 @@ export class ChartFrame {
   protected readonly canDownload = computed(() => this.state() === 'ready');
 
   private readonly chartArea = viewChild<ElementRef<HTMLElement>>('chartArea');
+  private readonly injector = inject(Injector);
 
   protected showView(view: ChartFrameView): void {
     this.view.set(view);
@@ -80,12 +88,35 @@ export class ChartFrame {
     saveBlob(blob, `${fileNameOf(this.heading())}.csv`);
   }
 
+  /** The table as typed cells on a "Data" sheet, with title, n, filters and definition on an "About" sheet. */
+  protected async downloadXlsx(): Promise<void> {
+    this.downloadError.set('');
+    this.xlsxBusy.set(true);
+    try {
+      const definition = this.definition();
+      const sheets = toWorkbookSheets(this.table(), {
+        title: this.heading(),
+        subtitle: this.subtitle(),
+        n: this.n(),
+        unit: this.unit(),
+        filters: await currentFilterWords(this.injector),
+        generatedAt: new Date(),
+        definitionUrl: definition ? new URL(`definitions#${definition}`, document.baseURI).href : null,
+      });
+      saveBlob(await writeXlsx(sheets), `${fileNameOf(this.heading())}.xlsx`);
+    } catch (error) {
+      this.downloadError.set(error instanceof Error ? error.message : 'The table could not be saved as a spreadsheet.');
+    } finally {
+      this.xlsxBusy.set(false);
+    }
+  }
+
   protected async downloadPng(): Promise<void> {
-    this.pngError.set('');
+    this.downloadError.set('');
     const area = this.chartArea()?.nativeElement;
     const svg = area?.querySelector('svg');
     if (!area || !svg) {
-      this.pngError.set('Switch to the chart view to download it as an image.');
+      this.downloadError.set('Switch to the chart view to download it as an image.');
       return;
     }
     try {
@@ -93,7 +124,7 @@ export class ChartFrame {
       const blob = await svgToPngBlob(svg, background.trim() || '#ffffff');
       saveBlob(blob, `${fileNameOf(this.heading())}.png`);
     } catch (error) {
-      this.pngError.set(error instanceof Error ? error.message : 'The chart could not be saved as an image.');
+      this.downloadError.set(error instanceof Error ? error.message : 'The chart could not be saved as an image.');
     }
   }
 }

@@ -9,7 +9,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatPaginator } from '@angular/material/paginator';
@@ -27,8 +27,9 @@ import {
   MatTableDataSource,
 } from '@angular/material/table';
 import type { QualityMeasureId, QualityPatientRow, QualityPopulation } from '@iop/contracts';
-import { QualityApi, type QualityPatientsRequest } from '../api/quality-api';
+import { QualityApi, type QualityPatientsRequest, qualityPatientsExportUrl } from '../api/quality-api';
 import { errorMessageOf, frameStateOf } from '../api/resource-state';
+import { AuthSession } from '../auth/auth-session';
 import { FilterState } from '../filters/filter-state';
 import { patientColumns, patientCountText } from './patient-display';
 
@@ -40,6 +41,7 @@ import { patientColumns, patientCountText } from './patient-display';
 @Component({
   selector: 'iop-patient-list',
   imports: [
+    MatAnchor,
     MatButton,
     MatButtonToggle,
     MatButtonToggleGroup,
@@ -87,6 +89,14 @@ export class PatientList {
     return response ? patientCountText(response) : '';
   });
   protected readonly dataSource = new MatTableDataSource<QualityPatientRow>([]);
+
+  /** The list's files for the current measure, population and filters; downloading one is audited too. */
+  private readonly exportRequest = computed(() => ({ measureId: this.measureId(), population: this.population() }));
+  protected readonly csvUrl = computed(() => qualityPatientsExportUrl('csv', this.exportRequest(), this.filters()));
+  protected readonly xlsxUrl = computed(() => qualityPatientsExportUrl('xlsx', this.exportRequest(), this.filters()));
+  /** The API de-identifies the quality role's exports (docs/SECURITY.md). */
+  private readonly session = inject(AuthSession);
+  protected readonly deIdentified = computed(() => this.session.user()?.role === 'quality');
   private readonly paginator = viewChild(MatPaginator);
 
   constructor() {
