@@ -6,18 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { AUDIT_OUTCOMES, AUDIT_PAGE_SIZE_DEFAULT, type AuditEvent, type AuditOutcome } from '@iop/contracts';
 import { AdminApi, type AuditEventFilters, auditCsvUrl } from '../api/admin-api';
 import { errorMessageOf } from '../api/resource-state';
@@ -54,16 +43,7 @@ export function formatEventDetails(event: AuditEvent): string {
     MatPaginator,
     MatProgressBar,
     MatSelect,
-    MatTable,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatCell,
-    MatCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
+    MatTableModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-log-panel.html',

@@ -1,18 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import type { AdminUser } from '@iop/contracts';
 import { AdminApi } from '../api/admin-api';
 import { FiltersApi } from '../api/outcomes-api';
@@ -23,21 +12,7 @@ import { UserForm } from './user-form';
 /** Every account in a table; a form above it creates one or edits the one chosen. */
 @Component({
   selector: 'iop-users-panel',
-  imports: [
-    MatButton,
-    MatProgressBar,
-    MatTable,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatCell,
-    MatCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
-    UserForm,
-  ],
+  imports: [MatButton, MatProgressBar, MatTableModule, UserForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-panel.html',
   styleUrl: './admin-panels.scss',

@@ -2,20 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, input, signal } from '@an
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCard, MatCardContent, MatCardHeader, MatCardSubtitle, MatCardTitle } from '@angular/material/card';
 import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
   MatFooterCell,
   MatFooterCellDef,
   MatFooterRow,
   MatFooterRowDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
+  MatTableModule,
 } from '@angular/material/table';
 import { BarChartModule } from '@swimlane/ngx-charts';
 import { formatCount } from '../format/number-format';
@@ -49,18 +40,9 @@ let nextPanelId = 0;
     MatCardHeader,
     MatCardSubtitle,
     MatCardTitle,
-    MatTable,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatCell,
-    MatCellDef,
+    MatTableModule,
     MatFooterCell,
     MatFooterCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
     MatFooterRow,
     MatFooterRowDef,
   ],

@@ -13,19 +13,7 @@ import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatPaginator } from '@angular/material/paginator';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-  MatTableDataSource,
-} from '@angular/material/table';
+import { MatTableDataSource, MatTableModule } from '@angular/material/table';
 import type { QualityMeasureId, QualityPatientRow, QualityPopulation } from '@iop/contracts';
 import { QualityApi, type QualityPatientsRequest, qualityPatientsExportUrl } from '../api/quality-api';
 import { errorMessageOf, frameStateOf } from '../api/resource-state';
@@ -47,17 +35,8 @@ import { patientColumns, patientCountText } from './patient-display';
     MatButtonToggleGroup,
     MatCard,
     MatCardContent,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
+    MatTableModule,
     MatPaginator,
-    MatRow,
-    MatRowDef,
-    MatTable,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './patient-list.html',

@@ -1,17 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import type { ReportJob, ReportKind } from '@iop/contracts';
 import { formatCount } from '../format/number-format';
 import { formatFileSize, formatReportTime, historyStatusText, REPORT_KIND_LABELS } from './report-format';
@@ -19,20 +8,7 @@ import { formatFileSize, formatReportTime, historyStatusText, REPORT_KIND_LABELS
 /** The reports already made, newest first, each downloadable again once it succeeded. */
 @Component({
   selector: 'iop-report-history',
-  imports: [
-    MatAnchor,
-    MatButton,
-    MatTable,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatCell,
-    MatCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
-  ],
+  imports: [MatAnchor, MatButton, MatTableModule],
   templateUrl: './report-history.html',
   styleUrl: './reports-panels.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

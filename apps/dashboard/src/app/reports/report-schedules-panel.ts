@@ -2,18 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import {
   type EpisodeFilters,
   REPORT_CADENCES,
@@ -35,23 +24,7 @@ import {
 /** Reports made on a cadence with the page's current filters: create one, see when it runs next, delete it. */
 @Component({
   selector: 'iop-report-schedules-panel',
-  imports: [
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatOption,
-    MatSelect,
-    MatTable,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatCell,
-    MatCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
-  ],
+  imports: [MatButton, MatFormField, MatLabel, MatOption, MatSelect, MatTableModule],
   templateUrl: './report-schedules-panel.html',
   styleUrl: './reports-panels.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
