@@ -1,3 +1,4 @@
+import type { Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { AttendanceHeatmap } from './attendance-heatmap';
@@ -12,10 +13,7 @@ import { IntervalBarChart } from './interval-bar-chart';
 import { NoShowsChart } from './no-shows-chart';
 import { toNoShowsDisplay } from './no-shows-display';
 
-async function render<T>(
-  component: new (...args: never[]) => T,
-  inputs: Record<string, unknown>,
-): Promise<HTMLElement> {
+async function render<T>(component: Type<T>, inputs: Record<string, unknown>): Promise<HTMLElement> {
   TestBed.configureTestingModule({ providers: [provideNoopAnimations()] });
   const fixture = TestBed.createComponent(component);
   for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);

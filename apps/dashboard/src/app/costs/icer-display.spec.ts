@@ -1,9 +1,13 @@
-import type { Icer } from '@iop/contracts';
+import { type Icer, isSuppressed } from '@iop/contracts';
 import { DEMO_COST_SUMMARY } from './cost-summary.fixture';
 import { toIcerDisplay } from './icer-display';
 
 const money = (dollars: number | null) => ({ dollars, dollarYear: 2025, source: 'charges' });
-const completer = DEMO_COST_SUMMARY.icer.perAdditionalCompleter;
+function shownIcer(icer: Icer | { suppressed: true; reason: string }): Icer {
+  if (isSuppressed(icer)) throw new Error('The demo fixture shows its ICERs.');
+  return icer;
+}
+const completer = shownIcer(DEMO_COST_SUMMARY.icer.perAdditionalCompleter);
 
 describe('toIcerDisplay', () => {
   it('states a trade-off with its price per additional completer', () => {

@@ -63,7 +63,7 @@ describe('ReportsPage', () => {
     await new Promise((resolve) => setTimeout(resolve));
     TestBed.tick();
   };
-  async function answer(request: TestRequest, body: unknown, status = 200): Promise<void> {
+  async function answer(request: TestRequest, body: object, status = 200): Promise<void> {
     request.flush(body, { status, statusText: status === 202 ? 'Accepted' : 'OK' });
     await settle();
   }

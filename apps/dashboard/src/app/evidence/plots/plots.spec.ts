@@ -1,9 +1,10 @@
+import type { Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { BarPlot, type BarPlotSpec } from './bar-plot';
 import { HeatmapPlot, shadeOf } from './heatmap-plot';
 import { XyPlot, type XyPlotSpec } from './xy-plot';
 
-function render<T>(component: new (...args: never[]) => T, spec: unknown): HTMLElement {
+function render<T>(component: Type<T>, spec: unknown): HTMLElement {
   const fixture = TestBed.createComponent(component);
   fixture.componentRef.setInput('spec', spec);
   fixture.detectChanges();
@@ -27,7 +28,9 @@ describe('evidence plots', () => {
     expect(bars).toHaveLength(2);
     expect(Number(bars[1].getAttribute('x'))).toBeLessThan(Number(bars[0].getAttribute('x')));
     expect(root.querySelectorAll('line.whisker')).toHaveLength(6);
-    expect(texts(root)).toEqual(expect.arrayContaining(['alcohol', 'opioids', '0.02', '-0.01', 'Slope per meeting a week']));
+    expect(texts(root)).toEqual(
+      expect.arrayContaining(['alcohol', 'opioids', '0.02', '-0.01', 'Slope per meeting a week']),
+    );
   });
 
   it('draws bin means with error bars, a line and labelled axes', () => {
@@ -35,14 +38,33 @@ describe('evidence plots', () => {
       xLabel: 'Hours per week',
       yLabel: 'Compliance score (0-1)',
       series: [
-        { name: 'Bin mean with 95% CI', kind: 'points', color: '#3d7bd9', points: [{ x: 1, y: 0.6, low: 0.55, high: 0.65 }, { x: 9, y: 0.7, low: 0.66, high: 0.74 }] },
-        { name: 'Least-squares line', kind: 'line', color: '#d9480f', dashed: true, points: [{ x: 1, y: 0.6 }, { x: 9, y: 0.7 }] },
+        {
+          name: 'Bin mean with 95% CI',
+          kind: 'points',
+          color: '#3d7bd9',
+          points: [
+            { x: 1, y: 0.6, low: 0.55, high: 0.65 },
+            { x: 9, y: 0.7, low: 0.66, high: 0.74 },
+          ],
+        },
+        {
+          name: 'Least-squares line',
+          kind: 'line',
+          color: '#d9480f',
+          dashed: true,
+          points: [
+            { x: 1, y: 0.6 },
+            { x: 9, y: 0.7 },
+          ],
+        },
       ],
     };
     const root = render(XyPlot, spec);
     expect(root.querySelectorAll('circle')).toHaveLength(2);
     expect(root.querySelector('path[stroke-dasharray]')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
-    expect(texts(root)).toEqual(expect.arrayContaining(['Hours per week', 'Compliance score (0-1)', 'Least-squares line']));
+    expect(texts(root)).toEqual(
+      expect.arrayContaining(['Hours per week', 'Compliance score (0-1)', 'Least-squares line']),
+    );
   });
 
   it('writes each heatmap value in its cell, in a colour readable on the shade', () => {
