@@ -96,11 +96,14 @@ export class IntervalBarChart {
 
   protected readonly chart = computed(() => {
     const width = Math.max(280, this.width());
-    // Names get up to a third of a narrow chart and at most 180px of a wide one.
-    const plotLeft = Math.min(180, Math.round(width * 0.34));
+    const bars = this.bars();
+    // Names get the room their longest one needs (about 7px a character at the axis font), but never more than
+    // a third of a narrow chart or 260px of a wide one; a name longer than that is cut with its full text kept
+    // in the table view and the description.
+    const longestName = Math.max(0, ...bars.map((bar) => bar.label.length));
+    const plotLeft = Math.min(260, Math.round(width * 0.34), Math.max(60, longestName * 7 + 16));
     const plotWidth = width - plotLeft - VALUE_ROOM;
     const x = (value: number) => plotLeft + Math.min(1, Math.max(0, value)) * plotWidth;
-    const bars = this.bars();
     const axisY = TOP + bars.length * ROW_HEIGHT;
     return {
       width,
