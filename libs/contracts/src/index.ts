@@ -15,3 +15,4 @@ export * from './lib/admin';
 export * from './lib/quality';
 export * from './lib/exports';
 export * from './lib/reports';
+export * from './lib/display-format';

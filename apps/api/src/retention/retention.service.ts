@@ -7,13 +7,11 @@ import {
   type RetentionLogRank,
   type RetentionResponse,
 } from '@iop/contracts';
-import { kaplanMeier, logRank } from '@iop/stats';
+import { logRank } from '@iop/stats';
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
 import { RetentionQuery, type SurvivalCell } from './retention.query';
-
-export const REFERENCE_DAYS = 90;
-const CONFIDENCE = 0.95;
+import { CONF_TYPE, CONFIDENCE, REFERENCE_DAYS, survivalCurve } from './survival-curve';
 
 const POPULATIONS: Record<RetentionGroupBy, string> = {
   levelOfCare: 'Selected episodes, time from admission (day of admission = day 1)',
@@ -35,8 +33,6 @@ function rank(groupBy: RetentionGroupBy, key: string): number {
   if (groupBy === 'program') return Number(key);
   return key === 'mat' ? 0 : 1;
 }
-
-const finiteOrNull = (value: number | null) => (value === null || Number.isNaN(value) ? null : value);
 
 @Injectable()
 export class RetentionService {
@@ -71,28 +67,8 @@ export class RetentionService {
       }
       time.push(...groupTime);
       event.push(...groupEvent);
-      const km = kaplanMeier(groupTime, groupEvent, { confType: 'log-log', confidence: CONFIDENCE });
-      const steps = km.steps.map((step) => ({ ...step, stdErr: finiteOrNull(step.stdErr) }));
-      const events = groupEvent.reduce((sum, e) => sum + e, 0);
-      const referenceTime = REFERENCE_DAYS - timeOriginDay;
-      const lastTime = steps[steps.length - 1].time;
-      const atStep = [...steps].reverse().find((step) => step.time <= referenceTime);
-      return {
-        key,
-        label: groupBy === 'groupTercile' ? tercileLabel(key, tercileCutPoints) : label,
-        episodes: groupTime.length,
-        events,
-        censored: groupTime.length - events,
-        median: km.median,
-        // S(t) is known up to the last observed time; before the first step it is 1.
-        atReference:
-          lastTime < referenceTime
-            ? null
-            : atStep
-              ? { survival: atStep.survival, lower: atStep.lower, upper: atStep.upper }
-              : { survival: 1, lower: null, upper: null },
-        steps,
-      };
+      const curveLabel = groupBy === 'groupTercile' ? tercileLabel(key, tercileCutPoints) : label;
+      return survivalCurve(key, curveLabel, groupTime, groupEvent, timeOriginDay);
     });
 
     return {
@@ -101,7 +77,7 @@ export class RetentionService {
       population: POPULATIONS[groupBy],
       timeOriginDay,
       referenceDays: REFERENCE_DAYS,
-      confType: 'log-log',
+      confType: CONF_TYPE,
       confidence: CONFIDENCE,
       tercileCutPoints,
       curves,

@@ -1,31 +1,27 @@
 import {
   type CountOrSuppressed,
+  DISPLAY_LOCALE,
+  formatConfidenceInterval,
+  formatCount,
+  formatCurrency,
+  formatDecimal,
+  formatEffectEstimate,
+  formatPercent,
   isSmallCount,
   isSuppressed,
   type NumberOrSuppressed,
   type RateOrSuppressed,
   restsOnSmallCell,
   type SuppressedValue,
+  WITHHELD_TEXT,
 } from '@iop/contracts';
 import { REASON_COMPLEMENT, REASON_SMALL } from '../../suppression/small-cells';
 
-/**
- * The report's number formats: the same as the dashboard's (apps/dashboard/src/app/format/number-format.ts), which
- * the API may not import, so the few it needs are repeated here with the same Intl options and locale.
- */
-const LOCALE = 'en-US';
-const countFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const percentFormat = new Intl.NumberFormat(LOCALE, {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-const decimalFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+// Counts, percents, intervals, dollars and effects are written with @iop/contracts' display formats, the
+// dashboard's own (re-exported below for the sections); these are the report's alone.
+
 // A 0-1 score needs two decimals to tell 0.80 (compliant) from 0.76.
-const scoreFormat = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-// Effects span slopes of 0.0012 and dollar differences of 1,200: significant digits keep both readable.
-const effectFormat = new Intl.NumberFormat(LOCALE, { maximumSignificantDigits: 3 });
-const currencyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const scoreFormat = new Intl.NumberFormat(DISPLAY_LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 // The reporting period reads "1 Jan 2025 - 31 Oct 2026" (the ReportJob contract's example); calendar days in UTC.
 const periodDateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -38,17 +34,8 @@ const periodDateFormat = new Intl.DateTimeFormat('en-GB', {
 export const SMALL_CELL_MARK = '†';
 export const SMALL_CELL_FOOTNOTE = `${SMALL_CELL_MARK} fewer than 11 episodes: exact, read with care; withheld from payers.`;
 
-export const formatCount = (value: number): string => countFormat.format(value);
-export const formatPercent = (proportion: number): string => percentFormat.format(proportion);
-export const formatDecimal = (value: number): string => decimalFormat.format(value);
+export { formatConfidenceInterval, formatCount, formatCurrency, formatDecimal, formatEffectEstimate, formatPercent };
 export const formatScore = (value: number): string => scoreFormat.format(value);
-export const formatEffectNumber = (value: number): string => effectFormat.format(value);
-export const formatCurrency = (dollars: number): string => currencyFormat.format(dollars);
-
-/** [0.761, 0.804] -> "95% CI 76.1%–80.4%", as the dashboard writes it. */
-export function formatConfidenceInterval([low, high]: readonly [number, number]): string {
-  return `95% CI ${formatPercent(low)}–${formatPercent(high)}`;
-}
 
 /** "2025-01-06" -> "6 Jan 2025". */
 export function formatPeriodDate(isoDate: string): string {
@@ -65,7 +52,6 @@ const REASON_KEYS = new Map([
   [REASON_SMALL, 'a'],
   [REASON_COMPLEMENT, 'b'],
 ]);
-export const SUPPRESSED_TEXT = 'fewer than 11';
 export const SUPPRESSION_FOOTNOTE = `Withheld from payers: (a) ${REASON_SMALL}; (b) ${REASON_COMPLEMENT} (docs/METRICS.md, Small cells).`;
 
 /**
@@ -74,7 +60,7 @@ export const SUPPRESSION_FOOTNOTE = `Withheld from payers: (a) ${REASON_SMALL}; 
  * key is written out. The reason is the service's, never decided here.
  */
 export function formatSuppressed(value: SuppressedValue): string {
-  return `${SUPPRESSED_TEXT} (${REASON_KEYS.get(value.reason) ?? value.reason})`;
+  return `${WITHHELD_TEXT} (${REASON_KEYS.get(value.reason) ?? value.reason})`;
 }
 
 /** A count; a count of 1-10 is marked (only a suppressing scope withholds it, and then it is a SuppressedValue). */

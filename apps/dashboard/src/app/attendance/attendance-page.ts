@@ -18,11 +18,12 @@ import { HeadlineNumber } from './headline-number';
 import { IntervalBarChart } from './interval-bar-chart';
 import { NoShowsChart } from './no-shows-chart';
 import { isNoShowsEmpty, toNoShowsDisplay } from './no-shows-display';
-import { type HeadlineDisplay, rateKpi } from './rate-display';
+import type { HeadlineFigureValue } from '../cards/headline-figure';
+import { rateKpi } from './rate-display';
 
 const NO_TABLE: FrameTable = { columns: [], rows: [] };
-const LOADING_HEADLINE: HeadlineDisplay = { value: '…', details: [], suppressed: false };
-const FAILED_HEADLINE: HeadlineDisplay = {
+const LOADING_HEADLINE: HeadlineFigureValue = { value: '…', details: [], suppressed: false };
+const FAILED_HEADLINE: HeadlineFigureValue = {
   value: 'unavailable',
   details: ['Retry the chart below.'],
   suppressed: false,
@@ -37,7 +38,11 @@ function displayOf<T, D>(resource: HttpResourceRef<T | undefined>, map: (value: 
 }
 
 /** A headline number drawn from a resource: a placeholder while it loads, a note when it failed. */
-function kpiOf<D>(resource: HttpResourceRef<unknown>, display: Signal<D | null>, pick: (value: D) => HeadlineDisplay) {
+function kpiOf<D>(
+  resource: HttpResourceRef<unknown>,
+  display: Signal<D | null>,
+  pick: (value: D) => HeadlineFigureValue,
+) {
   return computed(() => {
     if (resource.status() === 'error') return FAILED_HEADLINE;
     const value = display();

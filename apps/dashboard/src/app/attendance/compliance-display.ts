@@ -2,7 +2,8 @@ import type { ComplianceResponse } from '@iop/contracts';
 import type { FrameTable } from '../charts/frame-table';
 import { formatCount, formatPercent } from '../format/number-format';
 import type { StackedSeries } from './no-shows-display';
-import { denominatorOf, type HeadlineDisplay, rateCells, rateKpi, rateOf } from './rate-display';
+import type { HeadlineFigureValue } from '../cards/headline-figure';
+import { denominatorOf, rateCells, rateKpi, rateOf } from './rate-display';
 
 export interface ComplianceDisplay {
   /** ngx-charts' grouped input: per component, its mean and its share meeting the threshold (both 0-1). */
@@ -12,8 +13,8 @@ export interface ComplianceDisplay {
   threshold: number;
   /** Episodes with a compliance score; null when withheld. */
   n: number | null;
-  score: HeadlineDisplay;
-  compliant: HeadlineDisplay;
+  score: HeadlineFigureValue;
+  compliant: HeadlineFigureValue;
   table: FrameTable;
 }
 

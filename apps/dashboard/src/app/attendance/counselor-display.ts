@@ -1,6 +1,7 @@
 import { type BreakdownResponse, isSuppressed, numberOrNull } from '@iop/contracts';
 import type { FrameTable } from '../charts/frame-table';
-import { ciOf, rateCells, rateOf, rateText, SUPPRESSED_TEXT } from './rate-display';
+import { ciOf, rateCells, rateOf, rateText } from './rate-display';
+import { WITHHELD_TEXT } from '../format/number-format';
 
 /** One bar of a sorted bar chart with its 95% interval. */
 export interface IntervalBar {
@@ -44,7 +45,7 @@ export function toCounselorDisplay(response: BreakdownResponse, rateHeader: stri
       columns: COUNSELOR_COLUMNS.map((column) => (column.key === 'rate' ? { ...column, header: rateHeader } : column)),
       rows: groups.map((group) => {
         const [rate, ciLow, ciHigh] = rateCells(group.value);
-        return { counselor: group.label, rate, ciLow, ciHigh, n: isSuppressed(group.n) ? SUPPRESSED_TEXT : group.n };
+        return { counselor: group.label, rate, ciLow, ciHigh, n: isSuppressed(group.n) ? WITHHELD_TEXT : group.n };
       }),
     },
   };

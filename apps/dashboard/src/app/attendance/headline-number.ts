@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
-import { HeadlineFigure } from '../cards/headline-figure';
-import type { HeadlineDisplay } from './rate-display';
+import { HeadlineFigure, type HeadlineFigureValue } from '../cards/headline-figure';
 
 /** One headline number of the page: label, formatted value, its interval and n, and where it is defined. */
 @Component({
@@ -46,7 +45,7 @@ import type { HeadlineDisplay } from './rate-display';
 })
 export class HeadlineNumber {
   readonly label = input.required<string>();
-  readonly headline = input.required<HeadlineDisplay>();
+  readonly headline = input.required<HeadlineFigureValue>();
   /** Stable hook for the tests; the element carrying it holds only the formatted value. */
   readonly testId = input.required<string>();
   readonly definition = input('');

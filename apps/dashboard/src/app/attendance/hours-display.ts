@@ -2,7 +2,8 @@ import type { HoursBin, HoursHistogramResponse } from '@iop/contracts';
 import type { FrameTable } from '../charts/frame-table';
 import { SERIES_COLORS } from '../charts/chart-panel';
 import { formatCount } from '../format/number-format';
-import { type HeadlineDisplay, rateKpi } from './rate-display';
+import type { HeadlineFigureValue } from '../cards/headline-figure';
+import { rateKpi } from './rate-display';
 
 /** Bins at or above the adult floor in the first series colour, bins wholly below it in the contrasting second. */
 export const AT_OR_ABOVE_FLOOR_COLOR = SERIES_COLORS[0];
@@ -16,7 +17,7 @@ export interface HoursDisplay {
   under18Floor: number;
   under18Episodes: number;
   n: number;
-  meetsIntensity: HeadlineDisplay;
+  meetsIntensity: HeadlineFigureValue;
   table: FrameTable;
 }
 

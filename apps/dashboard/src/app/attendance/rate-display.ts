@@ -1,18 +1,7 @@
 import { isSuppressed, type MetricValue, type RateOrSuppressed, restsOnSmallCell } from '@iop/contracts';
+import { type HeadlineFigureValue, withheldFigure } from '../cards/headline-figure';
 import type { FrameCell } from '../charts/frame-table';
-import { formatConfidenceInterval, formatCount, formatPercent } from '../format/number-format';
-
-/** Shown in place of a withheld number (small-cell suppression, DESIGN.md section 7). */
-export const SUPPRESSED_TEXT = 'fewer than 11';
-
-/** What one headline number shows: the number as text, the lines under it, or that it is withheld. */
-export interface HeadlineDisplay {
-  value: string;
-  details: string[];
-  suppressed: boolean;
-  /** Exact, but resting on 1-10 episodes: marked (HeadlineFigureValue.smallCell). */
-  smallCell?: boolean;
-}
+import { formatConfidenceInterval, formatCount, formatPercent, WITHHELD_TEXT } from '../format/number-format';
 
 /** The proportion to draw; null when there is none to draw (withheld, no denominator, or not a rate). */
 export function rateOf(value: MetricValue | undefined): number | null {
@@ -33,7 +22,7 @@ export function denominatorOf(value: MetricValue | undefined): number | null {
 
 /** "78.3%", "fewer than 11" for a withheld value, "—" when nothing is defined. */
 export function rateText(value: MetricValue | undefined): string {
-  if (isSuppressed(value)) return SUPPRESSED_TEXT;
+  if (isSuppressed(value)) return WITHHELD_TEXT;
   const rate = rateOf(value);
   return rate === null ? '—' : formatPercent(rate);
 }
@@ -49,19 +38,15 @@ export function ciText(value: MetricValue | undefined): string {
  * in the rate cell and nothing in the interval cells, so that the CSV carries no number it could be derived from.
  */
 export function rateCells(value: MetricValue | undefined): [FrameCell, FrameCell, FrameCell] {
-  if (isSuppressed(value)) return [SUPPRESSED_TEXT, null, null];
+  if (isSuppressed(value)) return [WITHHELD_TEXT, null, null];
   const ci = ciOf(value);
   return [rateOf(value), ci ? ci[0] : null, ci ? ci[1] : null];
 }
 
 /** A headline rate: the value, its interval and its n, or why it is withheld. */
-export function rateKpi(value: RateOrSuppressed | undefined, unit: string): HeadlineDisplay {
+export function rateKpi(value: RateOrSuppressed | undefined, unit: string): HeadlineFigureValue {
   if (value === undefined) return { value: '…', details: [], suppressed: false };
-  if (isSuppressed(value)) {
-    const reason = value.reason.trim();
-    const details = reason && reason.toLowerCase() !== SUPPRESSED_TEXT ? [`Reason: ${reason}`] : [];
-    return { value: SUPPRESSED_TEXT, details, suppressed: true };
-  }
+  if (isSuppressed(value)) return withheldFigure(value.reason);
   const sample = `n = ${formatCount(value.denominator)} ${unit}`;
   if (value.rate === null || value.ci95 === null) return { value: '—', details: [sample], suppressed: false };
   return {

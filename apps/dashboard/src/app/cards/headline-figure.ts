@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { WITHHELD_TEXT } from '../format/number-format';
 
 /** A formatted headline number and the lines that qualify it (interval, n). */
 export interface HeadlineFigureValue {
@@ -11,6 +12,18 @@ export interface HeadlineFigureValue {
    * would get it withheld; the roles that see it exactly see it marked, so that it is read with care.
    */
   smallCell?: boolean;
+}
+
+/** The API's reason for a withheld value when it says more than "fewer than 11" does; '' otherwise. */
+export function reasonBeyondWithheldText(reason: string): string {
+  const trimmed = reason.trim();
+  return trimmed.toLowerCase() === WITHHELD_TEXT ? '' : trimmed;
+}
+
+/** A withheld headline: "fewer than 11", with the API's reason when it says more than that. */
+export function withheldFigure(reason: string): HeadlineFigureValue {
+  const shown = reasonBeyondWithheldText(reason);
+  return { value: WITHHELD_TEXT, details: shown ? [`Reason: ${shown}`] : [], suppressed: true };
 }
 
 /** The explanation under an exact small cell (DESIGN.md section 7). */

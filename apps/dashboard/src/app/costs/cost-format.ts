@@ -7,14 +7,17 @@ import {
   type MoneyOrSuppressed,
   type RateOrSuppressed,
 } from '@iop/contracts';
-import { formatConfidenceInterval, formatCount, formatCurrency, formatPercent } from '../format/number-format';
+import {
+  formatConfidenceInterval,
+  formatCount,
+  formatCurrency,
+  formatPercent,
+  WITHHELD_TEXT,
+} from '../format/number-format';
 
 /** The two arms of the payer's comparison (METRICS.md, costs): IOP against standard outpatient care. */
 export const IOP_LEVEL = '2.1';
 export const STANDARD_OUTPATIENT_LEVEL = '1';
-
-/** Shown instead of a withheld cell; the number itself must not be derivable from the page. */
-export const SUPPRESSED_TEXT = 'fewer than 11';
 
 /** A ratio whose denominator is 0 has no value; a dash keeps it from reading as $0. */
 export const NO_VALUE_TEXT = '—';
@@ -34,13 +37,13 @@ export function shortLevelLabel(code: string): string {
 }
 
 export function moneyText(value: MoneyOrSuppressed): string {
-  if (isSuppressed(value)) return SUPPRESSED_TEXT;
+  if (isSuppressed(value)) return WITHHELD_TEXT;
   return value.dollars === null ? NO_VALUE_TEXT : formatCurrency(value.dollars);
 }
 
 /** A count, "fewer than 11" when withheld (a payer's small cell). */
 export function countText(value: CountOrSuppressed): string {
-  return isSuppressed(value) ? SUPPRESSED_TEXT : formatCount(value);
+  return isSuppressed(value) ? WITHHELD_TEXT : formatCount(value);
 }
 
 /** A level with discharged episodes; a withheld count is 1 or more (zero is never withheld). */
@@ -55,7 +58,7 @@ export function dollarYearText(dollarYear: number | null): string {
 
 /** The rate alone, "fewer than 11" when withheld, a dash when undefined. */
 export function rateText(value: RateOrSuppressed): string {
-  if (isSuppressed(value)) return SUPPRESSED_TEXT;
+  if (isSuppressed(value)) return WITHHELD_TEXT;
   return value.rate === null ? NO_VALUE_TEXT : formatPercent(value.rate);
 }
 

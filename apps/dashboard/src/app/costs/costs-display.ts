@@ -7,7 +7,7 @@ import type {
 } from '@iop/contracts';
 import { dollarsOrNull, isSuppressed } from '@iop/contracts';
 import type { FrameRow, FrameTable } from '../charts/frame-table';
-import { formatCount, formatDecimal } from '../format/number-format';
+import { formatCount, formatDecimal, WITHHELD_TEXT } from '../format/number-format';
 import {
   countText,
   hasDischarges,
@@ -18,7 +18,6 @@ import {
   rateText,
   shortLevelLabel,
   STANDARD_OUTPATIENT_LEVEL,
-  SUPPRESSED_TEXT,
 } from './cost-format';
 
 /** One bar of a grouped chart; `value` is what ngx-charts draws, in dollars or as a proportion. */
@@ -78,7 +77,7 @@ function denominatorCount(block: CostBlock, key: CostMeasureKey): string {
     case 'costPerEpisode':
       return countText(block.discharged);
     case 'costPerWeek':
-      return isSuppressed(block.weeksInTreatment) ? SUPPRESSED_TEXT : formatDecimal(block.weeksInTreatment);
+      return isSuppressed(block.weeksInTreatment) ? WITHHELD_TEXT : formatDecimal(block.weeksInTreatment);
     case 'costPerCompleter':
       return countOf(block.completion);
     case 'costPerRetained90':
@@ -89,7 +88,7 @@ function denominatorCount(block: CostBlock, key: CostMeasureKey): string {
 }
 
 function countOf(rate: RateOrSuppressed): string {
-  return isSuppressed(rate) ? SUPPRESSED_TEXT : formatCount(rate.numerator);
+  return isSuppressed(rate) ? WITHHELD_TEXT : formatCount(rate.numerator);
 }
 
 /** The five headline amounts of one level of care (IOP on the page), each with its denominator. */
@@ -227,10 +226,10 @@ export function outcomeRateTable(summary: CostSummaryResponse): FrameTable {
         if (isSuppressed(rate)) {
           return {
             ...base,
-            rate: SUPPRESSED_TEXT,
+            rate: WITHHELD_TEXT,
             ciLow: null,
             ciHigh: null,
-            numerator: SUPPRESSED_TEXT,
+            numerator: WITHHELD_TEXT,
             denominator: null,
           };
         }
@@ -322,7 +321,7 @@ export function savingsLines(summary: CostSummaryResponse): string[] {
   return summary.perDayComparisons.map((comparison) => {
     const amount = comparison.savingsPerEpisode;
     const label = comparatorLabel(comparison);
-    if (isSuppressed(amount)) return `${label}: savings withheld (${SUPPRESSED_TEXT} discharged IOP episodes)`;
+    if (isSuppressed(amount)) return `${label}: savings withheld (${WITHHELD_TEXT} discharged IOP episodes)`;
     const savings = amount.dollars;
     if (savings === null) return `${label}: no discharged IOP episode to compare`;
     return savings >= 0

@@ -1,8 +1,8 @@
 import type { CostBarsChart, GroupedBarsChart, HeatmapChart, RateValue, SuppressedValue } from '@iop/contracts';
 import { dollarsOrNull, isSuppressed, numberOrNull } from '@iop/contracts';
 import { SERIES_COLORS } from '../charts/chart-panel';
-import { formatCurrency, formatDecimal, formatPercent } from '../format/number-format';
-import { formatEffect, formatRate, measureName, SUPPRESSED_TEXT } from './evidence-format';
+import { formatCurrency, formatDecimal, formatPercent, WITHHELD_TEXT } from '../format/number-format';
+import { formatEffect, formatRate, measureName } from './evidence-format';
 import { type EvidencePanel, levelName, round3 } from './evidence-panel';
 import type { BarRow } from './plots/bar-plot';
 
@@ -26,7 +26,7 @@ interface RateItem {
 function rateRow(item: RateItem) {
   const { value } = item;
   if (isSuppressed(value)) {
-    return { group: item.group, measure: item.measure, rate: SUPPRESSED_TEXT, low: null, high: null, numerator: null, denominator: null };
+    return { group: item.group, measure: item.measure, rate: WITHHELD_TEXT, low: null, high: null, numerator: null, denominator: null };
   }
   return {
     group: item.group,
@@ -48,7 +48,7 @@ function rateBar(item: RateItem, label: string): BarRow {
     low: shown ? value.ci95?.[0] : null,
     high: shown ? value.ci95?.[1] : null,
     color: item.color,
-    valueText: isSuppressed(value) ? SUPPRESSED_TEXT : value.rate === null ? 'no episodes' : formatPercent(value.rate),
+    valueText: isSuppressed(value) ? WITHHELD_TEXT : value.rate === null ? 'no episodes' : formatPercent(value.rate),
   };
 }
 

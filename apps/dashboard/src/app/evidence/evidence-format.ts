@@ -1,15 +1,9 @@
 import type { EvidenceClaim, EvidenceEffect, EvidenceVerdict, RateValue, SuppressedValue } from '@iop/contracts';
-import { isSuppressed } from '@iop/contracts';
-import { DISPLAY_LOCALE, formatCount, formatCurrency, formatPercent } from '../format/number-format';
+import { formatEffectEstimate, isSuppressed } from '@iop/contracts';
+import { DISPLAY_LOCALE, formatCount, formatCurrency, formatPercent, WITHHELD_TEXT } from '../format/number-format';
 
 /** How an effect reads: a ratio has no effect at 1, a difference (slope, risk difference, dollars) at 0. */
 export type EffectKind = 'ratio' | 'difference' | 'currency';
-
-/** Printed wherever a withheld cell would be (DESIGN.md: cells under 11 are suppressed). */
-export const SUPPRESSED_TEXT = 'fewer than 11';
-
-// Effects span slopes of 0.0012 and dollar differences of 1,200: significant digits keep both readable.
-const effectFormat = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumSignificantDigits: 3 });
 
 export function effectKindOf(measure: string): EffectKind {
   if (/\bUSD\b/.test(measure)) return 'currency';
@@ -23,12 +17,14 @@ export function noEffectOf(kind: EffectKind): number {
 
 /** 0.012345 -> "0.0123"; -1234.5 dollars -> "−$1,235". */
 export function formatEffectNumber(value: number, kind: EffectKind): string {
-  return kind === 'currency' ? formatCurrency(value) : effectFormat.format(value);
+  return kind === 'currency' ? formatCurrency(value) : formatEffectEstimate(value);
 }
 
 /** p below 0.001 reads as "p < 0.001", as is usual; otherwise two significant digits. */
 export function formatP(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${new Intl.NumberFormat(DISPLAY_LOCALE, { maximumSignificantDigits: 2 }).format(p)}`;
+  return p < 0.001
+    ? 'p < 0.001'
+    : `p = ${new Intl.NumberFormat(DISPLAY_LOCALE, { maximumSignificantDigits: 2 }).format(p)}`;
 }
 
 /** "0.0123 (95% CI 0.011 to 0.0136), p < 0.001", or "not estimated" when the model gave no estimate. */
@@ -37,9 +33,7 @@ export function formatEffect(effect: EvidenceEffect): string {
   const kind = effectKindOf(effect.measure);
   const parts = [formatEffectNumber(effect.estimate, kind)];
   if (effect.ci95) {
-    parts.push(
-      ` (95% CI ${formatEffectNumber(effect.ci95[0], kind)} to ${formatEffectNumber(effect.ci95[1], kind)})`,
-    );
+    parts.push(` (95% CI ${formatEffectNumber(effect.ci95[0], kind)} to ${formatEffectNumber(effect.ci95[1], kind)})`);
   }
   if (effect.p !== null) parts.push(`, ${formatP(effect.p)}`);
   return parts.join('');
@@ -58,7 +52,7 @@ export const VERDICT_LABELS: Record<EvidenceVerdict, string> = {
 
 /** "78.3% (95% CI 76.1%–80.4%)", or "fewer than 11" for a withheld rate. */
 export function formatRate(value: RateValue | SuppressedValue): string {
-  if (isSuppressed(value)) return SUPPRESSED_TEXT;
+  if (isSuppressed(value)) return WITHHELD_TEXT;
   if (value.rate === null) return 'no episodes';
   const interval = value.ci95 ? ` (95% CI ${formatPercent(value.ci95[0])}–${formatPercent(value.ci95[1])})` : '';
   return `${formatPercent(value.rate)}${interval}`;
@@ -82,5 +76,8 @@ export function headlineEffectOf(claim: EvidenceClaim): { effect: EvidenceEffect
 
 /** The first clause of a long API phrase: "hours per week in the first 28 days (days 0 ..)" -> without the aside. */
 export function shortPhrase(text: string): string {
-  return text.replace(/\s*\(.*$/, '').replace(/;.*$/, '').trim();
+  return text
+    .replace(/\s*\(.*$/, '')
+    .replace(/;.*$/, '')
+    .trim();
 }

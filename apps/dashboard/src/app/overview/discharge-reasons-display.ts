@@ -1,8 +1,7 @@
 import { type DischargeReasonsResponse, isSuppressed } from '@iop/contracts';
 import type { ChartDatum } from '../charts/chart-datum';
 import type { FrameTable } from '../charts/frame-table';
-import { formatCount, formatPercent } from '../format/number-format';
-import { SUPPRESSED_TEXT } from './overview-display';
+import { formatCount, formatPercent, WITHHELD_TEXT } from '../format/number-format';
 
 export interface DischargeReasonsDisplay {
   /** Bars: each reason's share of discharged episodes (0-1); withheld reasons are not drawn. */
@@ -36,7 +35,7 @@ export function toDischargeReasonsDisplay(response: DischargeReasonsResponse): D
     const share = reason.share;
     if (isSuppressed(share)) {
       withheld.push(reason.label);
-      return { reason: reason.label, episodes: SUPPRESSED_TEXT, share: SUPPRESSED_TEXT, ciLow: null, ciHigh: null };
+      return { reason: reason.label, episodes: WITHHELD_TEXT, share: WITHHELD_TEXT, ciLow: null, ciHigh: null };
     }
     const proportion = share.rate ?? 0;
     bars.push({ name: reason.label, value: proportion });

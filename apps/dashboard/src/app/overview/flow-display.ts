@@ -1,7 +1,7 @@
 import { type CountOrSuppressed, type FlowResponse, isSuppressed } from '@iop/contracts';
 import type { FrameTable } from '../charts/frame-table';
 import { formatMonth } from './kpi-trend';
-import { SUPPRESSED_TEXT } from './overview-display';
+import { WITHHELD_TEXT } from '../format/number-format';
 
 /** ngx-charts' multi-series shape: one series per line, one point per month. */
 export interface LineSeries {
@@ -35,7 +35,7 @@ function linePoints(
   return counts.flatMap((count, i) => (isSuppressed(count) ? [] : [{ name: months[i], value: count }]));
 }
 
-const cellOf = (count: CountOrSuppressed) => (isSuppressed(count) ? SUPPRESSED_TEXT : count);
+const cellOf = (count: CountOrSuppressed) => (isSuppressed(count) ? WITHHELD_TEXT : count);
 
 export const FLOW_TABLE_COLUMNS = [
   { key: 'month', header: 'Month' },

@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { HeadlineFigure } from '../cards/headline-figure';
+import { HeadlineFigure, type HeadlineFigureValue } from '../cards/headline-figure';
 import type { KpiTrendDisplay } from './kpi-trend';
-import { KpiDisplay } from './overview-display';
 import { Sparkline } from './sparkline';
 
 /** The trend of a card: still loading, failed, or there. */
@@ -104,7 +103,7 @@ export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
 })
 export class KpiCard {
   readonly label = input.required<string>();
-  readonly kpi = input.required<KpiDisplay>();
+  readonly kpi = input.required<HeadlineFigureValue>();
   /** Stable hook for the end-to-end tests; the element carrying it holds only the formatted value. */
   readonly testId = input.required<string>();
   /** One plain sentence saying what the number counts. */

@@ -12,18 +12,10 @@ import {
   formatCount,
   formatDecimal,
   formatPercent,
+  WITHHELD_TEXT,
 } from '../format/number-format';
+import { type HeadlineFigureValue, withheldFigure } from '../cards/headline-figure';
 import { type OverviewKpiKey, OVERVIEW_KPIS } from './overview-kpis';
-
-/** What one KPI card shows: the number as text, the lines under it, or why it is withheld. */
-export interface KpiDisplay {
-  value: string;
-  details: string[];
-  /** The API withheld the value (small-cell suppression); value then reads "fewer than 11". */
-  suppressed: boolean;
-  /** Exact, but resting on 1-10 episodes: marked (HeadlineFigureValue.smallCell). */
-  smallCell?: boolean;
-}
 
 export interface OverviewDisplay {
   /** Null before any data has been loaded. */
@@ -31,11 +23,8 @@ export interface OverviewDisplay {
   /** No episodes at all: the page shows an empty state instead of a row of zeros. */
   isEmpty: boolean;
   /** Null when empty: there is nothing to show, and an empty answer need not carry every field. */
-  kpis: Record<OverviewKpiKey, KpiDisplay> | null;
+  kpis: Record<OverviewKpiKey, HeadlineFigureValue> | null;
 }
-
-/** Shown in place of a suppressed number; the threshold is the one DESIGN.md section 7 sets. */
-export const SUPPRESSED_TEXT = 'fewer than 11';
 
 /** The ASAM level 2.1 intensity floor for adults, hours a week (METRICS.md, meets IOP intensity). */
 export const ASAM_IOP_FLOOR_HOURS = 9;
@@ -66,23 +55,16 @@ export { describeLoadError } from '../api/resource-state';
 
 /** A count, or "fewer than 11" when the API withheld it (a payer's small cell). */
 export function countText(count: CountOrSuppressed): string {
-  return isSuppressed(count) ? SUPPRESSED_TEXT : formatCount(count);
+  return isSuppressed(count) ? WITHHELD_TEXT : formatCount(count);
 }
 
-function countKpi(count: CountOrSuppressed, details: string[]): KpiDisplay {
-  if (isSuppressed(count)) return suppressedKpi(count.reason);
+function countKpi(count: CountOrSuppressed, details: string[]): HeadlineFigureValue {
+  if (isSuppressed(count)) return withheldFigure(count.reason);
   return { value: formatCount(count), details, suppressed: false, smallCell: isSmallCount(count) };
 }
 
-function suppressedKpi(reason: string): KpiDisplay {
-  // The API's reason is worth showing only when it says more than the value already does.
-  const trimmed = reason.trim();
-  const details = trimmed && trimmed.toLowerCase() !== SUPPRESSED_TEXT ? [`Reason: ${trimmed}`] : [];
-  return { value: SUPPRESSED_TEXT, details, suppressed: true };
-}
-
-function rateKpi(rate: RateOrSuppressed, unit: string): KpiDisplay {
-  if (isSuppressed(rate)) return suppressedKpi(rate.reason);
+function rateKpi(rate: RateOrSuppressed, unit: string): HeadlineFigureValue {
+  if (isSuppressed(rate)) return withheldFigure(rate.reason);
   const sample = `n = ${formatCount(rate.denominator)} ${unit}`;
   if (rate.rate === null || rate.ci95 === null) {
     return { value: 'n/a', details: ['Not defined yet: nothing to count.', sample], suppressed: false };
@@ -95,12 +77,12 @@ function rateKpi(rate: RateOrSuppressed, unit: string): KpiDisplay {
   };
 }
 
-function hoursKpi(summary: SummaryResponse): KpiDisplay {
+function hoursKpi(summary: SummaryResponse): HeadlineFigureValue {
   const { mean, median } = summary.attendedHoursPerWeek;
   const floor = `ASAM 2.1 floor: ${ASAM_IOP_FLOOR_HOURS} h a week (6 under 18)`;
   const meets = summary.meetsIntensity;
   const meeting = isSuppressed(meets)
-    ? `At or above the floor: ${SUPPRESSED_TEXT}`
+    ? `At or above the floor: ${WITHHELD_TEXT}`
     : meets.rate === null || meets.ci95 === null
       ? 'At or above the floor: n/a'
       : `At or above the floor: ${formatPercent(meets.rate)} (${formatConfidenceInterval(meets.ci95)})`;
@@ -108,12 +90,12 @@ function hoursKpi(summary: SummaryResponse): KpiDisplay {
   if (mean === null) {
     return { value: 'n/a', details: [floor, sample], suppressed: false };
   }
-  if (isSuppressed(mean)) return suppressedKpi(mean.reason);
+  if (isSuppressed(mean)) return withheldFigure(mean.reason);
   const medianText =
     median === null
       ? 'Median n/a'
       : isSuppressed(median)
-        ? `Median ${SUPPRESSED_TEXT}`
+        ? `Median ${WITHHELD_TEXT}`
         : `Median ${formatDecimal(median)} h`;
   return {
     value: `${formatDecimal(mean)} h`,

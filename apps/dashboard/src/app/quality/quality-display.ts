@@ -10,11 +10,9 @@ import {
   restsOnSmallCell,
 } from '@iop/contracts';
 import type { IntervalBar } from '../attendance/counselor-display';
+import { reasonBeyondWithheldText } from '../cards/headline-figure';
 import type { FrameColumn, FrameTable } from '../charts/frame-table';
-import { formatConfidenceInterval, formatCount, formatPercent } from '../format/number-format';
-import { SUPPRESSED_TEXT } from '../overview/overview-display';
-
-export { SUPPRESSED_TEXT } from '../overview/overview-display';
+import { formatConfidenceInterval, formatCount, formatPercent, WITHHELD_TEXT } from '../format/number-format';
 
 /** The marker beside an exact small cell, and what it means (read out to screen readers, shown as a tooltip). */
 export const SMALL_CELL_MARK = 'small n';
@@ -59,13 +57,11 @@ export function isQualityMeasureId(value: string | null | undefined): value is Q
 
 /** A reason worth showing beside "fewer than 11": anything but the same words again. */
 function reasonOf(rate: RateOrSuppressed): string {
-  if (!isSuppressed(rate)) return '';
-  const reason = rate.reason.trim();
-  return reason.toLowerCase() === SUPPRESSED_TEXT ? '' : reason;
+  return isSuppressed(rate) ? reasonBeyondWithheldText(rate.reason) : '';
 }
 
 export function rateValueText(rate: RateOrSuppressed): string {
-  if (isSuppressed(rate)) return SUPPRESSED_TEXT;
+  if (isSuppressed(rate)) return WITHHELD_TEXT;
   return rate.rate === null ? '—' : formatPercent(rate.rate);
 }
 
@@ -80,7 +76,7 @@ function countsText(rate: RateOrSuppressed): string {
 }
 
 function exclusionOf(reason: string, count: CountOrSuppressed): ExclusionDisplay {
-  if (isSuppressed(count)) return { reason, count: SUPPRESSED_TEXT, small: false };
+  if (isSuppressed(count)) return { reason, count: WITHHELD_TEXT, small: false };
   return { reason, count: formatCount(count), small: isSmallCount(count) };
 }
 
@@ -156,7 +152,7 @@ export function toGroupTable(
       if (isSuppressed(rate)) {
         return {
           group: labelOf(group),
-          rate: SUPPRESSED_TEXT,
+          rate: WITHHELD_TEXT,
           ciLow: null,
           ciHigh: null,
           numerator: null,

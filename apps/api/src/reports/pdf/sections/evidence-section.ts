@@ -1,6 +1,6 @@
 import type { EvidenceEffect, EvidenceResponse, EvidenceVerdict } from '@iop/contracts';
 import type { Content } from 'pdfmake/interfaces';
-import { formatCountCell, formatEffectNumber } from '../report-format';
+import { formatCountCell, formatEffectEstimate } from '../report-format';
 import { cellFootnotes, dataTable, note, sectionHeading } from './layout';
 
 export const VERDICT_LABELS: Record<EvidenceVerdict, string> = {
@@ -13,9 +13,9 @@ export const VERDICT_LABELS: Record<EvidenceVerdict, string> = {
 export function effectText(effect: EvidenceEffect): string {
   if (effect.estimate === null) return 'not estimated';
   const interval = effect.ci95
-    ? ` (95% CI ${formatEffectNumber(effect.ci95[0])} to ${formatEffectNumber(effect.ci95[1])})`
+    ? ` (95% CI ${formatEffectEstimate(effect.ci95[0])} to ${formatEffectEstimate(effect.ci95[1])})`
     : '';
-  return `${formatEffectNumber(effect.estimate)}${interval}, ${effect.measure}`;
+  return `${formatEffectEstimate(effect.estimate)}${interval}, ${effect.measure}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Content, StyleDictionary, TableCell } from 'pdfmake/interfaces';
-import { SMALL_CELL_FOOTNOTE, SMALL_CELL_MARK, SUPPRESSED_TEXT, SUPPRESSION_FOOTNOTE, winAnsi } from '../report-format';
+import { WITHHELD_TEXT } from '@iop/contracts';
+import { SMALL_CELL_FOOTNOTE, SMALL_CELL_MARK, SUPPRESSION_FOOTNOTE, winAnsi } from '../report-format';
 
 /** The report's type styles; the font is pdfkit's built-in Helvetica (no font files). */
 export const REPORT_STYLES: StyleDictionary = {
@@ -51,6 +52,6 @@ export function cellFootnotes(rows: string[][]): Content[] {
   const cells = rows.flat();
   return [
     ...(cells.some((cell) => cell.includes(SMALL_CELL_MARK)) ? [note(SMALL_CELL_FOOTNOTE)] : []),
-    ...(cells.some((cell) => cell.includes(`${SUPPRESSED_TEXT} (`)) ? [note(SUPPRESSION_FOOTNOTE)] : []),
+    ...(cells.some((cell) => cell.includes(`${WITHHELD_TEXT} (`)) ? [note(SUPPRESSION_FOOTNOTE)] : []),
   ];
 }

@@ -1,11 +1,11 @@
 import type { RetentionCurve, RetentionResponse } from '@iop/contracts';
-import { kaplanMeier } from '@iop/stats';
+import { survivalCurve } from '../../../retention/survival-curve';
 
 /**
  * The curve of all selected episodes together. The per-program curves partition the selection and their steps
  * list every distinct time with its events and censorings, so they hold each episode's (time, event) pair
- * exactly: the overall Kaplan-Meier estimate is computed from those pairs with the same estimator and band as
- * the retention service. Null when no episode is selected.
+ * exactly: the overall curve is built from those pairs as the retention service builds each of its curves.
+ * Null when no episode is selected.
  */
 export function overallCurve(response: RetentionResponse): RetentionCurve | null {
   const time: number[] = [];
@@ -17,26 +17,7 @@ export function overallCurve(response: RetentionResponse): RetentionCurve | null
     }
   }
   if (time.length === 0) return null;
-  const km = kaplanMeier(time, event, { confType: response.confType, confidence: response.confidence });
-  const steps = km.steps.map((step) => ({ ...step, stdErr: Number.isNaN(step.stdErr) ? null : step.stdErr }));
-  const referenceTime = response.referenceDays - response.timeOriginDay;
-  const atStep = [...steps].reverse().find((step) => step.time <= referenceTime);
-  const events = event.reduce((sum, e) => sum + e, 0);
-  return {
-    key: 'all',
-    label: 'All selected episodes',
-    episodes: time.length,
-    events,
-    censored: time.length - events,
-    median: km.median,
-    atReference:
-      steps[steps.length - 1].time < referenceTime
-        ? null
-        : atStep
-          ? { survival: atStep.survival, lower: atStep.lower, upper: atStep.upper }
-          : { survival: 1, lower: null, upper: null },
-    steps,
-  };
+  return survivalCurve('all', 'All selected episodes', time, event, response.timeOriginDay);
 }
 
 /** Episodes still at risk just before day `day`: those whose time is `day` or later. */
