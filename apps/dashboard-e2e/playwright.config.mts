@@ -66,7 +66,12 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `${baseURL}/api/health`,
-    env: { PORT: port, IOP_DATA_DIR: `tmp/e2e-${port}/pg`, IOP_FRESH_DATA: '1', DEMO_PASSWORD: process.env['E2E_DEMO_PASSWORD'] },
+    env: {
+      PORT: port,
+      IOP_DATA_DIR: `tmp/e2e-${port}/pg`,
+      IOP_FRESH_DATA: '1',
+      DEMO_PASSWORD: process.env['E2E_DEMO_PASSWORD'],
+    },
     reuseExistingServer: false,
     // A fresh machine builds the API and the dashboard and seeds the database before the first answer.
     timeout: 300_000,

@@ -1,4 +1,5 @@
-// Adds up the JSON results that jest (--json) and Playwright (json reporter) write under dist/test-results.
+// Adds up the JSON results under dist/test-results: jest's (--json), Playwright's (json reporter), and the checks
+// (formatting, lint, type checks) that run-all-tests.mjs records, one result each.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -17,6 +18,10 @@ function jsonFilesUnder(dir) {
 }
 
 function countsOf(report) {
+  if (Array.isArray(report.checks)) {
+    const passed = report.checks.filter((check) => check.passed).length;
+    return { passed, failed: report.checks.length - passed };
+  }
   if (typeof report.numPassedTests === 'number') {
     // jest: a suite that failed to run (syntax error, failing beforeAll) counts as a failure too.
     const brokenSuites = report.testResults.filter(

@@ -3,6 +3,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { BEARER_SCHEME } from './access/roles.decorator';
+import { ACCESS_COOKIE, REFRESH_COOKIE } from './auth/session-cookies';
+import { RateValueDoc } from './metrics/summary.response';
+import { SuppressedValueDoc } from './suppression/suppressed-value.response';
 
 /**
  * The dashboard runs under this policy: its scripts and styles come from its own origin. Angular Material and
@@ -24,6 +28,34 @@ export const CONTENT_SECURITY_POLICY = {
 
 /** No request to this API carries more than a login or a filter; anything larger is refused with 413. */
 export const REQUEST_BODY_LIMIT = '100kb';
+
+/**
+ * The OpenAPI document's header. Its security schemes are the credentials the access guard takes: @Roles()
+ * lists the bearer token and the access cookie as alternatives on every protected operation, and the refresh
+ * endpoint names the refresh cookie. The server is the origin that serves the document, since the paths
+ * already carry /api.
+ */
+const OPEN_API_INFO = new DocumentBuilder()
+  .setTitle('IOP Outcomes API')
+  .setDescription('Attendance, compliance, retention, outcomes and cost of Intensive Outpatient Programs.')
+  .setVersion('1')
+  .setLicense('MIT', 'https://opensource.org/license/mit')
+  .addServer('/', 'The origin that serves this document')
+  .addBearerAuth(
+    { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken that sign-in returns' },
+    BEARER_SCHEME,
+  )
+  .addCookieAuth(
+    ACCESS_COOKIE,
+    { type: 'apiKey', in: 'cookie', description: "The dashboard's httpOnly access cookie, set at sign-in" },
+    ACCESS_COOKIE,
+  )
+  .addCookieAuth(
+    REFRESH_COOKIE,
+    { type: 'apiKey', in: 'cookie', description: 'The httpOnly refresh cookie, sent only to the auth endpoints' },
+    REFRESH_COOKIE,
+  )
+  .build();
 
 /** Everything main.ts and the integration tests both set up, so tests exercise the real pipeline. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -49,12 +81,10 @@ export function configureApp(app: INestApplication): INestApplication {
       stopAtFirstError: false,
     }),
   );
-  const openApi = new DocumentBuilder()
-    .setTitle('IOP Outcomes API')
-    .setDescription('Attendance, compliance, retention, outcomes and cost of Intensive Outpatient Programs.')
-    .setVersion('1')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, () =>
+    // Schemas that response properties name only by reference, inside oneOf, where nothing else registers them.
+    SwaggerModule.createDocument(app, OPEN_API_INFO, { extraModels: [RateValueDoc, SuppressedValueDoc] }),
+  );
   app.enableShutdownHooks();
   return app;
 }

@@ -1,4 +1,6 @@
+import type { FilterOptionsResponse, SummaryResponse } from '@iop/contracts';
 import type { Page } from '@playwright/test';
+import type { AsAdminSees } from './support/expected-format';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './support/demo-accounts';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
@@ -34,8 +36,11 @@ const SMALL_CANDIDATES = ['ageBand=65%2B', 'ageBand=13-17', 'ageBand=55-64', 'pa
 async function selectionWithSmallCompletionRate(page: Page): Promise<{ query: string; completion: ExactRate }> {
   const isSmall = (count: number) => count >= 1 && count <= 10;
   for (const query of SMALL_CANDIDATES) {
-    const summary = await (await page.request.get(`/api/v1/metrics/summary?${query}`)).json();
-    const completion = summary.completionRate as ExactRate;
+    const summary = (await (await page.request.get(`/api/v1/metrics/summary?${query}`)).json()) as {
+      episodes: number;
+      completionRate: ExactRate;
+    };
+    const completion = summary.completionRate;
     const counts = [completion.numerator, completion.denominator, completion.denominator - completion.numerator];
     if (summary.episodes > 10 && counts.some(isSmall)) return { query, completion };
   }
@@ -43,6 +48,20 @@ async function selectionWithSmallCompletionRate(page: Page): Promise<{ query: st
 }
 
 test.describe('Signing in and what each role sees', () => {
+  test('a first visit to the sign-in page logs no error: the session check answers 200 signed out', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const sessionAnswer = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/session'));
+    await page.goto('/login');
+    const answer = await sessionAnswer;
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual({ user: null, canRefresh: false });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+    await expect(page.getByTestId('login-submit')).toBeEnabled();
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('a signed-out visitor is sent to sign-in and, signed in as the director, lands on the page asked for', async ({
     page,
     consoleErrors,
@@ -52,6 +71,7 @@ test.describe('Signing in and what each role sees', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
     await expectNoSeriousAccessibilityViolations(page);
     await saveLightAndDarkScreenshots(page, testInfo, 'login');
+    expect(consoleErrors).toEqual([]);
 
     await signIn(page, DEMO_ACCOUNTS.director, 'not the password');
     await expect(page.getByTestId('login-problem')).toHaveText('The e-mail or the password is not right.');
@@ -62,10 +82,11 @@ test.describe('Signing in and what each role sees', () => {
     expect(await navigationLinks(page)).toEqual(expect.arrayContaining(ANALYST_PAGES));
 
     // The director's scope: two of the IOP programs, so fewer episodes than the whole network.
-    const mine = await (await page.request.get('/api/v1/metrics/summary')).json();
-    const options = await (await page.request.get('/api/v1/filters/options')).json();
+    const mine = (await (await page.request.get('/api/v1/metrics/summary')).json()) as AsAdminSees<SummaryResponse>;
+    const options = (await (await page.request.get('/api/v1/filters/options')).json()) as FilterOptionsResponse;
     expect(options.programs).toHaveLength(2);
     expect(mine.episodes).toBeGreaterThan(0);
+    // The refused password is the only 401: the browser logs the failed sign-in request.
     expect(consoleErrors.filter((error) => !error.includes('401'))).toEqual([]);
   });
 

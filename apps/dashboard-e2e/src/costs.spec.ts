@@ -1,4 +1,4 @@
-import type { CostBlock, CostSummaryResponse, Icer, PerDayComparison } from '@iop/contracts';
+import type { CostBlock, CostSummaryResponse, PerDayComparison } from '@iop/contracts';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { Workbook } from 'exceljs';
@@ -71,7 +71,7 @@ test.describe('Cost-effectiveness', () => {
     );
 
     // The demo network (fixed seed): IOP costs more per episode and completes more, so the ICER is a trade-off.
-    const completer = summary.icer.perAdditionalCompleter as AsAdminSees<Icer>;
+    const completer = summary.icer.perAdditionalCompleter;
     expect([completer.status, (completer.incrementalCost.dollars ?? 0) > 0]).toEqual(['tradeoff', true]);
     await expect(page.getByTestId('icer-completer-verdict')).toHaveText(
       `IOP costs more and achieves more: ${expectedCurrency(completer.icer.dollars)} per additional completer.`,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { EvidenceClaim, EvidenceClaimDetail, EvidenceResponse, GroupedBarsChart, RateValue } from '@iop/contracts';
+import type { EvidenceClaim, EvidenceClaimDetail, EvidenceResponse, GroupedBarsChart } from '@iop/contracts';
 import { expectedCount, expectedPercent } from './support/expected-format';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
@@ -33,7 +33,7 @@ test.describe('Evidence board', () => {
     await card.getByTestId('frame-show-table').click();
     const rows = card.getByTestId('frame-table').locator('tbody tr');
     await expect(rows).toHaveCount(family.chart.bars.length);
-    const first = family.chart.bars[0].completion as RateValue;
+    const first = family.chart.bars[0].completion;
     await expect(rows.first()).toContainText(expectedPercent(first.rate ?? NaN));
     await expect(rows.first()).toContainText(expectedCount(first.denominator));
 
@@ -42,7 +42,7 @@ test.describe('Evidence board', () => {
       page.waitForEvent('download'),
       card.getByTestId('frame-download-csv').click(),
     ]);
-    const csv = readFileSync((await download.path()) as string, 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import type { DischargeReasonsResponse, FlowResponse, RateValue, SummaryResponse } from '@iop/contracts';
+import type { DischargeReasonsResponse, FlowResponse, SummaryResponse } from '@iop/contracts';
 import { expectedCalendarDate, expectedCount, expectedPercent, type AsAdminSees } from './support/expected-format';
 import { expectNoSeriousAccessibilityViolations, saveLightAndDarkScreenshots } from './support/page-checks';
 import { expect, test } from './support/test';
@@ -28,9 +28,9 @@ test.describe('Overview', () => {
     for (const rate of [summary.attendanceRate, summary.retained90, summary.completionRate, summary.readmitted30]) {
       expect(rate).not.toHaveProperty('suppressed');
     }
-    const attendance = summary.attendanceRate as RateValue;
-    const retained = summary.retained90 as RateValue;
-    const completion = summary.completionRate as RateValue;
+    const attendance = summary.attendanceRate;
+    const retained = summary.retained90;
+    const completion = summary.completionRate;
 
     await page.goto('/');
 
@@ -95,7 +95,7 @@ test.describe('Overview', () => {
     await reasonsFrame.getByTestId('frame-show-table').click();
     const reasonRows = reasonsFrame.getByTestId('frame-table').locator('tbody tr');
     await expect(reasonRows).toHaveCount(reasons.reasons.length);
-    const completed = reasons.reasons[0].share as RateValue;
+    const completed = reasons.reasons[0].share;
     await expect(reasonRows.first().locator('td')).toHaveText([
       reasons.reasons[0].label,
       expectedCount(completed.numerator),

@@ -24,7 +24,7 @@ function expectedMonth(period: string): string {
   );
 }
 
-/** A rate rests on a small cell when numerator, denominator or their difference is 1-10 (DESIGN.md section 7). */
+/** A rate rests on a small cell when numerator, denominator or their difference is 1-10 (docs/METRICS.md, Small cells). */
 const isSmall = (rate: RateValue) =>
   [rate.numerator, rate.denominator, rate.denominator - rate.numerator].some((count) => count >= 1 && count <= 10);
 
@@ -36,7 +36,7 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 
 /** A table row as the frame prints it: group, rate, interval, numerator, denominator, note. */
 function expectedRow(group: AsAdminSees<QualityMeasureGroup>, label = group.label): string[] {
-  const rate = group.rate as RateValue;
+  const rate = group.rate;
   return [
     label,
     rateText(rate),
@@ -44,7 +44,7 @@ function expectedRow(group: AsAdminSees<QualityMeasureGroup>, label = group.labe
     rate.ci95 ? expectedPercent(rate.ci95[1]) : '—',
     expectedCount(rate.numerator),
     expectedCount(rate.denominator),
-    isSmall(rate) ? 'small n: Fewer than 11 episodes: shown exactly to you, withheld from payers; read with care' : '—',
+    isSmall(rate) ? 'small n: Fewer than 11 episodes: exact for you, withheld from payers. Read with care.' : '—',
   ];
 }
 
@@ -61,7 +61,7 @@ async function tableRows(frame: Locator): Promise<string[][]> {
 
 async function expectCardsToMatch(page: Page, measures: Measures): Promise<void> {
   for (const measure of measures.measures) {
-    const rate = measure.rate as RateValue;
+    const rate = measure.rate;
     await expect(page.getByTestId(`quality-rate-${measure.id}`)).toHaveText(rateText(rate));
     await expect(page.getByTestId(`quality-counts-${measure.id}`)).toHaveText(
       rate.denominator === 0
@@ -69,11 +69,12 @@ async function expectCardsToMatch(page: Page, measures: Measures): Promise<void>
         : `${expectedCount(rate.numerator)} of ${expectedCount(rate.denominator)} episodes in the numerator`,
     );
     await expect(page.getByTestId(`quality-small-${measure.id}`)).toHaveCount(isSmall(rate) ? 1 : 0);
-    if (rate.ci95) {
-      await expect(page.getByTestId(`quality-interval-${measure.id}`)).toHaveText(
-        `95% CI ${expectedPercent(rate.ci95[0])}–${expectedPercent(rate.ci95[1])}`,
-      );
-    }
+    // The demo network gives every measure a denominator, hence an interval: a missing one is a failure.
+    expect(rate.ci95, `the 95% interval of ${measure.id}`).not.toBeNull();
+    const [low, high] = rate.ci95 ?? [NaN, NaN];
+    await expect(page.getByTestId(`quality-interval-${measure.id}`)).toHaveText(
+      `95% CI ${expectedPercent(low)}–${expectedPercent(high)}`,
+    );
   }
 }
 
@@ -118,7 +119,7 @@ test.describe('Quality measures', () => {
     const trend = page.getByTestId('quality-trend-frame');
     await expect(trend.getByTestId('frame-heading')).toHaveText('IET initiation: by month of admission');
     await expect(trend.getByTestId('frame-sample')).toHaveText(
-      `n = ${expectedCount((detail.measure.rate as RateValue).denominator)} episodes in the denominator`,
+      `n = ${expectedCount(detail.measure.rate.denominator)} episodes in the denominator`,
     );
     await expect(trend.getByTestId('interval-bar')).toHaveCount(detail.trend.length);
     expect(await tableRows(trend)).toEqual(detail.trend.map((group) => expectedRow(group, expectedMonth(group.key))));
@@ -199,7 +200,7 @@ test.describe('Quality measures', () => {
   test('a filter change changes the numbers and the URL, and keeps the measure', async ({ page, consoleErrors }) => {
     const all = await apiGet<Measures>(page, '/api/v1/quality/measures');
     const iopOnly = await apiGet<Measures>(page, '/api/v1/quality/measures?levelOfCare=2.1');
-    const denominatorOf = (measures: Measures) => (measures.measures[0].rate as RateValue).denominator;
+    const denominatorOf = (measures: Measures) => measures.measures[0].rate.denominator;
     expect(denominatorOf(iopOnly)).toBeLessThan(denominatorOf(all));
 
     await page.goto('/quality?measure=iet-initiation');

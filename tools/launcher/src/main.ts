@@ -55,7 +55,9 @@ async function start(): Promise<void> {
     const dataDir = process.env['IOP_DATA_DIR'] ?? '.data/pg';
     process.stdout.write(`  Data lives in ${dataDir} (reset it with \`npm run db:reset\`).\n`);
   }
-  // The API prints its URL once it listens, and exits with one line if it cannot.
+  // The API prints its URL once it listens, and exits with one line if it cannot. Its bundle is CommonJS, built
+  // at run time, so it is loaded by path in this process rather than imported.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(apiMain);
 }
 
@@ -65,7 +67,11 @@ async function printDemoLogins(url: string, passwordFile: string): Promise<void>
   await client.connect();
   let logins: Array<Pick<DemoLogin, 'email' | 'role'>>;
   try {
-    logins = (await client.query(`SELECT email, role FROM users WHERE email LIKE '%@demo.local' ORDER BY email`)).rows;
+    logins = (
+      await client.query<Pick<DemoLogin, 'email' | 'role'>>(
+        `SELECT email, role FROM users WHERE email LIKE '%@demo.local' ORDER BY email`,
+      )
+    ).rows;
   } finally {
     await client.end();
   }

@@ -10,9 +10,9 @@ export interface AccessScope {
   /** A payer user sees only the episodes of the payer they represent. */
   payer: Payer | null;
   /**
-   * How counts of 1-10 reach the caller (DESIGN.md section 7): 'suppress' withholds them and every cell they
-   * could be derived from (apps/api/src/suppression); 'exact' shows them. It travels with the scope so that
-   * every query and service that already receives the scope can apply it without a second path.
+   * How counts of 1-10 reach the caller (docs/ARCHITECTURE.md "Suppression"): 'suppress' withholds them and
+   * every cell they could be derived from (apps/api/src/suppression); 'exact' shows them. It travels with the
+   * scope so that every query and service that already receives the scope can apply it without a second path.
    */
   smallCells: SmallCellTreatment;
 }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from '../auth/access-tokens';
-import { ACCESS_COOKIE } from '../auth/session-cookies';
+import { accessTokenOf } from '../auth/session-cookies';
 import { SessionStore } from '../auth/session-store';
 import { IS_PUBLIC } from './public.decorator';
 import type { RequestWithUser } from './request-user.decorator';
@@ -32,8 +32,7 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<RequestWithUser>();
-    const bearer = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
-    const token = bearer ?? (request.cookies as Record<string, string | undefined> | undefined)?.[ACCESS_COOKIE];
+    const token = accessTokenOf(request);
     if (!token) throw new UnauthorizedException('Sign in first');
     const { userId, sessionId } = await this.tokens.verify(token);
     const user = await this.sessions.activeUser(sessionId, userId);

@@ -1,6 +1,6 @@
 import { USER_ROLES, type UserRole } from '@iop/contracts';
 import { JwtService } from '@nestjs/jwt';
-import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { asPayerSees, PAYER_VOLUME_SQL } from '../suppression/testing/as-payer-sees';
 import { listApiRoutes } from '../testing/routes';
 import { createTestUser, startFixtureApp, TEST_JWT_SECRET, type TestApp } from '../testing/test-app';
@@ -16,6 +16,7 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'GET /api/health': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/refresh': 'public',
+  'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/logout': EVERY_ROLE,
   'GET /api/v1/auth/me': EVERY_ROLE,
   'GET /api/v1/filters/options': EVERY_ROLE,
@@ -103,11 +104,15 @@ const ALLOWED_STATUS: Record<string, number> = {
   'DELETE /api/v1/reports/schedules/:id': 404,
 };
 
-/** What a public route answers to a bare request: login and refresh need a body or a cookie. */
+/**
+ * What a public route answers to a bare request: login and refresh need a body or a cookie; the session
+ * answers "signed out" with a 200.
+ */
 const PUBLIC_BARE_STATUS: Record<string, number> = {
   'GET /api/health': 200,
   'POST /api/v1/auth/login': 400,
   'POST /api/v1/auth/refresh': 401,
+  'GET /api/v1/auth/session': 200,
 };
 
 /**
@@ -171,7 +176,7 @@ describe('authorization matrix: every route of the router, every role, and no, e
     const { sub, sid } = signer.decode<{ sub: string; sid: string }>(tokens.admin);
     const expired = signer.sign({ sub, sid, exp: Math.floor(Date.now() / 1000) - 60 });
     const [header, payload, signature] = tokens.director.split('.');
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const tampered = [header, Buffer.from(JSON.stringify({ ...claims, sub: sub })).toString('base64url'), signature];
     const unsigned = signer.sign({ sub, sid }, { secret: 'another secret of at least thirty-two chars' });
     for (const route of protectedRoutes()) {

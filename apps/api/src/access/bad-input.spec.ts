@@ -1,4 +1,4 @@
-import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { listApiRoutes } from '../testing/routes';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
 

@@ -13,7 +13,7 @@ import type { Request } from 'express';
 import { CurrentUser } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
-import { NoParameters } from '../common/no-parameters.dto';
+import { ApiRefusesParameters, NoParameters } from '../common/no-parameters.dto';
 import { AdminUserDoc, AdminUserListDoc, CreateUserDto, UpdateUserDto } from './admin-users.dto';
 import { AdminUsersService } from './admin-users.service';
 
@@ -26,6 +26,7 @@ export class AdminUsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Every account, with its role, payer, programs and whether it is disabled or locked' })
   @ApiOkResponse({ type: AdminUserListDoc })
+  @ApiRefusesParameters()
   async list(@Query() _none: NoParameters): Promise<AdminUserList> {
     return { users: await this.users.list() };
   }

@@ -18,7 +18,10 @@ function checkRoleFits(role: UserRole, payer: Payer | null, programIds: number[]
 const sameList = (a: number[], b: number[]) => a.length === b.length && a.every((value, i) => value === b[i]);
 const sortedUnique = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
-/** Creating and changing accounts: the rules of issue 5, each change audited (never with the password). */
+/**
+ * Creating and changing accounts: what each role may carry (checkRoleFits), no admin locking themselves out,
+ * sessions ended when access shrinks, each change audited (never with the password).
+ */
 @Injectable()
 export class AdminUsersService {
   constructor(

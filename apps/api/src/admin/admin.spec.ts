@@ -6,6 +6,19 @@ import { createTestUser, startTestApp, type TestApp } from '../testing/test-app'
 const ADMIN = { email: 'admin@admin.test', password: 'admin password long' };
 const NEW_PASSWORD = 'a brand new password';
 
+/** An audit_events row as the specs read it back (node-postgres: jsonb parsed, int as number). */
+interface AuditRow {
+  user_id: number | null;
+  email: string | null;
+  role: string | null;
+  action: string;
+  resource: string | null;
+  filters: Record<string, unknown> | null;
+  row_count: number | null;
+  outcome: string;
+  details: Record<string, unknown> | null;
+}
+
 describe('admin: accounts, roles, program scopes and sessions', () => {
   let database: TestDatabase;
   let api: TestApp;
@@ -42,7 +55,7 @@ describe('admin: accounts, roles, program scopes and sessions', () => {
     api.request('GET', '/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` } });
   const lastAudit = async (action: string) =>
     (
-      await sql.query(
+      await sql.query<AuditRow>(
         `SELECT user_id, email, role, action, resource, filters, row_count, outcome, details
          FROM audit_events WHERE action = $1 ORDER BY id DESC LIMIT 1`,
         [action],
@@ -62,7 +75,7 @@ describe('admin: accounts, roles, program scopes and sessions', () => {
       expect(status).toBe(201);
       const created = body as AdminUser;
       expect(created).toEqual({
-        id: expect.any(Number),
+        id: expect.any(Number) as number,
         email: 'Robin@Clinic.test',
         displayName: 'Robin Director',
         role: 'director',
@@ -70,7 +83,7 @@ describe('admin: accounts, roles, program scopes and sessions', () => {
         programIds: [...programIds].sort((a, b) => a - b),
         disabled: false,
         lockedUntil: null,
-        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
       });
 
       const list = (await asAdmin('GET', '/api/v1/admin/users')).body as AdminUserList;
@@ -182,7 +195,7 @@ describe('admin: accounts, roles, program scopes and sessions', () => {
 
       expect((await updateUser(dale.id, { disabled: true })).body).toMatchObject({ disabled: true });
       expect((await me(token)).status).toBe(401);
-      const { rows } = await sql.query(
+      const { rows } = await sql.query<{ live: number }>(
         `SELECT count(*)::int AS live FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`,
         [dale.id],
       );

@@ -64,6 +64,9 @@ export class AuditEventPageQueryDto extends AuditEventFiltersDto {
   offset?: number;
 }
 
+/** A JSON object whose fields depend on the action (an object without them would read as empty to a client). */
+const ANY_FIELDS = { type: 'object', additionalProperties: true, nullable: true } as const;
+
 export class AuditEventDoc implements AuditEvent {
   @ApiProperty() id!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -72,11 +75,11 @@ export class AuditEventDoc implements AuditEvent {
   @ApiProperty({ enum: USER_ROLES, nullable: true, type: String }) role!: UserRole | null;
   @ApiProperty({ example: 'login' }) action!: string;
   @ApiProperty({ type: String, nullable: true, example: 'users/12' }) resource!: string | null;
-  @ApiProperty({ type: Object, nullable: true }) filters!: Record<string, unknown> | null;
+  @ApiProperty(ANY_FIELDS) filters!: Record<string, unknown> | null;
   @ApiProperty({ type: Number, nullable: true }) rowCount!: number | null;
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
   @ApiProperty({ enum: AUDIT_OUTCOMES }) outcome!: AuditOutcome;
-  @ApiProperty({ type: Object, nullable: true }) details!: Record<string, unknown> | null;
+  @ApiProperty(ANY_FIELDS) details!: Record<string, unknown> | null;
 }
 
 export class AuditEventPageDoc implements AuditEventPage {

@@ -1,6 +1,9 @@
-import type { AuditEvent } from '@iop/contracts';
+import { AUDIT_OUTCOMES, type AuditEvent, USER_ROLES } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { parseOneRow, parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
 import type { AuditEventFiltersDto } from './audit-events.dto';
 
 /** Rows per round trip of the CSV export: memory stays bounded whatever the size of the log. */
@@ -10,8 +13,25 @@ export const EXPORT_BATCH_SIZE = 1000;
 const COLUMNS = `id::float8 AS id, at, user_id AS "userId", email, role, action, resource, filters,
   row_count AS "rowCount", host(ip) AS ip, outcome, details`;
 
-type AuditEventRow = Omit<AuditEvent, 'at'> & { at: Date };
-const toAuditEvent = (row: AuditEventRow): AuditEvent => ({ ...row, at: row.at.toISOString() });
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** COLUMNS as node-postgres returns them; `at` leaves as ISO text. */
+const auditEventRow = z.object({
+  id: pg.float8,
+  at: pg.timestamptz.transform((at) => at.toISOString()),
+  userId: pg.int.nullable(),
+  email: pg.text.nullable(),
+  role: z.enum(USER_ROLES).nullable(),
+  action: pg.text,
+  resource: pg.text.nullable(),
+  filters: jsonObject.nullable(),
+  rowCount: pg.int.nullable(),
+  ip: pg.text.nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  details: jsonObject.nullable(),
+});
+
+const totalRow = z.object({ total: pg.int });
 
 /** The WHERE clause of the filters, with its parameters numbered from 1. */
 function whereOf(filters: AuditEventFiltersDto): { where: string; params: unknown[] } {
@@ -35,19 +55,24 @@ function whereOf(filters: AuditEventFiltersDto): { where: string; params: unknow
 export class AuditEventsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page(filters: AuditEventFiltersDto, limit: number, offset: number) {
+  async page(
+    filters: AuditEventFiltersDto,
+    limit: number,
+    offset: number,
+  ): Promise<{ events: AuditEvent[]; total: number }> {
     const { where, params } = whereOf(filters);
     const [rows, counts] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<unknown>(
         `SELECT ${COLUMNS} FROM audit_events ${where} ORDER BY id DESC
          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, limit, offset],
-      ) as Promise<AuditEventRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM audit_events ${where}`, params) as Promise<
-        Array<{ total: number }>
-      >,
+      ),
+      this.dataSource.query<unknown>(`SELECT count(*)::int AS total FROM audit_events ${where}`, params),
     ]);
-    return { events: rows.map(toAuditEvent), total: counts[0].total };
+    return {
+      events: parseRows('AuditEventsQuery.page', auditEventRow, rows),
+      total: parseOneRow('AuditEventsQuery.page (count)', totalRow, counts).total,
+    };
   }
 
   /**
@@ -60,11 +85,15 @@ export class AuditEventsQuery {
     const keyset = `${where ? `${where} AND` : 'WHERE'} (${before}::bigint IS NULL OR id < ${before}::bigint)`;
     let lastId: number | null = null;
     for (;;) {
-      const rows: AuditEventRow[] = await this.dataSource.query(
-        `SELECT ${COLUMNS} FROM audit_events ${keyset} ORDER BY id DESC LIMIT ${EXPORT_BATCH_SIZE}`,
-        [...params, lastId],
+      const rows: AuditEvent[] = parseRows(
+        'AuditEventsQuery.all',
+        auditEventRow,
+        await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM audit_events ${keyset} ORDER BY id DESC LIMIT ${EXPORT_BATCH_SIZE}`,
+          [...params, lastId],
+        ),
       );
-      for (const row of rows) yield toAuditEvent(row);
+      yield* rows;
       if (rows.length < EXPORT_BATCH_SIZE) return;
       lastId = rows[rows.length - 1].id;
     }

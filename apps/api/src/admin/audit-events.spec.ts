@@ -6,6 +6,19 @@ import { EXPORT_BATCH_SIZE } from './audit-events.query';
 
 const ADMIN = { email: 'admin@audit.test', password: 'admin password long' };
 
+/** An audit_events row as the specs read it back (node-postgres: jsonb parsed, int as number). */
+interface AuditRow {
+  user_id: number | null;
+  email: string | null;
+  role: string | null;
+  action: string;
+  resource: string | null;
+  filters: Record<string, unknown> | null;
+  row_count: number | null;
+  outcome: string;
+  details: Record<string, unknown> | null;
+}
+
 describe('admin: the audit log, its filters, paging and CSV export', () => {
   let database: TestDatabase;
   let api: TestApp;
@@ -31,7 +44,7 @@ describe('admin: the audit log, its filters, paging and CSV export', () => {
     api.request(method, path, { headers: { authorization: `Bearer ${adminToken}` } });
   const lastAudit = async (action: string) =>
     (
-      await sql.query(
+      await sql.query<AuditRow>(
         `SELECT user_id, email, role, action, resource, filters, row_count, outcome, details
          FROM audit_events WHERE action = $1 ORDER BY id DESC LIMIT 1`,
         [action],
@@ -70,7 +83,7 @@ describe('admin: the audit log, its filters, paging and CSV export', () => {
       'login',
     ]);
     expect(all.events[2]).toEqual({
-      id: expect.any(Number),
+      id: expect.any(Number) as number,
       at: '2020-03-03T10:00:00.000Z',
       userId: null,
       email: 'ann@clinic.test',

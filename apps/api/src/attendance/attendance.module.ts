@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AsOfQuery } from '../metrics/as-of.query';
+import { EpisodesModule } from '../episodes/episodes.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { ComplianceQuery } from './compliance.query';
@@ -8,7 +8,8 @@ import { HoursQuery } from './hours.query';
 import { NoShowsQuery } from './no-shows.query';
 
 @Module({
+  imports: [EpisodesModule],
   controllers: [AttendanceController],
-  providers: [AttendanceService, AsOfQuery, HeatmapQuery, ComplianceQuery, HoursQuery, NoShowsQuery],
+  providers: [AttendanceService, HeatmapQuery, ComplianceQuery, HoursQuery, NoShowsQuery],
 })
 export class AttendanceModule {}

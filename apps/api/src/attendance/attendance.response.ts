@@ -10,30 +10,31 @@ import {
   type HoursBin,
   type HoursHistogramResponse,
   type NoShowsResponse,
+  type RateOrSuppressed,
   type SessionTypeOutcomes,
   WEEKDAYS,
   type Weekday,
 } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { MeanDoc, RateValueDoc } from '../metrics/summary.response';
+import { MeanDoc, rateOrSuppressed } from '../metrics/summary.response';
 
 // OpenAPI descriptions of the attendance response shapes in @iop/contracts (the contracts lib stays framework-free).
 
 const AS_OF = { type: String, nullable: true, description: "The data's end date", example: '2026-06-30' };
-const rate = (description: string) => ApiProperty({ type: RateValueDoc, description });
+const rate = rateOrSuppressed;
 
 export class AttendanceHeatmapCellDoc implements AttendanceHeatmapCell {
   @ApiProperty({ enum: WEEKDAYS, description: 'Local weekday in the program time zone' }) weekday!: Weekday;
   @ApiProperty({ enum: DAY_PARTS, description: 'Morning < 12:00, afternoon 12:00-16:59, evening >= 17:00 local' })
   dayPart!: DayPart;
-  @rate('attended / (attended + no_show + cancelled_patient) in the cell') attendanceRate!: RateValueDoc;
+  @rate('attended / (attended + no_show + cancelled_patient) in the cell') attendanceRate!: RateOrSuppressed;
 }
 
 export class AttendanceHeatmapResponseDoc implements AttendanceHeatmapResponse {
   @ApiProperty(AS_OF) asOf!: string | null;
   @ApiProperty({ type: [AttendanceHeatmapCellDoc], description: '21 cells, Monday morning first, weekday-major' })
   cells!: AttendanceHeatmapCellDoc[];
-  @rate('Over all cells: the summary attendanceRate') overall!: RateValueDoc;
+  @rate('Over all cells: the summary attendanceRate') overall!: RateOrSuppressed;
 }
 
 export class ComplianceComponentDoc implements ComplianceComponentValue {
@@ -41,14 +42,14 @@ export class ComplianceComponentDoc implements ComplianceComponentValue {
   @ApiProperty({ example: 'Session adherence' }) label!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'Mean over episodes where the component is defined' })
   mean!: number | null;
-  @rate('Episodes with the component >= 0.80 / episodes where it is defined') meeting!: RateValueDoc;
+  @rate('Episodes with the component >= 0.80 / episodes where it is defined') meeting!: RateOrSuppressed;
 }
 
 export class ComplianceResponseDoc implements ComplianceResponse {
   @ApiProperty(AS_OF) asOf!: string | null;
   @ApiProperty({ example: 0.8 }) threshold!: number;
   @ApiProperty({ type: MeanDoc, description: 'Mean compliance score of episodes that have one' }) score!: MeanDoc;
-  @rate('Compliance score >= 0.80 / episodes with a score') compliant!: RateValueDoc;
+  @rate('Compliance score >= 0.80 / episodes with a score') compliant!: RateOrSuppressed;
   @ApiProperty({ type: [ComplianceComponentDoc] }) components!: ComplianceComponentDoc[];
 }
 
@@ -73,15 +74,15 @@ export class HoursHistogramResponseDoc implements HoursHistogramResponse {
   @ApiProperty({ type: IntensityFloorDoc, description: 'Hours per week floors by age at admission' })
   floor!: IntensityFloorDoc;
   @ApiProperty({ description: 'Selected episodes under 18 at admission' }) under18Episodes!: number;
-  @rate('Episodes at or above their floor / episodes: the summary meetsIntensity') meetsIntensity!: RateValueDoc;
+  @rate('Episodes at or above their floor / episodes: the summary meetsIntensity') meetsIntensity!: RateOrSuppressed;
 }
 
 export class StatusSharesDoc {
-  @rate('attended / appointments') attended!: RateValueDoc;
-  @rate('no_show / appointments') no_show!: RateValueDoc;
-  @rate('cancelled_patient / appointments') cancelled_patient!: RateValueDoc;
-  @rate('cancelled_program / appointments') cancelled_program!: RateValueDoc;
-  @rate('scheduled / appointments') scheduled!: RateValueDoc;
+  @rate('attended / appointments') attended!: RateOrSuppressed;
+  @rate('no_show / appointments') no_show!: RateOrSuppressed;
+  @rate('cancelled_patient / appointments') cancelled_patient!: RateOrSuppressed;
+  @rate('cancelled_program / appointments') cancelled_program!: RateOrSuppressed;
+  @rate('scheduled / appointments') scheduled!: RateOrSuppressed;
 }
 
 export class SessionTypeOutcomesDoc implements SessionTypeOutcomes {
@@ -90,8 +91,8 @@ export class SessionTypeOutcomesDoc implements SessionTypeOutcomes {
   @ApiProperty({ description: "Appointments up to the episode's last day, any status" }) appointments!: number;
   @ApiProperty({ type: StatusSharesDoc, description: 'Each status / appointments; they add up to 1' })
   shares!: StatusSharesDoc;
-  @rate('no_show / (attended + no_show + cancelled_patient)') noShowRate!: RateValueDoc;
-  @rate('cancelled_patient / (attended + no_show + cancelled_patient)') patientCancellationRate!: RateValueDoc;
+  @rate('no_show / (attended + no_show + cancelled_patient)') noShowRate!: RateOrSuppressed;
+  @rate('cancelled_patient / (attended + no_show + cancelled_patient)') patientCancellationRate!: RateOrSuppressed;
 }
 
 export class NoShowsResponseDoc implements NoShowsResponse {

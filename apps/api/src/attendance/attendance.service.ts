@@ -6,18 +6,17 @@ import {
   type EpisodeFilters,
   type HoursHistogramResponse,
   type NoShowsResponse,
-  type RateValue,
   SESSION_TYPES,
   type SessionTypeOutcomes,
   WEEKDAYS,
 } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
-import { AsOfQuery } from '../metrics/as-of.query';
-import { metricValue } from '../metrics/episode-aggregates.sql';
-import { groupLabel } from '../metrics/labels';
-import { toRate } from '../metrics/rate';
-import { ComplianceQuery } from './compliance.query';
+import { AsOfQuery } from '../episodes/as-of.query';
+import { complianceScoreOf, compliantRateOf } from '../episodes/episode-aggregates.sql';
+import { groupLabel } from '../episodes/labels';
+import { toRate } from '../episodes/rate';
+import { type ComplianceComponentColumn, ComplianceQuery } from './compliance.query';
 import { HeatmapQuery } from './heatmap.query';
 import { HoursQuery, OPEN_BIN_FROM_HOURS } from './hours.query';
 import { NoShowsQuery, type StatusCounts } from './no-shows.query';
@@ -27,7 +26,7 @@ export const COMPLIANCE_THRESHOLD = 0.8;
 /** docs/METRICS.md: the ASAM 2.1 floor of attended hours per week; lower under 18. */
 export const INTENSITY_FLOOR = { adults: 9, under18: 6 } as const;
 
-const COMPONENTS: Array<{ key: ComplianceComponent; label: string; column: string }> = [
+const COMPONENTS: Array<{ key: ComplianceComponent; label: string; column: ComplianceComponentColumn }> = [
   { key: 'sessionAdherence', label: 'Session adherence', column: 'session' },
   { key: 'screenAdherence', label: 'Screen adherence', column: 'screen' },
   { key: 'goalAttainment', label: 'Goal attainment', column: 'goal' },
@@ -67,18 +66,15 @@ export class AttendanceService {
 
   async compliance(scope: AccessScope, filters: EpisodeFilters): Promise<ComplianceResponse> {
     const [row, asOf] = await Promise.all([this.complianceQuery.run(scope, filters), this.asOfQuery.run()]);
-    const numberOrNull = (column: string) => (row[column] == null ? null : Number(row[column]));
     return {
       asOf,
       threshold: COMPLIANCE_THRESHOLD,
-      score: { mean: metricValue('complianceScore', row) as number | null },
-      compliant: metricValue('compliant', row) as RateValue,
-      components: COMPONENTS.map(({ key, label, column }) => ({
-        key,
-        label,
-        mean: numberOrNull(`${column}_mean`),
-        meeting: toRate(Number(row[`${column}_meeting`]), Number(row[`${column}_defined`])),
-      })),
+      score: { mean: complianceScoreOf(row) },
+      compliant: compliantRateOf(row),
+      components: COMPONENTS.map(({ key, label, column }) => {
+        const { mean, defined, meeting } = row.components[column];
+        return { key, label, mean, meeting: toRate(meeting, defined) };
+      }),
     };
   }
 

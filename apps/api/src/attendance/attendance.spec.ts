@@ -1,5 +1,5 @@
-import { DAYTIME_EPISODE_FIXTURE_SQL } from '../metrics/testing/daytime-episode-fixture';
-import { expectWilsonRate } from '../metrics/testing/wilson';
+import { DAYTIME_EPISODE_FIXTURE_SQL } from '../episodes/testing/daytime-episode-fixture';
+import { expectWilsonRate } from '../episodes/testing/wilson';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
 
 // Episodes 1-4 of summary-fixture.ts (every appointment at 18:00 local) and episode 5 of

@@ -1,8 +1,11 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 export interface HeatmapRow {
   /** ISO weekday, 1 = Monday. */
@@ -11,6 +14,13 @@ export interface HeatmapRow {
   attended: number;
   counted: number;
 }
+
+const heatmapRow = z.object({
+  iso_weekday: pg.int,
+  day_part: z.enum(['morning', 'afternoon', 'evening']),
+  attended: pg.int8,
+  counted: pg.int8,
+});
 
 /**
  * Appointment outcomes of the selected episodes per local weekday x part of day, from the per-episode counts
@@ -24,21 +34,19 @@ export class HeatmapQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<HeatmapRow[]> {
     const selection = episodeSelection(scope, filters);
-    const rows: Array<Record<string, string>> = await this.dataSource.query(
-      `
+    const sql = `
       SELECT w.iso_weekday, w.day_part, sum(w.attended) AS attended, sum(w.counted) AS counted
       FROM episode_facts f
       JOIN episode_weekday_attendance w ON w.episode_id = f.episode_id
       WHERE ${selection.sql}
       GROUP BY 1, 2
-      `,
-      selection.params,
-    );
+      `;
+    const rows = parseRows('HeatmapQuery', heatmapRow, await this.dataSource.query(sql, selection.params));
     return rows.map((row) => ({
-      isoWeekday: Number(row['iso_weekday']),
-      dayPart: row['day_part'] as HeatmapRow['dayPart'],
-      attended: Number(row['attended']),
-      counted: Number(row['counted']),
+      isoWeekday: row.iso_weekday,
+      dayPart: row.day_part,
+      attended: row.attended,
+      counted: row.counted,
     }));
   }
 }

@@ -1,8 +1,11 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 /** The last bin is open: 20 hours a week and more (partial hospitalization's floor). */
 export const OPEN_BIN_FROM_HOURS = 20;
@@ -14,6 +17,9 @@ export interface HoursRow {
   under18: number;
   meetsIntensity: number;
 }
+
+/** The bin is int8 (bigint arithmetic), the counts int8. */
+const hoursRow = z.object({ bin: pg.int8, episodes: pg.int8, under18: pg.int8, meets_intensity: pg.int8 });
 
 /**
  * Selected episodes per 1-hour bin of attended hours per week. The bin is taken in integer arithmetic,
@@ -27,8 +33,7 @@ export class HoursQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<HoursRow[]> {
     const selection = episodeSelection(scope, filters);
-    const rows: Array<Record<string, string>> = await this.dataSource.query(
-      `
+    const sql = `
       SELECT least((f.attended_minutes::bigint * 7) / (60 * f.length_of_stay_days), ${OPEN_BIN_FROM_HOURS}) AS bin,
              count(*) AS episodes,
              count(*) FILTER (WHERE f.age_at_admission < 18) AS under18,
@@ -36,14 +41,13 @@ export class HoursQuery {
       FROM episode_facts f
       WHERE ${selection.sql}
       GROUP BY 1
-      `,
-      selection.params,
-    );
+      `;
+    const rows = parseRows('HoursQuery', hoursRow, await this.dataSource.query(sql, selection.params));
     return rows.map((row) => ({
-      bin: Number(row['bin']),
-      episodes: Number(row['episodes']),
-      under18: Number(row['under18']),
-      meetsIntensity: Number(row['meets_intensity']),
+      bin: row.bin,
+      episodes: row.episodes,
+      under18: row.under18,
+      meetsIntensity: row.meets_intensity,
     }));
   }
 }

@@ -1,8 +1,13 @@
+import { AuditEvent } from '@iop/schema';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 import type { SignedInUser } from '../access/signed-in-user';
 
-/** One line of the audit log (DESIGN.md section 7): who, what, on what, with which filters, how many rows. */
+/**
+ * One line of the audit log (docs/SECURITY.md): who, what, on what, with which filters, how many rows. The
+ * e-mail and role are copied, so that the line still says who it was after the account changes.
+ */
 export interface AuditEntry {
   user?: Pick<SignedInUser, 'id' | 'email' | 'role'> | null;
   /** The e-mail typed at a failed sign-in, when there is no user to name. */
@@ -21,25 +26,21 @@ export interface AuditEntry {
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO audit_events (user_id, email, role, action, resource, filters, row_count, ip, outcome, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        entry.user?.id ?? null,
-        entry.user?.email ?? entry.email ?? null,
-        entry.user?.role ?? null,
-        entry.action,
-        entry.resource ?? null,
-        entry.filters ? JSON.stringify(entry.filters) : null,
-        entry.rowCount ?? null,
-        entry.ip ?? null,
-        entry.outcome ?? 'ok',
-        entry.details ? JSON.stringify(entry.details) : null,
-      ],
-    );
+    await this.events.insert({
+      userId: entry.user?.id ?? null,
+      email: entry.user?.email ?? entry.email ?? null,
+      role: entry.user?.role ?? null,
+      action: entry.action,
+      resource: entry.resource ?? null,
+      filters: entry.filters ?? null,
+      rowCount: entry.rowCount ?? null,
+      ip: entry.ip ?? null,
+      outcome: entry.outcome ?? 'ok',
+      details: entry.details ?? null,
+    });
     this.logger.debug(`${entry.action} ${entry.outcome ?? 'ok'} ${entry.user?.email ?? entry.email ?? ''}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 
-/** Access tokens live 15 minutes (issue 5); the refresh cookie renews them. */
+/** Access tokens live 15 minutes (docs/SECURITY.md); the refresh cookie renews them. */
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
 interface AccessClaims {

@@ -1,9 +1,9 @@
-import type { SessionResponse, SessionUser } from '@iop/contracts';
+import type { SessionResponse, SessionStatus, SessionUser } from '@iop/contracts';
 import { USER_ROLES } from '@iop/contracts';
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
-  ApiCookieAuth,
+  ApiBadRequestResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,9 +18,15 @@ import { CurrentUser } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
 import type { AppConfig } from '../config/app-config';
-import { LoginDto, SessionResponseDoc, SessionUserDoc } from './auth.dto';
+import { LoginDto, SessionResponseDoc, SessionStatusDoc, SessionUserDoc } from './auth.dto';
 import { AuthService, type ClientInfo, type IssuedSession, toSessionUser } from './auth.service';
-import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from './session-cookies';
+import {
+  accessTokenOf,
+  clearSessionCookies,
+  REFRESH_COOKIE,
+  refreshTokenOf,
+  setSessionCookies,
+} from './session-cookies';
 
 const clientOf = (request: Request): ClientInfo => ({
   ip: request.ip ?? null,
@@ -45,6 +51,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: a 15-minute access token, and a refresh cookie (httpOnly) for 12 hours' })
   @ApiOkResponse({ type: SessionResponseDoc })
+  @ApiBadRequestResponse({ description: 'The e-mail or the password is missing or malformed; the message names it' })
   @ApiUnauthorizedResponse({ description: 'The e-mail or the password is not right' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or the account is locked' })
   async login(
@@ -56,16 +63,15 @@ export class AuthController {
   }
 
   @Post('refresh')
-  @Public()
+  @Public({ cookie: REFRESH_COOKIE })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({ summary: 'A new access token for the refresh cookie, which is rotated' })
   @ApiOkResponse({ type: SessionResponseDoc })
   @ApiUnauthorizedResponse({ description: 'No live session: sign in again' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
-    const token = (request.cookies as Record<string, string | undefined> | undefined)?.[REFRESH_COOKIE];
-    return this.withCookies(response, await this.auth.refresh(token));
+    return this.withCookies(response, await this.auth.refresh(refreshTokenOf(request)));
   }
 
   @Post('logout')
@@ -80,6 +86,16 @@ export class AuthController {
   ): Promise<void> {
     await this.auth.logout(user, clientOf(request));
     clearSessionCookies(response, this.secureCookies);
+  }
+
+  @Get('session')
+  @Public()
+  @ApiOperation({
+    summary: 'Who is signed in, if anyone: 200 either way, and whether a refresh cookie came (it is httpOnly)',
+  })
+  @ApiOkResponse({ type: SessionStatusDoc })
+  session(@Req() request: Request): Promise<SessionStatus> {
+    return this.auth.sessionStatus(accessTokenOf(request), refreshTokenOf(request) !== undefined);
   }
 
   @Get('me')

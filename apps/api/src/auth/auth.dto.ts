@@ -1,4 +1,4 @@
-import type { LoginRequest, SessionResponse, SessionUser } from '@iop/contracts';
+import type { LoginRequest, SessionResponse, SessionStatus, SessionUser } from '@iop/contracts';
 import { PAYERS, USER_ROLES } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
@@ -29,4 +29,16 @@ export class SessionResponseDoc implements SessionResponse {
   @ApiProperty({ description: 'JWT, also set as the httpOnly cookie iop_access' }) accessToken!: string;
   @ApiProperty({ example: 900 }) expiresIn!: number;
   @ApiProperty({ type: SessionUserDoc }) user!: SessionUserDoc;
+}
+
+export class SessionStatusDoc implements SessionStatus {
+  @ApiProperty({
+    type: SessionUserDoc,
+    nullable: true,
+    description: 'null when no live access token came with the request',
+  })
+  user!: SessionUserDoc | null;
+
+  @ApiProperty({ description: 'A refresh cookie came with the request: POST /auth/refresh may renew the session' })
+  canRefresh!: boolean;
 }

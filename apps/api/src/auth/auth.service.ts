@@ -1,4 +1,4 @@
-import type { SessionResponse, SessionUser } from '@iop/contracts';
+import type { SessionResponse, SessionStatus, SessionUser } from '@iop/contracts';
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { SignedInUser } from '../access/signed-in-user';
 import { AuditService } from '../audit/audit.service';
@@ -78,6 +78,16 @@ export class AuthService {
     const rotated = refreshToken ? await this.store.rotate(refreshToken) : null;
     if (!rotated) throw new UnauthorizedException('Your session has ended; sign in again');
     return this.issue(rotated.userId, rotated.sessionId, rotated.refreshToken);
+  }
+
+  /**
+   * Who a request's access token names, if anyone: a missing, expired, tampered or revoked token is simply no
+   * user here (the guard answers 401 for those on every other endpoint).
+   */
+  async sessionStatus(accessToken: string | undefined, refreshCookieSent: boolean): Promise<SessionStatus> {
+    const claims = accessToken ? await this.tokens.verify(accessToken).catch(() => null) : null;
+    const user = claims ? await this.store.activeUser(claims.sessionId, claims.userId) : null;
+    return { user: user ? toSessionUser(user) : null, canRefresh: refreshCookieSent };
   }
 
   async logout(user: SignedInUser, client: ClientInfo): Promise<void> {

@@ -29,7 +29,7 @@ describe('sign-in, refresh and sign-out', () => {
   const cookiesOf = (headers: Headers) => headers.getSetCookie();
   const auditRows = async (email: string) =>
     (
-      await sql.query(
+      await sql.query<{ action: string; outcome: string; reason: string | null; role: string | null }>(
         `SELECT action, outcome, details->>'reason' AS reason, role FROM audit_events WHERE lower(email) = lower($1) ORDER BY id`,
         [email],
       )
@@ -119,6 +119,32 @@ describe('sign-in, refresh and sign-out', () => {
     expect((await api.request('GET', '/api/v1/auth/me', { headers: { cookie } })).status).toBe(401);
     expect((await api.request('POST', '/api/v1/auth/refresh', { headers: { cookie } })).status).toBe(401);
     expect((await auditRows('dana@clinic.test')).at(-1)).toMatchObject({ action: 'logout', outcome: 'ok' });
+  });
+
+  it('answers who is signed in with 200 either way, and whether a refresh cookie came', async () => {
+    const session = (headers: Record<string, string> = {}) => api.request('GET', '/api/v1/auth/session', { headers });
+    const first = await session();
+    expect([first.status, first.body]).toEqual([200, { user: null, canRefresh: false }]);
+    expect(first.headers.getSetCookie()).toEqual([]);
+
+    const signedIn = await login('dana@clinic.test', 'right horse battery');
+    const [access, refresh] = cookiesOf(signedIn.headers).map((cookie) => cookie.split(';')[0]);
+    const both = await session({ cookie: `${access}; ${refresh}` });
+    expect(both.status).toBe(200);
+    expect(both.body).toMatchObject({ user: { email: 'Dana@Clinic.test', role: 'quality' }, canRefresh: true });
+    const bearer = await session({
+      authorization: `Bearer ${(signedIn.body as { accessToken: string }).accessToken}`,
+    });
+    expect(bearer.body).toMatchObject({ user: { email: 'Dana@Clinic.test' }, canRefresh: false });
+    // The access cookie expires after 15 minutes and the browser drops it; the refresh cookie stays 12 hours.
+    expect((await session({ cookie: refresh })).body).toEqual({ user: null, canRefresh: true });
+    expect((await session({ cookie: `${access}x` })).body).toEqual({ user: null, canRefresh: false });
+
+    expect(
+      (await api.request('POST', '/api/v1/auth/logout', { headers: { cookie: `${access}; ${refresh}` } })).status,
+    ).toBe(204);
+    const revoked = await session({ cookie: `${access}; ${refresh}` });
+    expect([revoked.status, revoked.body]).toEqual([200, { user: null, canRefresh: true }]);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { CookieOptions, Response } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
 import { ACCESS_TOKEN_SECONDS } from './access-tokens';
 import { SESSION_HOURS } from './session-store';
 
@@ -12,6 +12,19 @@ export const REFRESH_COOKIE = 'iop_refresh';
  */
 function options(secure: boolean, path: string, maxAgeSeconds: number): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure, path, maxAge: maxAgeSeconds * 1000 };
+}
+
+function cookieOf(request: Request, name: string): string | undefined {
+  return (request.cookies as Record<string, string | undefined> | undefined)?.[name];
+}
+
+/** The access token a request carries: the bearer token of an API client, else the dashboard's cookie. */
+export function accessTokenOf(request: Request): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1] ?? cookieOf(request, ACCESS_COOKIE);
+}
+
+export function refreshTokenOf(request: Request): string | undefined {
+  return cookieOf(request, REFRESH_COOKIE);
 }
 
 export function setSessionCookies(response: Response, secure: boolean, accessToken: string, refreshToken: string) {

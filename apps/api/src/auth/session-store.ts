@@ -1,23 +1,32 @@
-import type { Payer, UserRole } from '@iop/contracts';
+import { PAYERS, USER_ROLES } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { SESSION_USER_COLUMNS, sessionUserRow } from '../access/session-user.row';
 import type { SignedInUser } from '../access/signed-in-user';
+import { parseOneRow, parseOptionalRow, parseUpdateResult } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
 
 /** How long a refresh token (and so a signed-in browser) lasts without signing in again. */
 export const SESSION_HOURS = 12;
 
-export interface AccountRow {
-  id: number;
-  email: string;
-  displayName: string;
-  passwordHash: string;
-  role: UserRole;
-  payer: Payer | null;
-  disabled: boolean;
-  failedLogins: number;
-  lockedUntil: Date | null;
-}
+const accountRow = z.object({
+  id: pg.int,
+  email: pg.text,
+  displayName: pg.text,
+  passwordHash: pg.text,
+  role: z.enum(USER_ROLES),
+  payer: z.enum(PAYERS).nullable(),
+  disabled: pg.bool,
+  failedLogins: pg.int,
+  lockedUntil: pg.timestamptz.nullable(),
+});
+export type AccountRow = z.output<typeof accountRow>;
+
+const lockRow = z.object({ locked_until: pg.timestamptz.nullable() });
+const newSessionRow = z.object({ id: pg.uuid });
+const rotatedSessionRow = z.object({ id: pg.uuid, user_id: pg.int });
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -26,25 +35,19 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 export class SessionStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** TypeORM answers UPDATE ... RETURNING with [rows, affected count] rather than the rows. */
-  private async updateReturning<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const [rows] = (await this.dataSource.query(sql, params)) as [T[], number];
-    return rows;
-  }
-
   async accountByEmail(email: string): Promise<AccountRow | null> {
-    const rows: AccountRow[] = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `SELECT id, email, display_name AS "displayName", password_hash AS "passwordHash", role, payer, disabled,
               failed_logins AS "failedLogins", locked_until AS "lockedUntil"
        FROM users WHERE lower(email) = lower($1)`,
       [email],
     );
-    return rows[0] ?? null;
+    return parseOptionalRow('SessionStore.accountByEmail', accountRow, rows);
   }
 
   /** Counts a failed sign-in; the `lockAfter`-th in a row locks the account for `lockMinutes`. */
   async recordFailedLogin(userId: number, lockAfter: number, lockMinutes: number): Promise<Date | null> {
-    const rows = await this.updateReturning<{ locked_until: Date | null }>(
+    const result: unknown = await this.dataSource.query(
       `UPDATE users SET
          failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
          locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
@@ -52,6 +55,7 @@ export class SessionStore {
        WHERE id = $1 RETURNING locked_until`,
       [userId, lockAfter, lockMinutes],
     );
+    const { rows } = parseUpdateResult('SessionStore.recordFailedLogin', lockRow, result);
     return rows[0]?.locked_until ?? null;
   }
 
@@ -65,12 +69,12 @@ export class SessionStore {
   /** A new session; returns its id and the refresh token (only its hash is stored). */
   async openSession(userId: number, ip: string | null, userAgent: string | null) {
     const refreshToken = randomBytes(32).toString('base64url');
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `INSERT INTO sessions (user_id, refresh_token_hash, expires_at, ip, user_agent)
        VALUES ($1, $2, now() + make_interval(hours => $3), $4, left($5, 512)) RETURNING id`,
       [userId, sha256(refreshToken), SESSION_HOURS, ip, userAgent],
     );
-    return { sessionId: rows[0].id, refreshToken };
+    return { sessionId: parseOneRow('SessionStore.openSession', newSessionRow, rows).id, refreshToken };
   }
 
   /**
@@ -79,7 +83,7 @@ export class SessionStore {
    */
   async rotate(refreshToken: string): Promise<{ sessionId: string; userId: number; refreshToken: string } | null> {
     const next = randomBytes(32).toString('base64url');
-    const rows = await this.updateReturning<{ id: string; user_id: number }>(
+    const result: unknown = await this.dataSource.query(
       `UPDATE sessions s SET refresh_token_hash = $2
        FROM users u
        WHERE s.refresh_token_hash = $1 AND u.id = s.user_id AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -87,6 +91,7 @@ export class SessionStore {
        RETURNING s.id, s.user_id`,
       [sha256(refreshToken), sha256(next)],
     );
+    const { rows } = parseUpdateResult('SessionStore.rotate', rotatedSessionRow, result);
     return rows[0] ? { sessionId: rows[0].id, userId: rows[0].user_id, refreshToken: next } : null;
   }
 
@@ -101,10 +106,8 @@ export class SessionStore {
    * session, disabling an account or changing its programs takes effect at the next request.
    */
   async activeUser(sessionId: string, userId: number): Promise<SignedInUser | null> {
-    const rows: Array<Omit<SignedInUser, 'sessionId'>> = await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.payer,
-              coalesce(array_agg(up.program_id ORDER BY up.program_id) FILTER (WHERE up.program_id IS NOT NULL),
-                       '{}') AS "programIds"
+    const rows: unknown = await this.dataSource.query(
+      `SELECT ${SESSION_USER_COLUMNS}
        FROM sessions s
        JOIN users u ON u.id = s.user_id
        LEFT JOIN user_programs up ON up.user_id = u.id
@@ -112,6 +115,7 @@ export class SessionStore {
        GROUP BY u.id`,
       [sessionId, userId],
     );
-    return rows[0] ? { ...rows[0], sessionId } : null;
+    const user = parseOptionalRow('SessionStore.activeUser', sessionUserRow, rows);
+    return user ? { ...user, sessionId } : null;
   }
 }

@@ -7,12 +7,12 @@ describe('ResultCache', () => {
   let cache: ResultCache;
   beforeEach(() => {
     version = '2026-11-28 00:00:00+00/1';
-    const dataSource = { query: async () => [{ version }] } as unknown as DataSource;
+    const dataSource = { query: () => Promise.resolve([{ version }]) } as unknown as DataSource;
     cache = new ResultCache(dataSource);
   });
 
   it('computes a board once per scope, filter and data version', async () => {
-    const compute = jest.fn(async () => ({ board: 1 }));
+    const compute = jest.fn(() => Promise.resolve({ board: 1 }));
     await cache.get(UNRESTRICTED_SCOPE, { payer: ['medicaid', 'medicare'], from: '2025-01-01' }, 'board', compute);
     // The same filter, written in another order.
     await cache.get(UNRESTRICTED_SCOPE, { from: '2025-01-01', payer: ['medicare', 'medicaid'] }, 'board', compute);
@@ -29,7 +29,7 @@ describe('ResultCache', () => {
   });
 
   it('computes again after a load changes the data version', async () => {
-    const compute = jest.fn(async () => ({ board: 1 }));
+    const compute = jest.fn(() => Promise.resolve({ board: 1 }));
     await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
     version = '2026-11-29 00:00:00+00/1';
     await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
@@ -37,11 +37,9 @@ describe('ResultCache', () => {
   });
 
   it('does not remember a failure', async () => {
-    const failing = jest.fn(async () => {
-      throw new Error('database gone');
-    });
+    const failing = jest.fn(() => Promise.reject(new Error('database gone')));
     await expect(cache.get(UNRESTRICTED_SCOPE, {}, 'board', failing)).rejects.toThrow('database gone');
-    const succeeding = jest.fn(async () => ({ board: 2 }));
+    const succeeding = jest.fn(() => Promise.resolve({ board: 2 }));
     await expect(cache.get(UNRESTRICTED_SCOPE, {}, 'board', succeeding)).resolves.toEqual({ board: 2 });
   });
 });

@@ -1,7 +1,13 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
+import { parseOneRow } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+
+/** The latest load's time and the number of loads, as text; null before any load. */
+const versionRow = z.object({ version: pg.text.nullable() });
 
 /** How many filter combinations are kept; the oldest is dropped first. */
 const CAPACITY = 64;
@@ -33,17 +39,21 @@ export class ResultCache {
   }
 
   private async dataVersion(): Promise<string | null> {
-    const rows: Array<{ version: string | null }> = await this.dataSource.query(
-      `SELECT max(loaded_at)::text || '/' || count(*) AS version FROM dataset_meta`,
+    const row = parseOneRow(
+      'ResultCache.dataVersion',
+      versionRow,
+      await this.dataSource.query(`SELECT max(loaded_at)::text || '/' || count(*) AS version FROM dataset_meta`),
     );
-    return rows[0]?.version ?? null;
+    return row.version;
   }
 }
+
+const sortedCopy = (list: readonly unknown[]): unknown[] => [...list].sort();
 
 /** The same filter written in another order is the same key. */
 function normalise(filters: EpisodeFilters): Array<[string, unknown]> {
   return Object.entries(filters)
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? [...value].sort() : value])
+    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? sortedCopy(value) : value])
     .sort(([a], [b]) => a.localeCompare(b));
 }

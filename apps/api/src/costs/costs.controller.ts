@@ -4,7 +4,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import type { AccessScope } from '../access/access-scope';
 import { Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
-import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 import { CostSummaryResponseDoc } from './costs.response';
 import { CostsService } from './costs.service';
 

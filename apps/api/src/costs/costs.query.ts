@@ -1,8 +1,14 @@
 import type { EpisodeFilters } from '@iop/contracts';
+import { Setting } from '@iop/schema';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Like, type Repository } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseOneRow, parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { AsOfQuery } from '../episodes/as-of.query';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 /** Sums over the discharged episodes of one level of care. */
 export interface CostCounts {
@@ -29,18 +35,42 @@ export interface CostData {
   rates: CostRateSetting[];
 }
 
+/** sum() of the bigint charges is numeric; the other sums and counts are int8. */
+const levelRow = z.object({
+  level_of_care: pg.text,
+  discharged: pg.int8,
+  active: pg.int8,
+  charges_cents: pg.numeric,
+  los_days: pg.int8,
+  completed: pg.int8,
+  retained90: pg.int8,
+  abstinent: pg.int8,
+});
+
+const organizationRow = z.object({ org_id: pg.int.nullable() });
+
+/** A cost rate's jsonb value: the fields the costs read, typed; any other field is kept as it is. */
+const costRateValue = z.looseObject({
+  amountCents: z.number().optional(),
+  per: z.string().optional(),
+  levelOfCare: z.string().optional(),
+});
+
 /** Charges and outcomes per level of care, and the comparison rates, aggregated from episode facts. */
 @Injectable()
 export class CostsQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Setting) private readonly settings: Repository<Setting>,
+    private readonly asOfQuery: AsOfQuery,
+  ) {}
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<CostData> {
     const selection = episodeSelection(scope, filters);
     // Active episodes are counted (to say how many are left out) but enter no sum: their charges and
     // outcomes are not final. Retained at 90 days = length of stay >= 90; abstinent = every expected screen
     // of the final 28 days negative (episode_facts.abstinent_final_4_weeks).
-    const rows: Array<Record<string, string | null>> = await this.dataSource.query(
-      `
+    const levelsSql = `
       SELECT f.level_of_care,
              count(*) FILTER (WHERE NOT f.active) AS discharged,
              count(*) FILTER (WHERE f.active) AS active,
@@ -52,44 +82,49 @@ export class CostsQuery {
       FROM episode_facts f
       WHERE ${selection.sql}
       GROUP BY f.level_of_care
-      `,
-      selection.params,
-    );
-    // The comparison rates of the selected episodes' organisation (the lowest id if several; any organisation
-    // with settings when nothing is selected).
-    const rates: Array<{ key: string; value: CostRateSetting['value']; dollar_year: number | null; source: string }> =
-      await this.dataSource.query(
-        `
-        SELECT s.key, s.value, s.dollar_year, s.source
-        FROM settings s
-        WHERE s.key LIKE 'cost\\_rate.%'
-          AND s.org_id = coalesce((SELECT min(f.org_id) FROM episode_facts f WHERE ${selection.sql}),
-                                  (SELECT min(org_id) FROM settings))
-        ORDER BY s.key
-        `,
-        selection.params,
-      );
-    const asOf: Array<{ as_of: string | null }> = await this.dataSource.query(
-      `SELECT to_char((SELECT max(as_of) FROM dataset_meta), 'YYYY-MM-DD') AS as_of`,
-    );
+      `;
+    const rows = parseRows('CostsQuery', levelRow, await this.dataSource.query(levelsSql, selection.params));
+    const rates = await this.costRates(selection.sql, selection.params);
     return {
-      asOf: asOf[0].as_of,
+      asOf: await this.asOfQuery.run(),
       byLevel: rows.map((row) => ({
-        levelOfCare: String(row['level_of_care']),
-        discharged: Number(row['discharged']),
-        active: Number(row['active']),
-        chargesCents: Number(row['charges_cents']),
-        lengthOfStayDays: Number(row['los_days']),
-        completed: Number(row['completed']),
-        retained90: Number(row['retained90']),
-        abstinent: Number(row['abstinent']),
+        levelOfCare: row.level_of_care,
+        discharged: row.discharged,
+        active: row.active,
+        chargesCents: row.charges_cents,
+        lengthOfStayDays: row.los_days,
+        completed: row.completed,
+        retained90: row.retained90,
+        abstinent: row.abstinent,
       })),
-      rates: rates.map((rate) => ({
-        key: rate.key,
-        value: rate.value,
-        dollarYear: rate.dollar_year === null ? null : Number(rate.dollar_year),
-        source: rate.source,
-      })),
+      rates,
     };
+  }
+
+  /**
+   * The comparison rates of the selected episodes' organisation (the lowest id if several; any organisation
+   * with settings when nothing is selected), in key order.
+   */
+  private async costRates(selectionSql: string, params: unknown[]): Promise<CostRateSetting[]> {
+    const { org_id: orgId } = parseOneRow(
+      'CostsQuery.organization',
+      organizationRow,
+      await this.dataSource.query(
+        `SELECT coalesce((SELECT min(f.org_id) FROM episode_facts f WHERE ${selectionSql}),
+                         (SELECT min(org_id) FROM settings)) AS org_id`,
+        params,
+      ),
+    );
+    if (orgId === null) return [];
+    const settings = await this.settings.find({
+      where: { orgId, key: Like('cost\\_rate.%') },
+      order: { key: 'ASC' },
+    });
+    return settings.map((setting) => ({
+      key: setting.key,
+      value: parseOneRow(`CostsQuery: settings ${setting.key}`, costRateValue, [setting.value]),
+      dollarYear: setting.dollarYear,
+      source: setting.source,
+    }));
   }
 }

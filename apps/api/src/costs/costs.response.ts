@@ -2,13 +2,19 @@ import type {
   ComparisonRate,
   CostBlock,
   CostSummaryResponse,
+  CountOrSuppressed,
   Icer,
   IcerStatus,
+  MoneyOrSuppressed,
   MoneyValue,
+  NumberOrSuppressed,
   PerDayComparison,
+  RateOrSuppressed,
+  SuppressedValue,
 } from '@iop/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { RateValueDoc } from '../metrics/summary.response';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { rateOrSuppressed } from '../metrics/summary.response';
+import { countOrSuppressed, numberOrSuppressed, orSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the shapes in @iop/contracts (costs.ts).
 
@@ -19,23 +25,24 @@ export class MoneyValueDoc implements MoneyValue {
   @ApiProperty({ description: 'Where the amount comes from' }) source!: string;
 }
 
+/** An amount, or the cell withheld from a payer (MoneyOrSuppressed). */
+const moneyOrSuppressed = (description?: string) =>
+  ApiProperty(orSuppressed({ $ref: getSchemaPath(MoneyValueDoc) }, description));
+
+@ApiExtraModels(MoneyValueDoc)
 export class CostBlockDoc implements CostBlock {
   @ApiProperty({ example: '2.1', description: "Level of care code, or 'all'" }) levelOfCare!: string;
-  @ApiProperty() discharged!: number;
-  @ApiProperty({ type: MoneyValueDoc }) totalCharges!: MoneyValueDoc;
-  @ApiProperty({ description: 'Sum of length of stay / 7' }) weeksInTreatment!: number;
-  @ApiProperty({ type: MoneyValueDoc, description: 'Total charges / discharged episodes' })
-  costPerEpisode!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc, description: 'Total charges / weeks in treatment' }) costPerWeek!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc, description: 'Total charges / completed (reason 1)' })
-  costPerCompleter!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc, description: 'Total charges / length of stay >= 90' })
-  costPerRetained90!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc, description: 'Total charges / abstinent in final 4 weeks' })
-  costPerAbstinent!: MoneyValueDoc;
-  @ApiProperty({ type: RateValueDoc }) completion!: RateValueDoc;
-  @ApiProperty({ type: RateValueDoc }) retained90!: RateValueDoc;
-  @ApiProperty({ type: RateValueDoc }) abstinent!: RateValueDoc;
+  @countOrSuppressed() discharged!: CountOrSuppressed;
+  @moneyOrSuppressed() totalCharges!: MoneyOrSuppressed;
+  @numberOrSuppressed({ description: 'Sum of length of stay / 7' }) weeksInTreatment!: NumberOrSuppressed;
+  @moneyOrSuppressed('Total charges / discharged episodes') costPerEpisode!: MoneyOrSuppressed;
+  @moneyOrSuppressed('Total charges / weeks in treatment') costPerWeek!: MoneyOrSuppressed;
+  @moneyOrSuppressed('Total charges / completed (reason 1)') costPerCompleter!: MoneyOrSuppressed;
+  @moneyOrSuppressed('Total charges / length of stay >= 90') costPerRetained90!: MoneyOrSuppressed;
+  @moneyOrSuppressed('Total charges / abstinent in final 4 weeks') costPerAbstinent!: MoneyOrSuppressed;
+  @rateOrSuppressed() completion!: RateOrSuppressed;
+  @rateOrSuppressed() retained90!: RateOrSuppressed;
+  @rateOrSuppressed() abstinent!: RateOrSuppressed;
 }
 
 export class IcerDoc implements Icer {
@@ -51,11 +58,14 @@ export class IcerDoc implements Icer {
   @ApiProperty({ enum: ['tradeoff', 'dominated', 'dominant', 'not_estimable'] }) status!: IcerStatus;
 }
 
+const icerOrSuppressed = () => ApiProperty(orSuppressed({ $ref: getSchemaPath(IcerDoc) }));
+
+@ApiExtraModels(IcerDoc)
 export class IcerPairDoc {
   @ApiProperty({ example: 'Level 2.1 (IOP)' }) a!: string;
   @ApiProperty({ example: 'Level 1 (standard outpatient)' }) b!: string;
-  @ApiProperty({ type: IcerDoc }) perAdditionalCompleter!: IcerDoc;
-  @ApiProperty({ type: IcerDoc }) perAdditionalAbstinent!: IcerDoc;
+  @icerOrSuppressed() perAdditionalCompleter!: Icer | SuppressedValue;
+  @icerOrSuppressed() perAdditionalAbstinent!: Icer | SuppressedValue;
 }
 
 export class ComparisonRateDoc implements ComparisonRate {
@@ -65,23 +75,24 @@ export class ComparisonRateDoc implements ComparisonRate {
   @ApiProperty({ type: MoneyValueDoc }) amount!: MoneyValueDoc;
 }
 
+@ApiExtraModels(MoneyValueDoc)
 export class PerDayComparisonDoc implements PerDayComparison {
   @ApiProperty() key!: string;
   @ApiProperty({ type: String, nullable: true }) levelOfCare!: string | null;
   @ApiProperty({ type: MoneyValueDoc }) ratePerDay!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc }) iopCostPerEpisode!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc, description: 'Rate per day x mean length of stay of discharged IOP episodes' })
-  comparatorCostPerEpisode!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc }) iopCostPerWeek!: MoneyValueDoc;
+  @moneyOrSuppressed() iopCostPerEpisode!: MoneyOrSuppressed;
+  @moneyOrSuppressed('Rate per day x mean length of stay of discharged IOP episodes')
+  comparatorCostPerEpisode!: MoneyOrSuppressed;
+  @moneyOrSuppressed() iopCostPerWeek!: MoneyOrSuppressed;
   @ApiProperty({ type: MoneyValueDoc, description: 'Rate per day x 7' }) comparatorCostPerWeek!: MoneyValueDoc;
-  @ApiProperty({ type: MoneyValueDoc }) savingsPerEpisode!: MoneyValueDoc;
+  @moneyOrSuppressed() savingsPerEpisode!: MoneyOrSuppressed;
 }
 
 export class CostSummaryResponseDoc implements CostSummaryResponse {
   @ApiProperty({ type: String, nullable: true, example: '2026-06-30' }) asOf!: string | null;
   @ApiProperty({ type: Number, nullable: true, example: 2025 }) dollarYear!: number | null;
-  @ApiProperty({ description: 'Selected episodes' }) episodes!: number;
-  @ApiProperty({ description: 'Active episodes, left out of every cost figure' }) activeExcluded!: number;
+  @countOrSuppressed('Selected episodes') episodes!: CountOrSuppressed;
+  @countOrSuppressed('Active episodes, left out of every cost figure') activeExcluded!: CountOrSuppressed;
   @ApiProperty({ type: CostBlockDoc }) overall!: CostBlockDoc;
   @ApiProperty({ type: [CostBlockDoc] }) byLevelOfCare!: CostBlockDoc[];
   @ApiProperty({ type: IcerPairDoc }) icer!: IcerPairDoc;

@@ -10,7 +10,7 @@ import {
 } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
-import { toRate } from '../metrics/rate';
+import { toRate } from '../episodes/rate';
 import { forScope } from '../suppression/shared-partitions';
 import { suppressCosts } from '../suppression/suppress-costs';
 import { type CostCounts, type CostRateSetting, CostsQuery } from './costs.query';

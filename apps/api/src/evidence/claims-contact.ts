@@ -1,6 +1,6 @@
 import { SLOTS } from '@iop/contracts';
 import { pearson } from '@iop/stats';
-import { toRate } from '../metrics/rate';
+import { toRate } from '../episodes/rate';
 import { adjustedDesign } from './design-matrix';
 import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope, slopeEffects } from './estimators';
 import { card, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';

@@ -1,5 +1,5 @@
 import type { EvidenceClaim, EvidenceClaimDetail, EvidenceResponse } from '@iop/contracts';
-import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
 
 /**

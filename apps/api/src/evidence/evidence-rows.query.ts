@@ -1,8 +1,12 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseLargeRows } from '../database/parse-large-rows';
+import { pg } from '../database/pg-columns';
+import { AsOfQuery } from '../episodes/as-of.query';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 /** One episode of the selection with the exposures, outcomes and covariates the evidence board models. */
 export interface EvidenceRow {
@@ -44,68 +48,76 @@ export interface EvidenceRows {
   rows: EvidenceRow[];
 }
 
-const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+/**
+ * The columns as the SQL below names them (aliased to EvidenceRow's fields, so that a parsed row is the row):
+ * integers and smallints are numbers, the rates and per-week figures float8 (null where their denominator is
+ * zero), charges_cents a bigint (text).
+ */
+const evidenceRow = z.object({
+  levelOfCare: pg.text,
+  ageBand: pg.text,
+  sex: pg.text,
+  substance: pg.text,
+  severity: pg.int,
+  priorEpisodes: pg.int,
+  payer: pg.text,
+  employment: pg.text,
+  oud: pg.bool,
+  mat: pg.bool,
+  lengthOfStay: pg.int,
+  daysFollowed: pg.int,
+  dischargeReason: pg.int.nullable(),
+  scheduledHoursPerWeek28: pg.float8.nullable(),
+  complianceScore: pg.float8.nullable(),
+  individualSessionsPerWeek28: pg.float8.nullable(),
+  alliance: pg.float8.nullable(),
+  groupsAttendedPerWeek28: pg.float8.nullable(),
+  familyAttended28: pg.bool,
+  eveningWeekendShare: pg.float8.nullable(),
+  attendanceRate: pg.float8.nullable(),
+  negativeScreenRate28: pg.float8.nullable(),
+  readinessChange: pg.float8.nullable(),
+  abstinentFinal4Weeks: pg.bool,
+  mutualHelpPerWeek: pg.float8.nullable(),
+  negativeScreenRate: pg.float8.nullable(),
+  active: pg.bool,
+  chargesCents: pg.int8,
+});
 
 /** Per-episode rows from episode_facts in one round trip; the models are fitted on these, never on appointments. */
 @Injectable()
 export class EvidenceRowsQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly asOfQuery: AsOfQuery,
+  ) {}
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<EvidenceRows> {
     const selection = episodeSelection(scope, filters);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `
-      SELECT f.level_of_care, f.age_band, f.sex, f.primary_substance, f.severity, f.prior_episodes, f.payer,
-             f.employment, f.oud, f.mat, f.length_of_stay_days, f.as_of - f.admit_date AS days_followed,
-             f.discharge_reason, f.scheduled_hours_per_week_28, f.compliance_score,
-             f.individual_sessions_per_week_28, f.alliance, f.groups_attended_per_week_28, f.family_attended_28,
-             f.evening_weekend_share,
-             f.attendance_numerator::double precision / NULLIF(f.attendance_denominator, 0) AS attendance_rate,
-             f.negative_screen_rate_28,
-             CASE WHEN f.readiness_count >= 2 THEN f.readiness_last - f.readiness_first END AS readiness_change,
-             f.abstinent_final_4_weeks, f.mutual_help_meetings_per_week, f.negative_screen_rate,
-             f.active, coalesce(f.charges_cents, 0) AS charges_cents
+    const sql = `
+      SELECT f.level_of_care AS "levelOfCare", f.age_band AS "ageBand", f.sex, f.primary_substance AS substance,
+             f.severity, f.prior_episodes AS "priorEpisodes", f.payer, f.employment, f.oud, f.mat,
+             f.length_of_stay_days AS "lengthOfStay", f.as_of - f.admit_date AS "daysFollowed",
+             f.discharge_reason AS "dischargeReason", f.scheduled_hours_per_week_28 AS "scheduledHoursPerWeek28",
+             f.compliance_score AS "complianceScore",
+             f.individual_sessions_per_week_28 AS "individualSessionsPerWeek28", f.alliance,
+             f.groups_attended_per_week_28 AS "groupsAttendedPerWeek28", f.family_attended_28 AS "familyAttended28",
+             f.evening_weekend_share AS "eveningWeekendShare",
+             f.attendance_numerator::double precision / NULLIF(f.attendance_denominator, 0) AS "attendanceRate",
+             f.negative_screen_rate_28 AS "negativeScreenRate28",
+             CASE WHEN f.readiness_count >= 2 THEN f.readiness_last - f.readiness_first END AS "readinessChange",
+             f.abstinent_final_4_weeks AS "abstinentFinal4Weeks",
+             f.mutual_help_meetings_per_week AS "mutualHelpPerWeek", f.negative_screen_rate AS "negativeScreenRate",
+             f.active, coalesce(f.charges_cents, 0) AS "chargesCents"
       FROM episode_facts f
       WHERE ${selection.sql}
       ORDER BY f.episode_id
-      `,
-      selection.params,
+      `;
+    const rows: EvidenceRow[] = parseLargeRows(
+      'EvidenceRowsQuery',
+      evidenceRow,
+      await this.dataSource.query(sql, selection.params),
     );
-    const meta: Array<{ as_of: string | null }> = await this.dataSource.query(
-      `SELECT to_char(max(as_of), 'YYYY-MM-DD') AS as_of FROM dataset_meta`,
-    );
-    return {
-      asOf: meta[0]?.as_of ?? null,
-      rows: rows.map((r) => ({
-        levelOfCare: String(r['level_of_care']),
-        ageBand: String(r['age_band']),
-        sex: String(r['sex']),
-        substance: String(r['primary_substance']),
-        severity: Number(r['severity']),
-        priorEpisodes: Number(r['prior_episodes']),
-        payer: String(r['payer']),
-        employment: String(r['employment']),
-        oud: Boolean(r['oud']),
-        mat: Boolean(r['mat']),
-        lengthOfStay: Number(r['length_of_stay_days']),
-        daysFollowed: Number(r['days_followed']),
-        dischargeReason: num(r['discharge_reason']),
-        scheduledHoursPerWeek28: num(r['scheduled_hours_per_week_28']),
-        complianceScore: num(r['compliance_score']),
-        individualSessionsPerWeek28: num(r['individual_sessions_per_week_28']),
-        alliance: num(r['alliance']),
-        groupsAttendedPerWeek28: num(r['groups_attended_per_week_28']),
-        familyAttended28: Boolean(r['family_attended_28']),
-        eveningWeekendShare: num(r['evening_weekend_share']),
-        attendanceRate: num(r['attendance_rate']),
-        negativeScreenRate28: num(r['negative_screen_rate_28']),
-        readinessChange: num(r['readiness_change']),
-        abstinentFinal4Weeks: Boolean(r['abstinent_final_4_weeks']),
-        mutualHelpPerWeek: num(r['mutual_help_meetings_per_week']),
-        negativeScreenRate: num(r['negative_screen_rate']),
-        active: Boolean(r['active']),
-        chargesCents: Number(r['charges_cents']),
-      })),
-    };
+    return { asOf: await this.asOfQuery.run(), rows };
   }
 }

@@ -1,10 +1,10 @@
 import type { EvidenceClaimDetail, EvidenceResponse } from '@iop/contracts';
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '../access/access-scope';
 import { Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
-import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 import { EvidenceClaimDetailDoc, EvidenceResponseDoc } from './evidence.response';
 import { EvidenceService } from './evidence.service';
 
@@ -15,6 +15,9 @@ export class EvidenceController {
 
   @Get()
   @Roles('director', 'quality', 'admin')
+  @ApiOperation({
+    summary: "The evidence board: each of the article's claims tested on the selected episodes, with a verdict",
+  })
   @ApiOkResponse({ type: EvidenceResponseDoc })
   @ApiBadRequestResponse({ description: 'A filter parameter is unknown or malformed; the message names it' })
   board(@Scope() scope: AccessScope, @Query() filters: EpisodeFiltersDto): Promise<EvidenceResponse> {
@@ -23,6 +26,7 @@ export class EvidenceController {
 
   @Get(':id')
   @Roles('director', 'quality', 'admin')
+  @ApiOperation({ summary: "One claim's card, with the full detail of its chart (e.g. the Kaplan-Meier steps)" })
   @ApiOkResponse({ type: EvidenceClaimDetailDoc })
   @ApiBadRequestResponse({ description: 'A filter parameter or the id is malformed' })
   @ApiNotFoundResponse({ description: 'No claim with this id on the board' })

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CostsModule } from '../costs/costs.module';
 import { ResultCache } from '../common/result-cache';
+import { EpisodesModule } from '../episodes/episodes.module';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRowsQuery } from './evidence-rows.query';
 import { EvidenceService } from './evidence.service';
 import { SlotAttendanceQuery } from './slot-attendance.query';
 
 @Module({
-  imports: [CostsModule],
+  imports: [EpisodesModule, CostsModule],
   controllers: [EvidenceController],
   exports: [EvidenceService],
   providers: [EvidenceService, EvidenceRowsQuery, SlotAttendanceQuery, ResultCache],

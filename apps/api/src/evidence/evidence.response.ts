@@ -3,22 +3,13 @@ import {
   type EvidenceAdjustedEffect,
   type EvidenceClaim,
   type EvidenceClaimDetail,
-  type EvidenceEffect,
   type EvidenceResponse,
   type EvidenceVerdict,
 } from '@iop/contracts';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { EVIDENCE_CHART_DOCS, EvidenceEffectDoc } from './evidence-charts.response';
 
 // OpenAPI descriptions of the evidence board's response shapes in @iop/contracts.
-
-export class EvidenceEffectDoc implements EvidenceEffect {
-  @ApiProperty({ example: 'least-squares slope of the compliance score per scheduled contact hour per week' })
-  measure!: string;
-  @ApiProperty({ type: Number, nullable: true, example: 0.012 }) estimate!: number | null;
-  @ApiProperty({ type: [Number], nullable: true, description: '95% confidence interval', example: [0.011, 0.013] })
-  ci95!: [number, number] | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'two-sided p-value', example: 0.0001 }) p!: number | null;
-}
 
 export class EvidenceAdjustedEffectDoc extends EvidenceEffectDoc implements EvidenceAdjustedEffect {
   @ApiProperty({
@@ -28,6 +19,7 @@ export class EvidenceAdjustedEffectDoc extends EvidenceEffectDoc implements Evid
   covariates!: string[];
 }
 
+@ApiExtraModels(...Object.values(EVIDENCE_CHART_DOCS))
 export class EvidenceClaimDoc implements EvidenceClaim {
   @ApiProperty({ minimum: 1, maximum: 10 }) id!: number;
   @ApiProperty() claim!: string;
@@ -43,10 +35,14 @@ export class EvidenceClaimDoc implements EvidenceClaim {
   })
   verdict!: EvidenceVerdict;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      "The chart's data; `type` is binned_scatter, survival, grouped_bars, heatmap or cost_bars (EvidenceChart in @iop/contracts)",
+    oneOf: Object.values(EVIDENCE_CHART_DOCS).map((chart) => ({ $ref: getSchemaPath(chart) })),
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(
+        Object.entries(EVIDENCE_CHART_DOCS).map(([type, chart]) => [type, getSchemaPath(chart)]),
+      ),
+    },
+    description: "The chart's data; its shape depends on `type`",
   })
   chart!: EvidenceClaim['chart'];
 }

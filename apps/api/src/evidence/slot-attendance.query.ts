@@ -1,8 +1,11 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 /** Appointments of one employment group in one time slot: attended over attended, no-show and patient-cancelled. */
 export interface SlotAttendanceCell {
@@ -11,6 +14,13 @@ export interface SlotAttendanceCell {
   attended: number;
   denominator: number;
 }
+
+const slotAttendanceRow = z.object({
+  employment: z.enum(['employed_or_student', 'other']),
+  slot: pg.text,
+  attended: pg.int8,
+  denominator: pg.int8,
+});
 
 /**
  * Claim 5's heatmap: attendance per local time slot (METRICS.md slots) and employment group, from the
@@ -22,8 +32,7 @@ export class SlotAttendanceQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<SlotAttendanceCell[]> {
     const selection = episodeSelection(scope, filters);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `
+    const sql = `
       SELECT CASE WHEN f.employment IN ('employed', 'student') THEN 'employed_or_student' ELSE 'other' END AS employment,
              c.slot,
              coalesce(sum(c.appointments) FILTER (WHERE c.status = 'attended'), 0) AS attended,
@@ -33,14 +42,7 @@ export class SlotAttendanceQuery {
         ON c.episode_id = f.episode_id AND c.status IN ('attended', 'no_show', 'cancelled_patient')
       WHERE ${selection.sql}
       GROUP BY 1, 2
-      `,
-      selection.params,
-    );
-    return rows.map((row) => ({
-      employment: row['employment'] as SlotAttendanceCell['employment'],
-      slot: String(row['slot']),
-      attended: Number(row['attended']),
-      denominator: Number(row['denominator']),
-    }));
+      `;
+    return parseRows('SlotAttendanceQuery', slotAttendanceRow, await this.dataSource.query(sql, selection.params));
   }
 }

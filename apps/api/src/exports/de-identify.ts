@@ -2,7 +2,10 @@ import { AGE_90_OR_OVER, type DeIdentifiedEpisodeExportRow, type EpisodeExportRo
 import type { SignedInUser } from '../access/signed-in-user';
 import type { DeIdentifiedQualityPatientExportRow, QualityPatientExportRow } from './quality-patients-export.columns';
 
-/** Quality exports are de-identified (DESIGN.md section 7); directors and admins see pseudonymous keys and dates. */
+/**
+ * Quality exports are de-identified (docs/SECURITY.md: quality reviews measures, not patients); directors and
+ * admins see pseudonymous keys and dates.
+ */
 export const isDeIdentifiedFor = (user: Pick<SignedInUser, 'role'>): boolean => user.role === 'quality';
 
 /**
@@ -48,7 +51,7 @@ const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
 const yearOrNull = (isoDate: string | null): number | null => (isoDate === null ? null : yearOf(isoDate));
 
 /**
- * The row of a payer or quality export (DESIGN.md section 7): no patient key and no episode id (an id could be
+ * The row of a payer or quality export (docs/SECURITY.md): no patient key and no episode id (an id could be
  * joined back to the source), admit and discharge dates as years, ages over 89 as "90+", ZIP3 with restricted
  * areas masked. The length of stay is a duration, not a date, and stays.
  */

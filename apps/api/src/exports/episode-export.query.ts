@@ -1,8 +1,12 @@
 import { DISCHARGE_REASON_LABELS, type EpisodeExportRow, type EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseLargeRows } from '../database/parse-large-rows';
+import { parseOneRow } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 /**
  * Rows per round trip. Neither pg-cursor nor pg-query-stream is installed, so the export reads in keyset batches
@@ -36,7 +40,32 @@ const COLUMNS = `
   CASE WHEN f.discharge_date IS NOT NULL THEN f.discharge_reason = 1 END AS completed,
   f.abstinent_final_4_weeks AS "abstinentFinal4Weeks"`;
 
-type DatabaseRow = Omit<EpisodeExportRow, 'dischargeReason'> & { dischargeReason: number | null };
+/** COLUMNS as node-postgres returns them; the discharge reason is still the TEDS-D code. */
+const exportRow = z.object({
+  episodeId: pg.int,
+  patientKey: pg.text,
+  program: pg.text,
+  levelOfCare: pg.text,
+  payer: pg.text,
+  primarySubstance: pg.text,
+  ageAtAdmission: pg.int,
+  ageBand: pg.text,
+  sex: pg.text,
+  zip3: pg.text.nullable(),
+  admitDate: pg.isoDate,
+  dischargeDate: pg.isoDate.nullable(),
+  lengthOfStayDays: pg.int,
+  dischargeReason: pg.int.nullable(),
+  attendanceRate: pg.float8.nullable(),
+  complianceScore: pg.float8.nullable(),
+  retained90: pg.bool.nullable(),
+  completed: pg.bool.nullable(),
+  abstinentFinal4Weeks: pg.bool,
+});
+
+type DatabaseRow = z.output<typeof exportRow>;
+
+const countRow = z.object({ count: pg.int });
 
 const toExportRow = (row: DatabaseRow): EpisodeExportRow => ({
   ...row,
@@ -51,9 +80,13 @@ export class EpisodeExportQuery {
   /** How many episodes `rows` would yield. */
   async count(scope: AccessScope, filters: EpisodeFilters): Promise<number> {
     const selection = episodeSelection(scope, filters);
-    const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM episode_facts f WHERE ${selection.sql}`,
-      selection.params,
+    const { count } = parseOneRow(
+      'EpisodeExportQuery.count',
+      countRow,
+      await this.dataSource.query(
+        `SELECT count(*)::int AS count FROM episode_facts f WHERE ${selection.sql}`,
+        selection.params,
+      ),
     );
     return count;
   }
@@ -67,15 +100,17 @@ export class EpisodeExportQuery {
     const after = `$${selection.params.length + 1}`;
     let lastId = 0;
     for (;;) {
-      const rows: DatabaseRow[] = await this.dataSource.query(
-        `SELECT ${COLUMNS}
+      const sql = `SELECT ${COLUMNS}
          FROM episode_facts f
          JOIN programs p ON p.id = f.program_id
          JOIN patients pt ON pt.id = f.patient_id
          WHERE ${selection.sql} AND f.episode_id > ${after}
          ORDER BY f.episode_id
-         LIMIT ${batchSize}`,
-        [...selection.params, lastId],
+         LIMIT ${batchSize}`;
+      const rows = parseLargeRows(
+        'EpisodeExportQuery',
+        exportRow,
+        await this.dataSource.query(sql, [...selection.params, lastId]),
       );
       for (const row of rows) yield toExportRow(row);
       if (rows.length < batchSize) return;

@@ -12,7 +12,7 @@ import type { AccessScope } from '../access/access-scope';
 import { CurrentUser, Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
-import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 import { isDeIdentifiedFor } from './de-identify';
 import { EXPORT_CONTENT_TYPES, startDownload } from './download';
 import { EpisodeExportService } from './episode-export.service';
@@ -26,7 +26,7 @@ const ROW_DESCRIPTION =
   'quality: de-identified (no keys or ids, years instead of dates, ages over 89 as 90+, restricted ZIP3 as 000). ' +
   'Payers get aggregates only (403). Audited as export.episodes.';
 
-/** Patient-level exports of the selected episodes (issue 5 section 4, issue 6 section 2). */
+/** Patient-level exports of the selected episodes, streamed, audited, de-identified for quality (docs/SECURITY.md). */
 @ApiTags('exports')
 @Controller({ path: 'exports', version: '1' })
 export class ExportsController {

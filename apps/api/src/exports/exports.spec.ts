@@ -1,7 +1,7 @@
 import type { UserRole } from '@iop/contracts';
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
-import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { createTestUser, startFixtureApp, type TestApp } from '../testing/test-app';
 import { EpisodeExportQuery } from './episode-export.query';
 
@@ -62,7 +62,7 @@ describe('episode exports (CSV and XLSX) against PostgreSQL', () => {
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query(
+      const { rows } = await client.query<Record<string, unknown>>(
         `SELECT email, role, action, resource, filters, row_count AS "rowCount", outcome, details
          FROM audit_events WHERE action = 'export.episodes' ORDER BY id`,
       );
@@ -151,7 +151,7 @@ describe('episode exports (CSV and XLSX) against PostgreSQL', () => {
     const sheet = workbook.getWorksheet('Episodes');
     if (!sheet) throw new Error('no Episodes sheet');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).filter((cell) => typeof cell === 'string');
     expect(header).toEqual(IDENTIFIED_CSV.split('\n')[0].split(','));
     expect(sheet.rowCount).toBe(3);
     const record = (row: number) =>
@@ -197,7 +197,7 @@ describe('episode exports (CSV and XLSX) against PostgreSQL', () => {
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet('Episodes');
     if (!sheet) throw new Error('no Episodes sheet');
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).filter((cell) => typeof cell === 'string');
     expect(header).toEqual(DEIDENTIFIED_CSV.split('\n')[0].split(','));
     const admitYear = header.indexOf('admitYear') + 1;
     expect([sheet.getRow(2).getCell(admitYear).value, sheet.getRow(3).getCell(admitYear).value]).toEqual([2025, 2024]);

@@ -30,7 +30,7 @@ const MEASURE_ID = ApiParam({ name: 'id', enum: QUALITY_MEASURE_IDS, description
 const BAD_QUERY = ApiBadRequestResponse({ description: 'A parameter is unknown or malformed; the message names it' });
 const UNKNOWN_MEASURE = ApiNotFoundResponse({ description: 'No quality measure with this id' });
 
-/** A quality measure's patient list as CSV and XLSX (issue 6 section 2). */
+/** A quality measure's patient list as CSV and XLSX, audited like the JSON list. */
 @ApiTags('quality', 'exports')
 @Controller({ path: 'quality/measures', version: '1' })
 export class QualityPatientsExportController {

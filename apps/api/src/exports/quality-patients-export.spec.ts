@@ -68,7 +68,7 @@ describe("quality measures' patient lists as CSV and XLSX (real PostgreSQL)", ()
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query(
+      const { rows } = await client.query<Record<string, unknown>>(
         `SELECT email, role, action, resource, filters, row_count AS "rowCount", outcome, details
          FROM audit_events WHERE action = $1 ORDER BY id`,
         [action],

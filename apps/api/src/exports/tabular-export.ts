@@ -30,7 +30,8 @@ const EXCEL_FORMATS: Partial<Record<ExportColumnType, string>> = {
 /** A spreadsheet cell of the column's type: a date as a Date (UTC midnight, which Excel shows as that day). */
 function excelValue(column: ExportColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (column.type === 'date') return new Date(`${String(value)}T00:00:00Z`);
+  // A date column holds YYYY-MM-DD text (the SQL formats dates with to_char).
+  if (column.type === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { createTestUser, startFixtureApp, type TestApp } from '../testing/test-app';
 import { XLSX_ROW_LIMIT } from './xlsx-row-limit';
 
@@ -24,7 +24,7 @@ describe('the XLSX row limit', () => {
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query(
+      const { rows } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM audit_events WHERE action = 'export.episodes'`,
       );
       return rows[0].n;

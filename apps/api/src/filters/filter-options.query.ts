@@ -12,19 +12,23 @@ import {
 } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseOneRow } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
-interface OptionsRow {
-  programs: FilterOptionsResponse['programs'];
-  counselors: FilterOptionsResponse['counselors'];
-  levels_of_care: string[];
-  payers: string[];
-  substances: string[];
-  age_bands: string[];
-  first_admit: string | null;
-  last_admit: string | null;
-}
+/** The lists come as json (programs, counselors) and text arrays, the admit range as YYYY-MM-DD text. */
+const optionsRow = z.object({
+  programs: z.array(z.object({ id: pg.int, name: pg.text })),
+  counselors: z.array(z.object({ id: pg.int, name: pg.text, programId: pg.int })),
+  levels_of_care: pg.textArray,
+  payers: pg.textArray,
+  substances: pg.textArray,
+  age_bands: pg.textArray,
+  first_admit: pg.isoDate.nullable(),
+  last_admit: pg.isoDate.nullable(),
+});
 
 /** The vocabulary's values that occur, in the vocabulary's order, with their labels. */
 function choices<Key extends string>(
@@ -46,8 +50,7 @@ export class FilterOptionsQuery {
 
   async run(scope: AccessScope): Promise<FilterOptionsResponse> {
     const selection = episodeSelection(scope, {});
-    const rows: OptionsRow[] = await this.dataSource.query(
-      `
+    const sql = `
       WITH selected AS (SELECT * FROM episode_facts f WHERE ${selection.sql})
       SELECT
         (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name, p.id), '[]')
@@ -61,10 +64,8 @@ export class FilterOptionsQuery {
         (SELECT coalesce(array_agg(DISTINCT age_band), '{}') FROM selected WHERE age_band IS NOT NULL) AS age_bands,
         (SELECT to_char(min(admit_date), 'YYYY-MM-DD') FROM selected) AS first_admit,
         (SELECT to_char(max(admit_date), 'YYYY-MM-DD') FROM selected) AS last_admit
-      `,
-      selection.params,
-    );
-    const row = rows[0];
+      `;
+    const row = parseOneRow('FilterOptionsQuery', optionsRow, await this.dataSource.query(sql, selection.params));
     return {
       programs: row.programs,
       counselors: row.counselors,

@@ -1,5 +1,5 @@
 import type { FilterOptionsResponse } from '@iop/contracts';
-import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
 
 // A program and a counselor with no episode, which must not be offered: choosing them would select nothing.

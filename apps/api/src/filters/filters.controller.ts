@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '../access/access-scope';
 import { Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
-import { NoParameters } from '../common/no-parameters.dto';
+import { ApiRefusesParameters, NoParameters } from '../common/no-parameters.dto';
 import { FilterOptionsResponseDoc } from './filter-options.response';
 import { FilterOptionsQuery } from './filter-options.query';
 
@@ -17,6 +17,7 @@ export class FiltersController {
   @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({ summary: 'The values each episode filter can take: those occurring among the episodes' })
   @ApiOkResponse({ type: FilterOptionsResponseDoc })
+  @ApiRefusesParameters()
   filterOptions(@Scope() scope: AccessScope, @Query() _none: NoParameters): Promise<FilterOptionsResponse> {
     return this.options.run(scope);
   }

@@ -1,6 +1,6 @@
 import type { HealthResponse } from '@iop/contracts';
 import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/public.decorator';
 
@@ -17,6 +17,7 @@ export class HealthController {
   /** Liveness and database reachability, for load balancers and `npm start`'s own wait. */
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Liveness and database reachability (no sign-in)' })
   @ApiOkResponse({ type: HealthResponseDoc, description: 'The API and its database answer' })
   @ApiServiceUnavailableResponse({ type: HealthResponseDoc, description: 'The database does not answer' })
   async check(): Promise<HealthResponse> {

@@ -1,9 +1,17 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { type AggregateRow, EPISODE_AGGREGATES_SQL, READMISSION_LATERAL_SQL } from './episode-aggregates.sql';
-import { episodeSelection } from './episode-selection.sql';
+import { parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import {
+  EPISODE_AGGREGATES_SQL,
+  type EpisodeAggregates,
+  episodeAggregatesSchema,
+  READMISSION_LATERAL_SQL,
+} from '../episodes/episode-aggregates.sql';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 export type EpisodeDimension = 'program' | 'levelOfCare' | 'payer' | 'substance' | 'ageBand' | 'counselor';
 export type AppointmentDimension = 'sessionType' | 'slot';
@@ -38,6 +46,10 @@ export interface AppointmentGroupRow {
   counted: number;
 }
 
+const episodeGroupRow = episodeAggregatesSchema.extend({ key: pg.text, label: pg.text });
+/** Sums of the int4 appointment counts (int8); counted is never null: a group exists only with appointments. */
+const appointmentGroupRow = z.object({ key: pg.text, attended: pg.int8, no_show: pg.int8, counted: pg.int8 });
+
 /** Episode aggregates per group of an episode attribute; appointment outcomes per session type or slot. */
 @Injectable()
 export class BreakdownQuery {
@@ -47,11 +59,10 @@ export class BreakdownQuery {
     scope: AccessScope,
     filters: EpisodeFilters,
     by: EpisodeDimension,
-  ): Promise<Array<AggregateRow & { key: string; label: string }>> {
+  ): Promise<Array<EpisodeAggregates & { key: string; label: string }>> {
     const selection = episodeSelection(scope, filters);
     const group = EPISODE_GROUPS[by];
-    return this.dataSource.query(
-      `
+    const sql = `
       SELECT ${group.key} AS key, min(${group.label}) AS label, ${EPISODE_AGGREGATES_SQL}
       FROM episode_facts f
       JOIN programs p ON p.id = f.program_id
@@ -60,9 +71,8 @@ export class BreakdownQuery {
       WHERE ${selection.sql}
       GROUP BY ${group.key}, ${group.order}
       ORDER BY ${group.order} NULLS LAST
-      `,
-      selection.params,
-    );
+      `;
+    return parseRows('BreakdownQuery.byEpisode', episodeGroupRow, await this.dataSource.query(sql, selection.params));
   }
 
   /**
@@ -78,8 +88,7 @@ export class BreakdownQuery {
   ): Promise<AppointmentGroupRow[]> {
     const selection = episodeSelection(scope, filters);
     const key = APPOINTMENT_GROUPS[by];
-    const rows: Array<Record<string, string>> = await this.dataSource.query(
-      `
+    const sql = `
       SELECT ${key} AS key,
              coalesce(sum(c.appointments) FILTER (WHERE c.status = 'attended'), 0) AS attended,
              coalesce(sum(c.appointments) FILTER (WHERE c.status = 'no_show'), 0) AS no_show,
@@ -90,14 +99,11 @@ export class BreakdownQuery {
       WHERE ${selection.sql}
       GROUP BY 1
       ORDER BY 1
-      `,
-      selection.params,
+      `;
+    return parseRows(
+      'BreakdownQuery.byAppointment',
+      appointmentGroupRow,
+      await this.dataSource.query(sql, selection.params),
     );
-    return rows.map((row) => ({
-      key: row['key'],
-      attended: Number(row['attended']),
-      no_show: Number(row['no_show']),
-      counted: Number(row['counted']),
-    }));
   }
 }

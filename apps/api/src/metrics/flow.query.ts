@@ -1,14 +1,19 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from './episode-selection.sql';
+import { parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 export interface FlowRow {
   period: string;
   admissions: number;
   discharges: number;
 }
+
+const flowRow = z.object({ period: pg.isoMonth, admissions: pg.int8, discharges: pg.int8 });
 
 /**
  * Admissions by admit month and discharges by discharge month of the same selected episodes (months with
@@ -21,8 +26,7 @@ export class FlowQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<FlowRow[]> {
     const selection = episodeSelection(scope, filters);
-    const rows: Array<Record<string, string>> = await this.dataSource.query(
-      `
+    const sql = `
       WITH selected AS (
         SELECT f.admit_date, f.discharge_date FROM episode_facts f WHERE ${selection.sql}
       ),
@@ -35,13 +39,7 @@ export class FlowQuery {
       FROM events
       GROUP BY month
       ORDER BY month
-      `,
-      selection.params,
-    );
-    return rows.map((row) => ({
-      period: row['period'],
-      admissions: Number(row['admissions']),
-      discharges: Number(row['discharges']),
-    }));
+      `;
+    return parseRows('FlowQuery', flowRow, await this.dataSource.query(sql, selection.params));
   }
 }

@@ -1,6 +1,14 @@
-import type { DischargeReasonShare, DischargeReasonsResponse, FlowPoint, FlowResponse } from '@iop/contracts';
+import type {
+  CountOrSuppressed,
+  DischargeReasonShare,
+  DischargeReasonsResponse,
+  FlowPoint,
+  FlowResponse,
+  RateOrSuppressed,
+} from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { RateValueDoc } from './summary.response';
+import { countOrSuppressed } from '../suppression/suppressed-value.response';
+import { rateOrSuppressed } from './summary.response';
 
 // OpenAPI descriptions of the flow and discharge-reason shapes in @iop/contracts.
 
@@ -8,8 +16,8 @@ const AS_OF = { type: String, nullable: true, description: "The data's end date"
 
 export class FlowPointDoc implements FlowPoint {
   @ApiProperty({ example: '2025-01', description: 'Calendar month (YYYY-MM)' }) period!: string;
-  @ApiProperty({ description: 'Selected episodes admitted in the month' }) admissions!: number;
-  @ApiProperty({ description: 'Selected episodes discharged in the month' }) discharges!: number;
+  @countOrSuppressed('Selected episodes admitted in the month') admissions!: CountOrSuppressed;
+  @countOrSuppressed('Selected episodes discharged in the month') discharges!: CountOrSuppressed;
 }
 
 export class FlowResponseDoc implements FlowResponse {
@@ -21,14 +29,13 @@ export class FlowResponseDoc implements FlowResponse {
 export class DischargeReasonShareDoc implements DischargeReasonShare {
   @ApiProperty({ example: 1, description: 'TEDS-D reason code 1-7' }) code!: number;
   @ApiProperty({ example: 'Completed' }) label!: string;
-  @ApiProperty({ type: RateValueDoc, description: 'Episodes with this reason / discharged episodes' })
-  share!: RateValueDoc;
+  @rateOrSuppressed('Episodes with this reason / discharged episodes') share!: RateOrSuppressed;
 }
 
 export class DischargeReasonsResponseDoc implements DischargeReasonsResponse {
   @ApiProperty(AS_OF) asOf!: string | null;
-  @ApiProperty({ description: 'Selected episodes with a discharge' }) discharged!: number;
-  @ApiProperty({ description: 'Selected episodes active at the as-of date' }) active!: number;
+  @countOrSuppressed('Selected episodes with a discharge') discharged!: CountOrSuppressed;
+  @countOrSuppressed('Selected episodes active at the as-of date') active!: CountOrSuppressed;
   @ApiProperty({ type: [DischargeReasonShareDoc], description: 'Codes 1-7 in order, zeros included' })
   reasons!: DischargeReasonShareDoc[];
 }

@@ -1,6 +1,6 @@
 import { startFixtureApp, type TestApp } from '../testing/test-app';
-import { DAYTIME_EPISODE_FIXTURE_SQL } from './testing/daytime-episode-fixture';
-import { expectWilsonRate } from './testing/wilson';
+import { DAYTIME_EPISODE_FIXTURE_SQL } from '../episodes/testing/daytime-episode-fixture';
+import { expectWilsonRate } from '../episodes/testing/wilson';
 
 // Episodes 1-4 of summary-fixture.ts and episode 5 of daytime-episode-fixture.ts:
 // admitted 2024-11-01 (4), 2025-01-06 (1), 2025-03-03 (2), 2025-04-07 (5), 2025-05-05 (3); discharged

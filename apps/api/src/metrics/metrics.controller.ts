@@ -6,21 +6,20 @@ import type {
   TrendResponse,
 } from '@iop/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '../access/access-scope';
 import { Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
-import { EpisodeFiltersDto } from './episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 import { DischargeReasonsResponseDoc, FlowResponseDoc } from './flow.response';
 import { MetricsService } from './metrics.service';
 import { BreakdownResponseDoc, TrendResponseDoc } from './series.response';
 import { BreakdownQueryDto, TrendQueryDto } from './series-query.dto';
-import { RateValueDoc, SummaryResponseDoc } from './summary.response';
+import { SummaryResponseDoc } from './summary.response';
 
 const BAD_FILTER = 'A parameter is unknown or malformed; the message names it';
 
 @ApiTags('metrics')
-@ApiExtraModels(RateValueDoc)
 @Controller({ path: 'metrics', version: '1' })
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AsOfQuery } from './as-of.query';
+import { EpisodesModule } from '../episodes/episodes.module';
 import { BreakdownQuery } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
 import { FlowQuery } from './flow.query';
@@ -9,8 +9,9 @@ import { SummaryQuery } from './summary.query';
 import { TrendQuery } from './trend.query';
 
 @Module({
+  imports: [EpisodesModule],
   controllers: [MetricsController],
   exports: [MetricsService],
-  providers: [MetricsService, AsOfQuery, SummaryQuery, TrendQuery, BreakdownQuery, FlowQuery, DischargeReasonsQuery],
+  providers: [MetricsService, SummaryQuery, TrendQuery, BreakdownQuery, FlowQuery, DischargeReasonsQuery],
 })
 export class MetricsModule {}

@@ -28,13 +28,14 @@ import {
   suppressSeries,
   suppressSummary,
 } from '../suppression/suppress-metrics';
-import { AsOfQuery } from './as-of.query';
-import { BreakdownQuery, type EpisodeDimension } from './breakdown.query';
+import { AsOfQuery } from '../episodes/as-of.query';
+import { BreakdownQuery } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
-import { metricValue } from './episode-aggregates.sql';
+import { metricValue, NO_EPISODE_AGGREGATES } from '../episodes/episode-aggregates.sql';
 import { FlowQuery } from './flow.query';
-import { groupLabel } from './labels';
-import { toRate } from './rate';
+import { groupLabel } from '../episodes/labels';
+import { fillMonths } from '../episodes/month-series';
+import { toRate } from '../episodes/rate';
 import { SummaryQuery } from './summary.query';
 import { TrendQuery } from './trend.query';
 
@@ -65,7 +66,7 @@ export class MetricsService {
     const rate = (metric: EpisodeMetric) => value(metric) as RateValue;
     const hours: MeanMedian = {
       mean: value('attendedHoursPerWeek') as number | null,
-      median: aggregates['hours_median'] === null ? null : Number(aggregates['hours_median']),
+      median: aggregates.hours_median,
     };
     const exact: SummaryResponse = {
       asOf,
@@ -102,14 +103,11 @@ export class MetricsService {
     interval: TrendInterval,
   ): Promise<TrendResponse> {
     const [rows, asOf] = await Promise.all([this.trendQuery.run(scope, filters), this.asOfQuery.run()]);
-    const byPeriod = new Map(rows.map((row) => [row.period, row]));
-    const points: TrendPoint[] = [];
-    if (rows.length) {
-      for (let period = rows[0].period; period <= rows[rows.length - 1].period; period = nextMonth(period)) {
-        const row = byPeriod.get(period) ?? { episodes: 0 };
-        points.push({ period, value: metricValue(metric, row), n: Number(row['episodes']) });
-      }
-    }
+    const points = fillMonths(
+      rows,
+      (row) => row.period,
+      (period) => ({ period, ...NO_EPISODE_AGGREGATES }),
+    ).map((row): TrendPoint => ({ period: row.period, value: metricValue(metric, row), n: row.episodes }));
     return { asOf, metric, interval, points: forScope(scope, points, (exact) => suppressSeries(metric, exact)) };
   }
 
@@ -142,13 +140,13 @@ export class MetricsService {
       );
       return { asOf, metric, by, groups: forScope(scope, groups, (exact) => suppressSeries(metric, exact)) };
     }
-    const rows = await this.breakdownQuery.byEpisode(scope, filters, by as EpisodeDimension);
+    const rows = await this.breakdownQuery.byEpisode(scope, filters, by);
     const groups = rows.map(
       (row): BreakdownGroup => ({
         key: row.key,
         label: groupLabel(by, row.key, row.label),
         value: metricValue(metric, row),
-        n: Number(row['episodes']),
+        n: row.episodes,
       }),
     );
     return { asOf, metric, by, groups: forScope(scope, groups, (exact) => suppressSeries(metric, exact)) };
@@ -157,14 +155,11 @@ export class MetricsService {
   /** Admissions and discharges per calendar month, every month from the first to the last with either. */
   async flow(scope: AccessScope, filters: EpisodeFilters): Promise<FlowResponse> {
     const [rows, asOf] = await Promise.all([this.flowQuery.run(scope, filters), this.asOfQuery.run()]);
-    const byPeriod = new Map(rows.map((row) => [row.period, row]));
-    const points: FlowPoint[] = [];
-    if (rows.length) {
-      for (let period = rows[0].period; period <= rows[rows.length - 1].period; period = nextMonth(period)) {
-        const row = byPeriod.get(period);
-        points.push({ period, admissions: row?.admissions ?? 0, discharges: row?.discharges ?? 0 });
-      }
-    }
+    const points: FlowPoint[] = fillMonths(
+      rows,
+      (row) => row.period,
+      (period) => ({ period, admissions: 0, discharges: 0 }),
+    );
     return forScope(scope, { asOf, points }, suppressFlow);
   }
 
@@ -181,9 +176,4 @@ export class MetricsService {
       }));
     return forScope(scope, { asOf, discharged, active: counts.active, reasons }, suppressDischargeReasons);
   }
-}
-
-function nextMonth(period: string): string {
-  const [year, month] = period.split('-').map(Number);
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }

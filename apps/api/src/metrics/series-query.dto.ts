@@ -8,7 +8,7 @@ import {
 } from '@iop/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { EpisodeFiltersDto } from './episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 
 /** GET /metrics/trend: a metric per month of admission, with the common filters. */
 export class TrendQueryDto extends EpisodeFiltersDto {

@@ -3,6 +3,7 @@ import {
   type BreakdownDimension,
   type BreakdownGroup,
   type BreakdownResponse,
+  type CountOrSuppressed,
   EPISODE_METRICS,
   type EpisodeMetric,
   type MetricValue,
@@ -12,18 +13,23 @@ import {
   type TrendResponse,
 } from '@iop/contracts';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { countOrSuppressed, SuppressedValueDoc } from '../suppression/suppressed-value.response';
 import { RateValueDoc } from './summary.response';
 
+/** OpenAPI 3.0 ignores `nullable` beside `oneOf` without a `type`, so null is one of the alternatives. */
 const METRIC_VALUE = {
   description: 'A rate for rate metrics; a number for counts, means (hours, compliance score) and medians; or null',
-  nullable: true,
-  oneOf: [{ $ref: getSchemaPath(RateValueDoc) }, { type: 'number' }],
+  oneOf: [
+    { $ref: getSchemaPath(RateValueDoc) },
+    { $ref: getSchemaPath(SuppressedValueDoc) },
+    { type: 'number', nullable: true },
+  ],
 };
 
 export class TrendPointDoc implements TrendPoint {
   @ApiProperty({ example: '2025-01', description: 'Month of admission (YYYY-MM)' }) period!: string;
   @ApiProperty(METRIC_VALUE) value!: MetricValue;
-  @ApiProperty({ description: 'Episodes admitted in the period' }) n!: number;
+  @countOrSuppressed('Episodes admitted in the period') n!: CountOrSuppressed;
 }
 
 export class TrendResponseDoc implements TrendResponse {
@@ -38,8 +44,8 @@ export class BreakdownGroupDoc implements BreakdownGroup {
   @ApiProperty({ example: '1', description: "Group id or code ('none': no primary counselor)" }) key!: string;
   @ApiProperty({ example: 'Evening IOP' }) label!: string;
   @ApiProperty(METRIC_VALUE) value!: MetricValue;
-  @ApiProperty({ description: 'Episodes in the group; for sessionType and slot, appointments in the denominator' })
-  n!: number;
+  @countOrSuppressed('Episodes in the group; for sessionType and slot, appointments in the denominator')
+  n!: CountOrSuppressed;
 }
 
 export class BreakdownResponseDoc implements BreakdownResponse {

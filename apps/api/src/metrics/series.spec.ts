@@ -1,6 +1,6 @@
 import { startFixtureApp, type TestApp } from '../testing/test-app';
-import { expectWilsonRate } from './testing/wilson';
-import { SUMMARY_FIXTURE_SQL } from './testing/summary-fixture';
+import { expectWilsonRate } from '../episodes/testing/wilson';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 
 // The fixture of summary-fixture.ts; episodes and their facts are described there and in summary.spec.ts.
 describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', () => {

@@ -1,5 +1,13 @@
-import type { MeanMedian, RateValue, SummaryResponse } from '@iop/contracts';
-import { ApiProperty } from '@nestjs/swagger';
+import type {
+  CountOrSuppressed,
+  MeanMedian,
+  NumberOrSuppressed,
+  RateOrSuppressed,
+  RateValue,
+  SummaryResponse,
+} from '@iop/contracts';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { countOrSuppressed, numberOrSuppressed, orSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the response shapes in @iop/contracts (the contracts lib stays framework-free).
 
@@ -7,46 +15,62 @@ export class RateValueDoc implements RateValue {
   @ApiProperty({ example: 4512 }) numerator!: number;
   @ApiProperty({ example: 5640 }) denominator!: number;
   @ApiProperty({ type: Number, nullable: true, example: 0.8 }) rate!: number | null;
-  @ApiProperty({ type: [Number], nullable: true, description: 'Wilson 95% interval', example: [0.789, 0.81] })
+  @ApiProperty({
+    type: [Number],
+    minItems: 2,
+    maxItems: 2,
+    nullable: true,
+    description: 'Wilson 95% interval',
+    example: [0.789, 0.81],
+  })
   ci95!: [number, number] | null;
 }
 
 export class MeanMedianDoc implements MeanMedian {
-  @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) median!: number | null;
+  @numberOrSuppressed({ nullable: true }) mean!: NumberOrSuppressed | null;
+  @numberOrSuppressed({ nullable: true }) median!: NumberOrSuppressed | null;
 }
 
+/** Attendance's mean compliance score, which is never withheld: payers do not see attendance. */
 export class MeanDoc {
   @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
 }
 
-const rate = (description: string) => ApiProperty({ type: RateValueDoc, description });
+/** The summary's mean compliance score, withheld from a payer when it describes 1-10 patients. */
+export class MeanOrSuppressedDoc {
+  @numberOrSuppressed({ nullable: true }) mean!: NumberOrSuppressed | null;
+}
+
+/** A rate, or the cell withheld from a payer (RateOrSuppressed); RateValueDoc is registered by configure-app.ts. */
+export const rateOrSuppressed = (description?: string) =>
+  ApiProperty(orSuppressed({ $ref: getSchemaPath(RateValueDoc) }, description));
+const rate = rateOrSuppressed;
 
 export class SummaryResponseDoc implements SummaryResponse {
   @ApiProperty({ type: String, nullable: true, description: "The data's end date", example: '2026-06-30' })
   asOf!: string | null;
-  @ApiProperty({ description: 'Episodes admitted in the filter window' }) episodes!: number;
-  @ApiProperty({ description: 'Of those, still active at the as-of date' }) activeEpisodes!: number;
-  @rate('attended / (attended + no_show + cancelled_patient)') attendanceRate!: RateValueDoc;
+  @countOrSuppressed('Episodes admitted in the filter window') episodes!: CountOrSuppressed;
+  @countOrSuppressed('Of those, still active at the as-of date') activeEpisodes!: CountOrSuppressed;
+  @rate('attended / (attended + no_show + cancelled_patient)') attendanceRate!: RateOrSuppressed;
   @ApiProperty({ type: MeanMedianDoc, description: 'Attended contact hours / weeks in treatment, per episode' })
   attendedHoursPerWeek!: MeanMedianDoc;
-  @rate('Episodes attending >= 9 hours a week (>= 6 under 18) / episodes') meetsIntensity!: RateValueDoc;
-  @ApiProperty({ type: MeanDoc, description: 'Mean compliance score (0-1) of episodes that have one' })
-  complianceScore!: MeanDoc;
-  @rate('Compliance score >= 0.80 / episodes with a compliance score') compliant!: RateValueDoc;
-  @rate('Length of stay >= 30 / episodes admitted >= 30 days before as-of') retained30!: RateValueDoc;
-  @rate('Length of stay >= 60 / episodes admitted >= 60 days before as-of') retained60!: RateValueDoc;
-  @rate('Length of stay >= 90 / episodes admitted >= 90 days before as-of') retained90!: RateValueDoc;
-  @rate('Discharge reason 1 / discharged episodes') completionRate!: RateValueDoc;
-  @rate('Discharge reasons 1 + 4 / discharged episodes') positiveConclusionRate!: RateValueDoc;
-  @rate('Discharge reasons 2 + 3 / discharged episodes') dropoutRate!: RateValueDoc;
-  @ApiProperty({ type: Number, nullable: true, description: 'Days; active episodes censored at as-of' })
-  medianLengthOfStay!: number | null;
-  @rate('Negative / expected screens, missing counted as positive') negativeScreenRate!: RateValueDoc;
+  @rate('Episodes attending >= 9 hours a week (>= 6 under 18) / episodes') meetsIntensity!: RateOrSuppressed;
+  @ApiProperty({ type: MeanOrSuppressedDoc, description: 'Mean compliance score (0-1) of episodes that have one' })
+  complianceScore!: MeanOrSuppressedDoc;
+  @rate('Compliance score >= 0.80 / episodes with a compliance score') compliant!: RateOrSuppressed;
+  @rate('Length of stay >= 30 / episodes admitted >= 30 days before as-of') retained30!: RateOrSuppressed;
+  @rate('Length of stay >= 60 / episodes admitted >= 60 days before as-of') retained60!: RateOrSuppressed;
+  @rate('Length of stay >= 90 / episodes admitted >= 90 days before as-of') retained90!: RateOrSuppressed;
+  @rate('Discharge reason 1 / discharged episodes') completionRate!: RateOrSuppressed;
+  @rate('Discharge reasons 1 + 4 / discharged episodes') positiveConclusionRate!: RateOrSuppressed;
+  @rate('Discharge reasons 2 + 3 / discharged episodes') dropoutRate!: RateOrSuppressed;
+  @numberOrSuppressed({ nullable: true, description: 'Days; active episodes censored at as-of' })
+  medianLengthOfStay!: NumberOrSuppressed | null;
+  @rate('Negative / expected screens, missing counted as positive') negativeScreenRate!: RateOrSuppressed;
   @rate('Discharged episodes with every expected screen of their last 28 days negative / those with one or more')
-  abstinentFinal4Weeks!: RateValueDoc;
+  abstinentFinal4Weeks!: RateOrSuppressed;
   @rate('Non-transfer discharges >= 30 days before as-of with a new admission 1-30 days later / those discharges')
-  readmitted30!: RateValueDoc;
+  readmitted30!: RateOrSuppressed;
   @rate('Non-transfer discharges >= 90 days before as-of with a new admission 1-90 days later / those discharges')
-  readmitted90!: RateValueDoc;
+  readmitted90!: RateOrSuppressed;
 }

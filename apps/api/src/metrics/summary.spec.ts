@@ -1,6 +1,6 @@
 import { startFixtureApp, type TestApp } from '../testing/test-app';
-import { expectWilsonRate } from './testing/wilson';
-import { SUMMARY_FIXTURE_SQL } from './testing/summary-fixture';
+import { expectWilsonRate } from '../episodes/testing/wilson';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 
 // Wilson 95% intervals, worked out from the score formula with z = 1.959963984540054 (R binom.confint agrees).
 const WILSON = {

@@ -2,26 +2,33 @@ import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../access/access-scope';
-import { type AggregateRow, EPISODE_AGGREGATES_SQL, READMISSION_LATERAL_SQL } from './episode-aggregates.sql';
-import { episodeSelection } from './episode-selection.sql';
+import { parseRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import {
+  EPISODE_AGGREGATES_SQL,
+  type EpisodeAggregates,
+  episodeAggregatesSchema,
+  READMISSION_LATERAL_SQL,
+} from '../episodes/episode-aggregates.sql';
+import { episodeSelection } from '../episodes/episode-selection.sql';
+
+const trendRow = episodeAggregatesSchema.extend({ period: pg.isoMonth });
 
 /** The episode aggregates of the selected episodes per month of admission (months with episodes only). */
 @Injectable()
 export class TrendQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run(scope: AccessScope, filters: EpisodeFilters): Promise<Array<AggregateRow & { period: string }>> {
+  async run(scope: AccessScope, filters: EpisodeFilters): Promise<Array<EpisodeAggregates & { period: string }>> {
     const selection = episodeSelection(scope, filters);
-    return this.dataSource.query(
-      `
+    const sql = `
       SELECT to_char(date_trunc('month', f.admit_date), 'YYYY-MM') AS period, ${EPISODE_AGGREGATES_SQL}
       FROM episode_facts f
       ${READMISSION_LATERAL_SQL}
       WHERE ${selection.sql}
       GROUP BY 1
       ORDER BY 1
-      `,
-      selection.params,
-    );
+      `;
+    return parseRows('TrendQuery', trendRow, await this.dataSource.query(sql, selection.params));
   }
 }

@@ -1,8 +1,11 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseLargeRows } from '../database/parse-large-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 /** A fill of a medication: dispensed on a date for a number of days. */
 export interface Fill {
@@ -35,23 +38,26 @@ export interface QualityCase {
   fills: Fill[];
 }
 
-interface CaseRow {
-  episode_id: number;
-  patient_key: string;
-  program_id: number;
-  program_name: string;
-  payer: string;
-  admit_date: string;
-  age: number;
-  oud: boolean;
-  referral_date: string | null;
-  referral_source: string;
-  prior_discharge_date: string | null;
-  last_day: string;
-  as_of: string | null;
-  attended_dates: string[];
-  fills: Fill[];
-}
+const fill = z.object({ on: pg.isoDate, days: pg.int, medication: pg.text });
+
+/** Dates leave the SQL as YYYY-MM-DD text; the fills come as one json array per episode. */
+const caseRow = z.object({
+  episode_id: pg.int,
+  patient_key: pg.text,
+  program_id: pg.int,
+  program_name: pg.text,
+  payer: pg.text,
+  admit_date: pg.isoDate,
+  age: pg.int,
+  oud: pg.bool,
+  referral_date: pg.isoDate.nullable(),
+  referral_source: pg.text,
+  prior_discharge_date: pg.isoDate.nullable(),
+  last_day: pg.isoDate,
+  as_of: pg.isoDate.nullable(),
+  attended_dates: z.array(pg.isoDate),
+  fills: z.array(fill),
+});
 
 /**
  * The selected episodes (scope, then the common filter) with their attended service dates and fills. The
@@ -64,8 +70,7 @@ export class QualityCasesQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<QualityCase[]> {
     const selection = episodeSelection(scope, filters);
-    const rows: CaseRow[] = await this.dataSource.query(
-      `
+    const sql = `
       SELECT f.episode_id, pt.patient_key, f.program_id, p.name AS program_name, f.payer,
         to_char(f.admit_date, 'YYYY-MM-DD') AS admit_date, f.age_at_admission AS age, f.oud,
         to_char(f.referral_date, 'YYYY-MM-DD') AS referral_date, f.referral_source,
@@ -89,9 +94,8 @@ export class QualityCasesQuery {
       JOIN programs p ON p.id = f.program_id
       WHERE ${selection.sql}
       ORDER BY f.episode_id
-      `,
-      selection.params,
-    );
+      `;
+    const rows = parseLargeRows('QualityCasesQuery', caseRow, await this.dataSource.query(sql, selection.params));
     return rows.map((row) => ({
       episodeId: row.episode_id,
       patientKey: row.patient_key,

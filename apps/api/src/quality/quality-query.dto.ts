@@ -1,7 +1,7 @@
 import { QUALITY_POPULATIONS, type QualityPopulation } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 
 /** GET /quality/measures/:id/patients: which population of the measure, with the common filters. */
 export class QualityPatientsQueryDto extends EpisodeFiltersDto {

@@ -3,7 +3,6 @@ import { QUALITY_MEASURE_IDS } from '@iop/contracts';
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -15,8 +14,7 @@ import type { AccessScope } from '../access/access-scope';
 import { CurrentUser, Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
-import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
-import { RateValueDoc } from '../metrics/summary.response';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 import { QualityPatientsQueryDto } from './quality-query.dto';
 import {
   QualityMeasureDetailResponseDoc,
@@ -30,7 +28,6 @@ const MEASURE_ID = ApiParam({ name: 'id', enum: QUALITY_MEASURE_IDS, description
 const UNKNOWN_MEASURE = ApiNotFoundResponse({ description: 'No quality measure with this id' });
 
 @ApiTags('quality')
-@ApiExtraModels(RateValueDoc)
 @Controller({ path: 'quality/measures', version: '1' })
 export class QualityController {
   constructor(private readonly quality: QualityService) {}

@@ -1,13 +1,14 @@
 import { ResultCache } from '../common/result-cache';
 import { Module } from '@nestjs/common';
-import { AsOfQuery } from '../metrics/as-of.query';
+import { EpisodesModule } from '../episodes/episodes.module';
 import { QualityCasesQuery } from './quality-cases.query';
 import { QualityController } from './quality.controller';
 import { QualityService } from './quality.service';
 
 @Module({
+  imports: [EpisodesModule],
   controllers: [QualityController],
   exports: [QualityService],
-  providers: [QualityService, QualityCasesQuery, AsOfQuery, ResultCache],
+  providers: [QualityService, QualityCasesQuery, ResultCache],
 })
 export class QualityModule {}

@@ -11,19 +11,15 @@ import {
   type QualityPatientsResponse,
   type QualityPopulation,
 } from '@iop/contracts';
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { RateValueDoc } from '../metrics/summary.response';
+import { ApiProperty } from '@nestjs/swagger';
+import { rateOrSuppressed } from '../metrics/summary.response';
+import { countOrSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the quality shapes in @iop/contracts (the contracts lib stays framework-free).
 
-const SUPPRESSED = { type: 'object', properties: { suppressed: { type: 'boolean' }, reason: { type: 'string' } } };
-const rateOrSuppressed = (description: string) =>
-  ApiProperty({ oneOf: [{ $ref: getSchemaPath(RateValueDoc) }, SUPPRESSED], description });
-
 export class QualityExclusionDoc implements QualityExclusion {
   @ApiProperty({ example: 'under 13 at admission' }) reason!: string;
-  @ApiProperty({ oneOf: [{ type: 'integer' }, SUPPRESSED], description: 'Episodes; withheld from payers when 1-10' })
-  count!: QualityExclusion['count'];
+  @countOrSuppressed('Episodes; withheld from payers when 1-10') count!: QualityExclusion['count'];
 }
 
 export class QualityMeasureResultDoc implements QualityMeasureResult {

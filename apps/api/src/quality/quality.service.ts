@@ -14,8 +14,9 @@ import type { AccessScope } from '../access/access-scope';
 import type { SignedInUser } from '../access/signed-in-user';
 import { AuditService } from '../audit/audit.service';
 import { ResultCache } from '../common/result-cache';
-import { AsOfQuery } from '../metrics/as-of.query';
-import { toRate } from '../metrics/rate';
+import { AsOfQuery } from '../episodes/as-of.query';
+import { fillMonths } from '../episodes/month-series';
+import { toRate } from '../episodes/rate';
 import { forScope } from '../suppression/shared-partitions';
 import { type QualityCase, QualityCasesQuery } from './quality-cases.query';
 import { type MeasureDefinition, type MeasureOutcome, QUALITY_MEASURES } from './quality-measures';
@@ -57,7 +58,12 @@ export class QualityService {
     const exact: QualityMeasureDetailResponse = {
       asOf,
       measure: summarize(measure, evaluated),
-      trend: fillMonths(groupRates(counted, ({ episode }) => [episode.admitMonth, episode.admitMonth])),
+      // Every month from the first to the last, a month without denominator episodes as 0 of 0.
+      trend: fillMonths(
+        groupRates(counted, ({ episode }) => [episode.admitMonth, episode.admitMonth]),
+        (group) => group.key,
+        (month) => ({ key: month, label: month, rate: toRate(0, 0) }),
+      ),
       byProgram: groupRates(counted, ({ episode }) => [String(episode.programId), episode.programName]),
       byPayer: groupRates(counted, ({ episode }) => [episode.payer, PAYER_LABELS[episode.payer as Payer]]),
     };
@@ -158,20 +164,4 @@ function groupRates(
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([key, group]) => ({ key, label: group.label, rate: toRate(group.numerator, group.denominator) }));
-}
-
-/** Every month from the first to the last, a month without denominator episodes as 0 of 0. */
-function fillMonths(points: QualityMeasureGroup[]): QualityMeasureGroup[] {
-  if (!points.length) return points;
-  const byMonth = new Map(points.map((point) => [point.key, point]));
-  const filled: QualityMeasureGroup[] = [];
-  for (let month = points[0].key; month <= points[points.length - 1].key; month = nextMonth(month)) {
-    filled.push(byMonth.get(month) ?? { key: month, label: month, rate: toRate(0, 0) });
-  }
-  return filled;
-}
-
-function nextMonth(period: string): string {
-  const [year, month] = period.split('-').map(Number);
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }

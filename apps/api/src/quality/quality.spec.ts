@@ -5,7 +5,7 @@ import type {
   QualityPatientsResponse,
 } from '@iop/contracts';
 import { Client } from 'pg';
-import { expectWilsonRate } from '../metrics/testing/wilson';
+import { expectWilsonRate } from '../episodes/testing/wilson';
 import { REASON_SMALL, withheld } from '../suppression/small-cells';
 import { createTestUser, startFixtureApp, type TestApp } from '../testing/test-app';
 import { QUALITY_FIXTURE_SQL } from './testing/quality-fixture';
@@ -169,8 +169,11 @@ describe('quality measures on a hand-built fixture (real PostgreSQL)', () => {
     try {
       const count = async () =>
         Number(
-          (await client.query(`SELECT count(*) FROM audit_events WHERE action = 'quality.patients.read'`)).rows[0]
-            .count,
+          (
+            await client.query<{ count: string }>(
+              `SELECT count(*) FROM audit_events WHERE action = 'quality.patients.read'`,
+            )
+          ).rows[0].count,
         );
       const before = await count();
       const first = await getAs('quality', '/api/v1/quality/measures/pod/patients?population=numerator&programId=2');

@@ -13,7 +13,7 @@ import type { Request } from 'express';
 import { CurrentUser } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
-import { NoParameters } from '../common/no-parameters.dto';
+import { ApiRefusesParameters, NoParameters } from '../common/no-parameters.dto';
 import { CreateReportScheduleDto, ReportScheduleDoc, ReportScheduleListDoc } from './reports.dto';
 import { ReportSchedulesService } from './report-schedules.service';
 
@@ -46,6 +46,7 @@ export class ReportSchedulesController {
   @Roles('director', 'quality', 'admin', 'payer')
   @ApiOperation({ summary: "Your schedules, with their next run and last status (an admin sees everyone's)" })
   @ApiOkResponse({ type: ReportScheduleListDoc })
+  @ApiRefusesParameters()
   list(@CurrentUser() user: SignedInUser, @Query() _none: NoParameters): Promise<ReportScheduleList> {
     return this.schedules.list(user);
   }
@@ -55,6 +56,7 @@ export class ReportSchedulesController {
   @Roles('director', 'quality', 'admin', 'payer')
   @ApiOperation({ summary: 'Stop a schedule; the reports it produced stay (audited)' })
   @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No such schedule, or not yours (admins may delete any)' })
   remove(
     @CurrentUser() user: SignedInUser,

@@ -1,5 +1,5 @@
 import type { ReportList, ReportSchedule, ReportScheduleList } from '@iop/contracts';
-import { SUMMARY_FIXTURE_SQL } from '../metrics/testing/summary-fixture';
+import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { createTestUser, startFixtureApp, type TestApp, type TestUser } from '../testing/test-app';
 import { REPORT_RENDERER } from './report-renderer';
 import { ReportScheduler } from './report-scheduler';

@@ -26,13 +26,14 @@ import type { Request } from 'express';
 import { CurrentUser } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
-import { NoParameters } from '../common/no-parameters.dto';
+import { ApiRefusesParameters, NoParameters } from '../common/no-parameters.dto';
 import { CreateReportDto, ReportJobDoc, ReportListDoc } from './reports.dto';
 import { REPORT_LIST_LIMIT, ReportsService } from './reports.service';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
+const ID_NOT_UUID_OR_PARAMETER = 'The id is not a UUID, or a parameter was sent (this endpoint takes none)';
 
-/** PDF reports generated as background jobs (issue 6 section 3). */
+/** PDF reports generated as background jobs (docs/ARCHITECTURE.md, "Job queue"). */
 @ApiTags('reports')
 @Controller({ path: 'reports', version: '1' })
 export class ReportsController {
@@ -55,6 +56,7 @@ export class ReportsController {
   @Roles('director', 'quality', 'admin', 'payer')
   @ApiOperation({ summary: `Your reports, newest first, at most ${REPORT_LIST_LIMIT} (an admin sees everyone's)` })
   @ApiOkResponse({ type: ReportListDoc })
+  @ApiRefusesParameters()
   list(@CurrentUser() user: SignedInUser, @Query() _none: NoParameters): Promise<ReportList> {
     return this.reports.list(user);
   }
@@ -63,6 +65,7 @@ export class ReportsController {
   @Roles('director', 'quality', 'admin', 'payer')
   @ApiOperation({ summary: 'One report: status, progress and stage while it runs, the file facts once done' })
   @ApiOkResponse({ type: ReportJobDoc })
+  @ApiRefusesParameters(ID_NOT_UUID_OR_PARAMETER)
   @ApiNotFoundResponse({ description: 'No such report, or not yours (admins see every report)' })
   get(
     @CurrentUser() user: SignedInUser,
@@ -78,6 +81,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Download the PDF of a succeeded report (audited as export.report)' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
+  @ApiRefusesParameters(ID_NOT_UUID_OR_PARAMETER)
   @ApiNotFoundResponse({ description: 'No such report, or not yours (admins see every report)' })
   @ApiConflictResponse({ description: 'The report has not succeeded (yet)' })
   async file(

@@ -15,7 +15,7 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 
 const KIND_MESSAGE = `kind must be one of ${REPORT_KINDS.join(', ')}`;
 const CADENCE_MESSAGE = `cadence must be one of ${REPORT_CADENCES.join(', ')}`;

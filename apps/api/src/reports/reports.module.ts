@@ -1,4 +1,6 @@
+import { Report, ReportFile, ReportSchedule } from '@iop/schema';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReportPdfModule } from './pdf/report-pdf.module';
 import { REPORT_DELIVERY, DownloadDelivery } from './report-delivery';
 import { ReportJobRunner } from './report-job-runner';
@@ -12,9 +14,9 @@ import { ReportsController } from './reports.controller';
 import { ReportsQuery } from './reports.query';
 import { ReportsService } from './reports.service';
 
-/** PDF reports as pg-boss jobs, their schedules, and their downloads (issue 6 section 3). */
+/** PDF reports as pg-boss jobs (docs/ARCHITECTURE.md, "Job queue"), their schedules, and their downloads. */
 @Module({
-  imports: [ReportPdfModule],
+  imports: [ReportPdfModule, TypeOrmModule.forFeature([Report, ReportFile, ReportSchedule])],
   // Schedules first: Express matches in registration order, and /reports/:id would take /reports/schedules.
   controllers: [ReportSchedulesController, ReportsController],
   providers: [

@@ -1,7 +1,7 @@
 import { RETENTION_GROUP_BYS, type RetentionGroupBy } from '@iop/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { EpisodeFiltersDto } from '../metrics/episode-filters.dto';
+import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 
 /** The common filters plus what the curves are split by. */
 export class RetentionQueryDto extends EpisodeFiltersDto {

@@ -1,8 +1,11 @@
 import type { EpisodeFilters, RetentionGroupBy } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
-import { episodeSelection } from '../metrics/episode-selection.sql';
+import { parseOneRow, parseRows, resultRows } from '../database/parse-rows';
+import { pg } from '../database/pg-columns';
+import { episodeSelection } from '../episodes/episode-selection.sql';
 
 /** Episodes sharing a group, a time on the curve and an event flag (the curves' input, aggregated in SQL). */
 export interface SurvivalCell {
@@ -34,6 +37,23 @@ const SPLITS: Record<Exclude<RetentionGroupBy, 'groupTercile'>, { key: string; l
   program: { key: 'f.program_id::text', label: 'p.name', where: 'true' },
   payer: { key: 'f.payer', label: 'f.payer', where: 'true' },
 };
+
+/** A (group, time, event) cell; count(*) is int8 (the UNION with the literal 0 keeps it int8). */
+const cellRow = z.object({
+  key: pg.text,
+  label: pg.text,
+  time: pg.int,
+  event: z.union([z.literal(0), z.literal(1)]),
+  count: pg.int8,
+});
+
+/** The last row, whose key is NULL: the as-of date and the tercile cut points (float8, null but for terciles). */
+const metaRow = z.object({
+  key: z.null(),
+  q1: pg.float8.nullable(),
+  q2: pg.float8.nullable(),
+  as_of: pg.isoDate.nullable(),
+});
 
 /** Counts of (group, time, event) for the Kaplan-Meier curves, in one round trip. */
 @Injectable()
@@ -82,23 +102,14 @@ export class RetentionQuery {
         SELECT NULL, NULL, NULL, NULL, 0, NULL, NULL, ${asOf}
         ORDER BY 1, 3, 4`;
     }
-    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(sql, selection.params);
+    const rows = resultRows('RetentionQuery', await this.dataSource.query(sql, selection.params));
     // The last row (key NULL sorts last) carries the as-of date and the cut points even when no episode is selected.
-    const meta = rows[rows.length - 1];
-    const q1 = meta['q1'];
-    const q2 = meta['q2'];
+    const meta = parseOneRow('RetentionQuery (its last row)', metaRow, rows.slice(-1));
+    const cells: SurvivalCell[] = parseRows('RetentionQuery', cellRow, rows.slice(0, -1));
     return {
-      asOf: meta['as_of'] as string | null,
-      tercileCutPoints: q1 === null || q2 === null ? null : [Number(q1), Number(q2)],
-      cells: rows
-        .filter((row) => row['key'] !== null)
-        .map((row) => ({
-          key: String(row['key']),
-          label: String(row['label']),
-          time: Number(row['time']),
-          event: Number(row['event']) === 1 ? 1 : 0,
-          count: Number(row['count']),
-        })),
+      asOf: meta.as_of,
+      tercileCutPoints: meta.q1 === null || meta.q2 === null ? null : [meta.q1, meta.q2],
+      cells,
     };
   }
 }

@@ -68,7 +68,13 @@ export class RetentionResponseDoc implements RetentionResponse {
   @ApiProperty({ example: 90, description: 'Reference line, days since admission' }) referenceDays!: number;
   @ApiProperty({ enum: ['log-log'] }) confType!: 'log-log';
   @ApiProperty({ example: 0.95 }) confidence!: number;
-  @ApiProperty({ type: [Number], nullable: true, description: 'groupTercile: 1/3 and 2/3 quantiles' })
+  @ApiProperty({
+    type: [Number],
+    minItems: 2,
+    maxItems: 2,
+    nullable: true,
+    description: 'groupTercile: 1/3 and 2/3 quantiles',
+  })
   tercileCutPoints!: [number, number] | null;
   @ApiProperty({ type: [RetentionCurveDoc] }) curves!: RetentionCurveDoc[];
   @ApiProperty({ type: RetentionLogRankDoc, nullable: true }) logRank!: RetentionLogRankDoc | null;

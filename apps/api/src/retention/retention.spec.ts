@@ -96,8 +96,8 @@ describe('GET /api/v1/retention on a hand-built fixture', () => {
     expect(logRank.chiSquare).toBeCloseTo(361 / 304, 12);
     expect(logRank.p).toBeCloseTo(0.2758344165194594, 10);
     expect(logRank.groups).toEqual([
-      { key: '1', observed: 2, expected: expect.closeTo(23 / 21, 12) },
-      { key: '2.1', observed: 2, expected: expect.closeTo(61 / 21, 12) },
+      { key: '1', observed: 2, expected: expect.closeTo(23 / 21, 12) as number },
+      { key: '2.1', observed: 2, expected: expect.closeTo(61 / 21, 12) as number },
     ]);
   });
 

@@ -2,9 +2,10 @@ import type { CountOrSuppressed, RateOrSuppressed, SuppressedValue } from '@iop/
 import { isSmallCount, isSuppressed, restsOnSmallCell, SMALL_CELL_MAX } from '@iop/contracts';
 
 /**
- * The primitives of small-cell suppression (DESIGN.md section 7, docs/METRICS.md "Small cells"): a count of
- * 1-10 is never shown to a payer, and neither is any cell from which one could be derived. Zero is shown: it
- * identifies nobody. The per-response rules (summary, series, costs) are built from these only.
+ * The primitives of small-cell suppression (docs/ARCHITECTURE.md "Suppression", docs/METRICS.md "Small
+ * cells"): a count of 1-10 is never shown to a payer, and neither is any cell from which one could be derived.
+ * Zero is shown: it identifies nobody. The per-response rules (summary, series, costs) are built from these
+ * only.
  */
 
 export { isSmallCount, SMALL_CELL_MAX };

@@ -93,8 +93,7 @@ export async function startTestApp(databaseUrl: string, overrides: ProviderOverr
           .then((module) => module.createNestApplication({ logger: false, abortOnError: false })),
   );
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const baseUrl = await app.getUrl();
 
   const request: TestApp['request'] = async (method, path, init = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {

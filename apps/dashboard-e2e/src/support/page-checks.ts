@@ -3,7 +3,7 @@ import { workspaceRoot } from '@nx/devkit';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { join } from 'node:path';
 
-/** Where every page's light and dark screenshots are kept after a run (the issue asks for them as artifacts). */
+/** Where every page's light and dark screenshots are kept after a run, to compare a change against the last. */
 export const SCREENSHOT_DIR = join(workspaceRoot, 'dist/e2e-screenshots');
 
 /**

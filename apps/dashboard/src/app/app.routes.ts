@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { roleAllowed, signedIn, signedOut } from './auth/auth.guards';
+import { roleAllowed, signedIn, signedOut } from './auth.guards';
 import { ADMIN_PAGE, ANALYSIS_PAGES, OVERVIEW_PAGE, REPORTS_PAGE } from './pages';
 
 const analysisPage = (path: string) =>
@@ -11,62 +11,62 @@ const pageRoutes: Route[] = [
     path: OVERVIEW_PAGE.path,
     title: OVERVIEW_PAGE.title,
     data: { roles: OVERVIEW_PAGE.roles },
-    loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
+    loadComponent: () => import('./features/overview/overview-page').then((m) => m.OverviewPage),
   },
   {
     path: 'evidence',
     title: analysisPage('evidence').title,
     data: { roles: analysisPage('evidence').roles },
-    loadComponent: () => import('./evidence/evidence-page').then((m) => m.EvidencePage),
+    loadComponent: () => import('./features/evidence/evidence-page').then((m) => m.EvidencePage),
   },
   {
     // One claim's card in full; the id is bound to the page's `id` input by withComponentInputBinding().
     path: 'evidence/:id',
     title: 'Evidence claim',
     data: { roles: analysisPage('evidence').roles },
-    loadComponent: () => import('./evidence/claim-page').then((m) => m.ClaimPage),
+    loadComponent: () => import('./features/evidence/claim-page').then((m) => m.ClaimPage),
   },
   {
     path: 'retention',
     title: analysisPage('retention').title,
     data: { roles: analysisPage('retention').roles },
-    loadComponent: () => import('./retention/retention-page').then((m) => m.RetentionPage),
+    loadComponent: () => import('./features/retention/retention-page').then((m) => m.RetentionPage),
   },
   {
     path: 'attendance',
     title: analysisPage('attendance').title,
     data: { roles: analysisPage('attendance').roles },
-    loadComponent: () => import('./attendance/attendance-page').then((m) => m.AttendancePage),
+    loadComponent: () => import('./features/attendance/attendance-page').then((m) => m.AttendancePage),
   },
   {
     path: 'costs',
     title: analysisPage('costs').title,
     data: { roles: analysisPage('costs').roles },
-    loadComponent: () => import('./costs/costs-page').then((m) => m.CostsPage),
+    loadComponent: () => import('./features/costs/costs-page').then((m) => m.CostsPage),
   },
   {
     path: 'quality',
     title: analysisPage('quality').title,
     data: { roles: analysisPage('quality').roles },
-    loadComponent: () => import('./quality/quality-page').then((m) => m.QualityPage),
+    loadComponent: () => import('./features/quality/quality-page').then((m) => m.QualityPage),
   },
   {
     path: REPORTS_PAGE.path,
     title: REPORTS_PAGE.title,
     data: { roles: REPORTS_PAGE.roles },
-    loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
+    loadComponent: () => import('./features/reports/reports-page').then((m) => m.ReportsPage),
   },
   {
     path: ADMIN_PAGE.path,
     title: ADMIN_PAGE.title,
     data: { roles: ADMIN_PAGE.roles },
-    loadComponent: () => import('./admin/admin-page').then((m) => m.AdminPage),
+    loadComponent: () => import('./features/admin/admin-page').then((m) => m.AdminPage),
   },
   {
     // Not in the navigation: reached from the "How is this computed?" link of each chart.
     path: 'definitions',
     title: 'Definitions',
-    loadComponent: () => import('./definitions/definitions-page').then((m) => m.DefinitionsPage),
+    loadComponent: () => import('./features/definitions/definitions-page').then((m) => m.DefinitionsPage),
   },
 ];
 
@@ -76,7 +76,7 @@ export const appRoutes: Route[] = [
     path: 'login',
     title: 'Sign in',
     canActivate: [signedOut],
-    loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
+    loadComponent: () => import('./features/sign-in/login-page').then((m) => m.LoginPage),
   },
   ...pageRoutes.map((route): Route => ({ ...route, canActivate: [signedIn, roleAllowed] })),
   { path: '**', redirectTo: OVERVIEW_PAGE.path },

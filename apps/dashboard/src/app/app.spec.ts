@@ -3,11 +3,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
-import { API_PATHS } from './api/api-paths';
 import { App } from './app';
 import { appRoutes } from './app.routes';
-import { provideSignedInUser } from './auth/testing/signed-in-session';
+import { provideSignedInUser } from './data-access/auth/testing/signed-in-session';
 import { PageTitleStrategy } from './page-title-strategy';
+import { FILTERS_PATHS } from './data-access/api/filters-api';
 
 const NO_FILTER_OPTIONS = {
   programs: [],
@@ -24,7 +24,7 @@ async function answerFilterOptions(): Promise<void> {
   const http = TestBed.inject(HttpTestingController);
   for (let attempt = 0; attempt < 20; attempt++) {
     TestBed.tick();
-    const requests = http.match(API_PATHS.filterOptions);
+    const requests = http.match(FILTERS_PATHS.options);
     if (requests.length > 0) {
       requests.forEach((request) => request.flush(NO_FILTER_OPTIONS));
       return;
@@ -50,7 +50,7 @@ describe('App shell', () => {
       ],
     });
     fixture = TestBed.createComponent(App);
-    element = fixture.nativeElement;
+    element = fixture.nativeElement as HTMLElement;
     await answerFilterOptions();
     await fixture.whenStable();
   });

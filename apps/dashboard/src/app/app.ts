@@ -19,9 +19,9 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { PRODUCT_NAME } from './page-title-strategy';
 import { NAVIGATION_PAGES } from './pages';
-import { AuthSession } from './auth/auth-session';
-import { UserMenu } from './auth/user-menu';
-import { ThemeToggle } from './theme/theme-toggle';
+import { AuthSession } from './data-access/auth/auth-session';
+import { UserMenu } from './features/sign-in/user-menu';
+import { ThemeToggle } from './ui/theme/theme-toggle';
 
 /** Below this width (phones, a narrow window) the navigation slides over the page instead of beside it. */
 export const NARROW_VIEWPORT_QUERY = '(max-width: 767.98px)';
@@ -74,18 +74,19 @@ export class App {
 
   constructor() {
     afterNextRender(() => {
-      void import('./filters/filter-bar').then(({ FilterBar }) => this.filterBar.set(FilterBar));
+      void import('./features/filters/filter-bar').then(({ FilterBar }) => this.filterBar.set(FilterBar));
     });
   }
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected toggleNavigation(): void {
-    this.sidenav().toggle();
+    // The promise settles when the slide animation ends; nothing waits for that.
+    void this.sidenav().toggle();
   }
 
   protected closeNavigationIfOverlay(): void {
     if (this.isNarrow()) {
-      this.sidenav().close();
+      void this.sidenav().close();
     }
   }
 

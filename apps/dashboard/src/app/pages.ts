@@ -6,7 +6,7 @@ export interface DashboardPage {
   title: string;
   /** What the page shows, in a sentence. */
   summary: string;
-  /** Who may open it (DESIGN.md section 1); the API enforces the same on every request. */
+  /** Who may open it (docs/SECURITY.md); the API enforces the same on every request. */
   roles: readonly UserRole[];
 }
 
@@ -76,7 +76,7 @@ export const REPORTS_PAGE: DashboardPage = {
     'or monthly schedule, the history to download again, and the selected episodes as CSV or XLSX.',
 };
 
-/** Accounts, program scopes and the audit log (issue 5): for admins only, so it is in their navigation only. */
+/** Accounts, program scopes and the audit log: for admins only, so it is in their navigation only. */
 export const ADMIN_PAGE: DashboardPage = {
   path: 'admin',
   title: 'Admin',

@@ -1,7 +1,7 @@
 import type { SessionUser } from './auth';
 import type { Payer, UserRole } from './domain';
 
-/** Initial and reset passwords an admin sets: at least this long (issue 5). */
+/** Initial and reset passwords an admin sets: at least this long. */
 export const ADMIN_PASSWORD_MIN_LENGTH = 12;
 
 /** An account as the admin page lists it. Never carries the password hash. */

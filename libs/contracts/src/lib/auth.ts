@@ -29,9 +29,21 @@ export interface SessionResponse {
   user: SessionUser;
 }
 
+/**
+ * GET /api/v1/auth/session: who is signed in, answered 200 whether anyone is or not, so that a page asking on its
+ * first load logs no error. `canRefresh` says whether a refresh cookie came with the request: the cookie is
+ * httpOnly, so only the server can tell the page that POST /auth/refresh is worth trying.
+ */
+export interface SessionStatus {
+  /** The user of a live access token (bearer or cookie); null without one, or when it expired or was revoked. */
+  user: SessionUser | null;
+  canRefresh: boolean;
+}
+
 export const AUTH_PATHS = {
   login: '/api/v1/auth/login',
   refresh: '/api/v1/auth/refresh',
   logout: '/api/v1/auth/logout',
   me: '/api/v1/auth/me',
+  session: '/api/v1/auth/session',
 } as const;

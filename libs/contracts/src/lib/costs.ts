@@ -23,7 +23,7 @@ export function dollarsOrNull(value: MoneyOrSuppressed | null | undefined): numb
 }
 
 /**
- * The cost metrics of METRICS.md over the discharged episodes of one group. For a payer any field but
+ * The cost metrics of docs/METRICS.md over the discharged episodes of one group. For a payer any field but
  * levelOfCare may be suppressed (a whole level's block when its counts are small or would reveal a small one).
  */
 export interface CostBlock {
@@ -84,7 +84,7 @@ export interface PerDayComparison {
   savingsPerEpisode: MoneyOrSuppressed;
 }
 
-/** GET /api/v1/costs/summary (METRICS.md cost-effectiveness, payer view). */
+/** GET /api/v1/costs/summary (docs/METRICS.md cost-effectiveness, payer view). */
 export interface CostSummaryResponse {
   asOf: string | null;
   /** Dollar year of the charges and rates (the settings' dollar year); charges are taken at face value. */

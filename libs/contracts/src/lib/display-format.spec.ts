@@ -4,7 +4,11 @@ import {
   formatCurrency,
   formatDecimal,
   formatEffectEstimate,
+  formatMedianDays,
   formatPercent,
+  formatPercentWithInterval,
+  formatPValue,
+  SMALL_CELL_NOTE,
   WITHHELD_TEXT,
 } from './display-format';
 import { isSmallCount, restsOnSmallCell } from './rates';
@@ -26,6 +30,44 @@ describe('the display formats shared by the dashboard and the PDF reports', () =
 
   it('reads a withheld value as "fewer than 11", the threshold of the small-cell rule', () => {
     expect(WITHHELD_TEXT).toBe('fewer than 11');
+    expect(SMALL_CELL_NOTE).toBe('Fewer than 11 episodes: exact for you, withheld from payers. Read with care.');
+  });
+});
+
+describe('p-values', () => {
+  it('keep two significant digits, and read as a bound below a thousandth', () => {
+    expect(formatPValue(0.34236)).toBe('p = 0.34');
+    expect(formatPValue(0.149)).toBe('p = 0.15');
+    expect(formatPValue(0.0064)).toBe('p = 0.0064');
+    // 0.001 itself is not below a thousandth.
+    expect(formatPValue(0.001)).toBe('p = 0.001');
+    expect(formatPValue(0.00099)).toBe('p < 0.001');
+    expect(formatPValue(1)).toBe('p = 1');
+  });
+});
+
+describe('a proportion with its interval', () => {
+  it('gives the 95% CI after the value, a missing bound as a dash, no bound as no interval', () => {
+    expect(formatPercentWithInterval(0.7134, 0.6801, 0.7442)).toBe('71.3% (95% CI 68.0%–74.4%)');
+    expect(formatPercentWithInterval(0.5, null, 0.61)).toBe('50.0% (95% CI —–61.0%)');
+    expect(formatPercentWithInterval(0.5, null, null)).toBe('50.0%');
+  });
+});
+
+describe('a median in days with its interval', () => {
+  const median = (estimate: number | null, lower: number | null, upper: number | null) => ({ estimate, lower, upper });
+
+  it('writes days and both bounds, a bound never reached as "not reached"', () => {
+    expect(formatMedianDays(median(45, 38, 52))).toBe('45 days (95% CI 38–52)');
+    expect(formatMedianDays(median(1234, 1001, 1500))).toBe('1,234 days (95% CI 1,001–1,500)');
+    expect(formatMedianDays(median(75, 60, null))).toBe('75 days (95% CI 60–not reached)');
+    expect(formatMedianDays(median(31, null, null))).toBe('31 days');
+  });
+
+  it('reads "not reached" when the curve stays above one half, keeping a lower bound that is reached', () => {
+    expect(formatMedianDays(median(null, null, null))).toBe('not reached');
+    expect(formatMedianDays(median(null, 121, null))).toBe('not reached (95% CI 121–not reached)');
+    expect(formatMedianDays(null)).toBe('not reached');
   });
 });
 

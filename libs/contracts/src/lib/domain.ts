@@ -1,5 +1,5 @@
 /**
- * The vocabularies of the domain model (DESIGN.md section 4). The database CHECK constraints, the
+ * The vocabularies of the domain model (docs/ARCHITECTURE.md, Computation path). The database CHECK constraints, the
  * generator and the API's validation all read these lists, so a value is added in one place.
  */
 export const LEVELS_OF_CARE = ['1', '2.1', '2.5', '3.5', '3.7', '4'] as const;

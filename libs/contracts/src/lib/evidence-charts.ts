@@ -89,7 +89,7 @@ export interface GroupedBarsChart {
 /** Claim 5: attendance per time slot and employment group, and the slope among the other patients. */
 export interface HeatmapChart {
   type: 'heatmap';
-  /** Appointments of the selected episodes by local slot (METRICS.md) and employment group. */
+  /** Appointments of the selected episodes by local slot (docs/METRICS.md) and employment group. */
   cells: Array<{ employment: 'employed_or_student' | 'other'; slot: string; attendance: RateValue }>;
   /** Per-episode attendance by group and track (evening/weekend share >= 0.5 or not). */
   byTrack: Array<{ employment: 'employed_or_student' | 'other'; track: 'evening_weekend' | 'day' } & EvidenceMean>;

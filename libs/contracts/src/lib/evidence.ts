@@ -2,7 +2,7 @@ import type { EvidenceChart, EvidenceEffect } from './evidence-charts';
 
 /**
  * GET /api/v1/evidence and GET /api/v1/evidence/:id: the evidence board, which tests the article's claims
- * (METRICS.md "The evidence board") with an unadjusted and a covariate-adjusted effect and a verdict.
+ * (docs/METRICS.md, "Evidence board") with an unadjusted and a covariate-adjusted effect and a verdict.
  */
 export const EVIDENCE_VERDICTS = ['associated', 'no_clear_association', 'not_enough_data'] as const;
 export type EvidenceVerdict = (typeof EVIDENCE_VERDICTS)[number];
@@ -13,7 +13,7 @@ export interface EvidenceAdjustedEffect extends EvidenceEffect {
 }
 
 export interface EvidenceClaim {
-  /** 1-10, METRICS.md's numbering. */
+  /** 1-10, docs/METRICS.md's numbering. */
   id: number;
   claim: string;
   exposure: string;

@@ -1,5 +1,5 @@
 /**
- * The episode exports (issue 5 section 4, issue 6 section 2): one row per selected episode. Directors and admins
+ * The episode exports (docs/SECURITY.md): one row per selected episode. Directors and admins
  * get the identified row (a pseudonymous patient key, exact dates); quality gets the de-identified row (no keys
  * or ids, years instead of dates, ages over 89 as "90+", restricted ZIP3 areas as "000"); payers get no rows.
  */

@@ -5,7 +5,7 @@ export const AGE_BANDS = ['13-17', '18-25', '26-34', '35-44', '45-54', '55-64', 
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /**
- * The filter every metric endpoint takes (DESIGN.md section 5), as query parameters; each list parameter may
+ * The filter every metric endpoint takes (docs/METRICS.md, Conventions), as query parameters; each list parameter may
  * repeat. from/to select episodes by admit date, inclusive.
  */
 export interface EpisodeFilters {

@@ -1,4 +1,4 @@
-/** A proportion with its Wilson 95% interval (DESIGN.md section 5). */
+/** A proportion with its Wilson 95% interval (docs/METRICS.md, Conventions). */
 export interface RateValue {
   numerator: number;
   denominator: number;
@@ -32,7 +32,7 @@ export function isSuppressed(value: unknown): value is SuppressedValue {
 }
 
 /**
- * The largest count that is a small cell (DESIGN.md section 7): withheld from payers, shown exactly but marked to
+ * The largest count that is a small cell (docs/METRICS.md, Small cells): withheld from payers, shown exactly but marked to
  * the roles that may see it.
  */
 export const SMALL_CELL_MAX = 10;

@@ -1,7 +1,7 @@
 import type { EpisodeFilters } from './filters';
 
 /**
- * PDF reports (issue 6 section 3). 'outcomes' is the monthly outcomes report (KPIs, retention, evidence board,
+ * PDF reports (docs/ARCHITECTURE.md, Job queue). 'outcomes' is the monthly outcomes report (KPIs, retention, evidence board,
  * quality measures, definitions); 'payer' puts cost-effectiveness first and is suppressed and de-identified.
  * A payer can only ever get the payer variant; the API refuses 'outcomes' for them.
  */

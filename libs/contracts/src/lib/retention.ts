@@ -48,7 +48,7 @@ export interface RetentionLogRank {
   groups: Array<{ key: string; observed: number; expected: number }>;
 }
 
-/** GET /api/v1/retention: Kaplan-Meier curves of time to disengagement per group (METRICS.md). */
+/** GET /api/v1/retention: Kaplan-Meier curves of time to disengagement per group (docs/METRICS.md). */
 export interface RetentionResponse {
   asOf: string | null;
   groupBy: RetentionGroupBy;

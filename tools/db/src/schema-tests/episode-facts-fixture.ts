@@ -110,7 +110,7 @@ export async function connectFixtureClient(url: string): Promise<Client> {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (value: string) => value;
         if (oid === BIGINT_OID) return (value: string) => Number(value);
-        return types.getTypeParser(oid, format);
+        return types.getTypeParser(oid, format) as (value: string) => unknown;
       }) as typeof types.getTypeParser,
     },
   });

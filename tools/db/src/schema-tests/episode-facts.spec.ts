@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { connectFixtureClient, FIXTURE } from './episode-facts-fixture';
@@ -16,8 +17,8 @@ describe('episode_facts (materialized view)', () => {
     client = await connectFixtureClient(database.url);
     await client.query(FIXTURE);
     await client.query('REFRESH MATERIALIZED VIEW episode_facts');
-    const rows = (await client.query('SELECT * FROM episode_facts ORDER BY episode_id')).rows;
-    facts = new Map(rows.map((row) => [row.episode_id as number, row]));
+    const rows = (await client.query<Record<string, unknown>>('SELECT * FROM episode_facts ORDER BY episode_id')).rows;
+    facts = new Map(rows.map((row) => [row['episode_id'] as number, row]));
   });
   afterAll(async () => {
     await client?.end();

@@ -73,9 +73,12 @@ describe('planted effects (standard size)', () => {
   it('claims 5, 8 and 9 (planted as no effect): the estimates are about 0', () => {
     expectNear(estimates.attendanceDifferencePerEveningWeekendShare, planted(5));
     expectNear(estimates.readinessChangePerEarlyNegativeRate, planted(8));
+    // Every substance has its 100 episodes at the standard size, so each slope must be there: a missing one fails.
+    expect(Object.keys(estimates.negativeScreenRatePerMeetingPerWeek).sort()).toEqual([...SUBSTANCES].sort());
     for (const substance of SUBSTANCES) {
       const slope = estimates.negativeScreenRatePerMeetingPerWeek[substance];
-      if (slope) expectNear(slope, planted(9));
+      if (!slope) throw new Error(`no negative-screen slope for ${substance}`);
+      expectNear(slope, planted(9));
     }
   });
 
@@ -101,7 +104,7 @@ describe('planted effects (standard size)', () => {
 describe('the generator reads its effect sizes from the ground truth', () => {
   it('plants what a changed ground truth says', () => {
     const original = loadGroundTruth();
-    const changed: GroundTruth = JSON.parse(JSON.stringify(original));
+    const changed: GroundTruth = structuredClone(original);
     const claim = (id: number) => changed.claims.find((item) => item.id === id);
     const claim1 = claim(1);
     const claim10 = claim(10);

@@ -28,7 +28,7 @@ describe('ground-truth.json', () => {
     }
   });
 
-  it('has the preset table of DESIGN.md section 6', () => {
+  it('has the presets the README names: demo, standard (8 programs) and large', () => {
     expect(truth.presets.demo).toMatchObject({ iopPrograms: 3, outpatientPrograms: 1, episodes: 1500 });
     expect(truth.presets.standard).toMatchObject({ episodes: 12000 });
     expect(truth.presets.standard.iopPrograms + truth.presets.standard.outpatientPrograms).toBe(8);

@@ -14,7 +14,7 @@ import { qualitySection } from './sections/quality-section';
 import { retentionSection } from './sections/retention-section';
 
 /**
- * The PDF report (issue 6 section 3): the gatherer reads the services, the sections turn their answers into
+ * The PDF report: the gatherer reads the services, the sections turn their answers into
  * pdfmake content, and this puts them in the variant's order and lays out the pages.
  */
 @Injectable()

@@ -67,7 +67,8 @@ export class ReportContentGatherer {
       const quality = await stage('Quality measures', () => this.quality.measures(scope, filters));
       content = { request, scope, cover, summary, retention, evidence, quality, costs: null };
     }
-    await stage(LAYOUT_STAGE, async () => undefined);
+    // The layout stage is reported here and done by the renderer: nothing to run.
+    await stage(LAYOUT_STAGE, () => Promise.resolve());
     return content;
   }
 }

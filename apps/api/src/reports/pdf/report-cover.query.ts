@@ -1,8 +1,11 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../../access/access-scope';
-import { episodeSelection } from '../../metrics/episode-selection.sql';
+import { parseOneRow } from '../../database/parse-rows';
+import { pg } from '../../database/pg-columns';
+import { episodeSelection } from '../../episodes/episode-selection.sql';
 
 /** What the cover names: the organisations and programs of the selected episodes and the first admission. */
 export interface ReportCoverFacts {
@@ -14,12 +17,13 @@ export interface ReportCoverFacts {
   firstAdmit: string | null;
 }
 
-interface CoverRow {
-  organizations: string[];
-  programs: ReportCoverFacts['programs'];
-  counselors: ReportCoverFacts['counselors'];
-  first_admit: string | null;
-}
+const namedId = z.object({ id: pg.int, name: pg.text });
+const coverRow = z.object({
+  organizations: pg.textArray,
+  programs: z.array(namedId),
+  counselors: z.array(namedId),
+  first_admit: pg.isoDate.nullable(),
+});
 
 @Injectable()
 export class ReportCoverQuery {
@@ -27,8 +31,7 @@ export class ReportCoverQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<ReportCoverFacts> {
     const selection = episodeSelection(scope, filters, 2);
-    const rows: CoverRow[] = await this.dataSource.query(
-      `
+    const sql = `
       WITH selected AS (SELECT f.program_id, f.admit_date FROM episode_facts f WHERE ${selection.sql})
       SELECT
         (SELECT coalesce(array_agg(DISTINCT o.name ORDER BY o.name), '{}')
@@ -39,10 +42,12 @@ export class ReportCoverQuery {
         (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.display_name) ORDER BY s.display_name), '[]')
            FROM staff s WHERE s.id = ANY($1::int[])) AS counselors,
         (SELECT to_char(min(admit_date), 'YYYY-MM-DD') FROM selected) AS first_admit
-      `,
-      [filters.counselorId ?? [], ...selection.params],
+      `;
+    const row = parseOneRow(
+      'ReportCoverQuery',
+      coverRow,
+      await this.dataSource.query(sql, [filters.counselorId ?? [], ...selection.params]),
     );
-    const row = rows[0];
     return {
       organizations: row.organizations,
       programs: row.programs,

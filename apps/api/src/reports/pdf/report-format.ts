@@ -12,6 +12,7 @@ import {
   type NumberOrSuppressed,
   type RateOrSuppressed,
   restsOnSmallCell,
+  SMALL_CELL_NOTE,
   type SuppressedValue,
   WITHHELD_TEXT,
 } from '@iop/contracts';
@@ -32,7 +33,7 @@ const periodDateFormat = new Intl.DateTimeFormat('en-GB', {
 
 /** The mark after an exact small count shown to a role that may see it; the footnote explains it. */
 export const SMALL_CELL_MARK = '†';
-export const SMALL_CELL_FOOTNOTE = `${SMALL_CELL_MARK} fewer than 11 episodes: exact, read with care; withheld from payers.`;
+export const SMALL_CELL_FOOTNOTE = `${SMALL_CELL_MARK} ${SMALL_CELL_NOTE}`;
 
 export { formatConfidenceInterval, formatCount, formatCurrency, formatDecimal, formatEffectEstimate, formatPercent };
 export const formatScore = (value: number): string => scoreFormat.format(value);
@@ -55,9 +56,9 @@ const REASON_KEYS = new Map([
 export const SUPPRESSION_FOOTNOTE = `Withheld from payers: (a) ${REASON_SMALL}; (b) ${REASON_COMPLEMENT} (docs/METRICS.md, Small cells).`;
 
 /**
- * A value withheld by the suppression module: "fewer than 11", as the dashboard prints it, with the key of the
- * service's reason ("(a)": fewer than 11 episodes; "(b)": withheld to protect another cell); a reason without a
- * key is written out. The reason is the service's, never decided here.
+ * A value withheld by the suppression module as the dashboard prints it (WITHHELD_TEXT), with the key of the
+ * service's reason ("(a)": a small cell itself; "(b)": withheld to protect another cell); a reason without a key
+ * is written out. The reason is the service's, never decided here.
  */
 export function formatSuppressed(value: SuppressedValue): string {
   return `${WITHHELD_TEXT} (${REASON_KEYS.get(value.reason) ?? value.reason})`;

@@ -101,8 +101,9 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   resource!: string | null;
 
+  /** The filters of the read or export, as the request gave them (any JSON object). */
   @Column({ type: 'jsonb', nullable: true })
-  filters!: Record<string, unknown> | null;
+  filters!: object | null;
 
   @Column({ name: 'row_count', type: 'integer', nullable: true })
   rowCount!: number | null;
@@ -117,6 +118,7 @@ export class AuditEvent {
   @Column({ type: 'text' })
   outcome!: 'ok' | 'denied' | 'failed';
 
+  /** What the action changed or found, e.g. an account's changed fields (any JSON object). */
   @Column({ type: 'jsonb', nullable: true })
-  details!: Record<string, unknown> | null;
+  details!: object | null;
 }

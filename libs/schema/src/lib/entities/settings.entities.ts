@@ -18,19 +18,3 @@ export class Setting {
   @Column({ type: 'text', nullable: true })
   source!: string | null;
 }
-
-/** The data set's own end date: every metric is computed as of it, never as of the wall clock. */
-@Entity({ name: 'dataset_meta' })
-export class DatasetMeta {
-  @PrimaryColumn({ name: 'org_id', type: 'integer' })
-  orgId!: number;
-
-  @Column({ name: 'as_of', type: 'date' })
-  asOf!: string;
-
-  @Column({ name: 'generated_by', type: 'jsonb' })
-  generatedBy!: Record<string, unknown>;
-
-  @Column({ name: 'loaded_at', type: 'timestamptz' })
-  loadedAt!: Date;
-}

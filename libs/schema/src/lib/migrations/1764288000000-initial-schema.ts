@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The domain schema of DESIGN.md section 4. Vocabularies are CHECK constraints on text rather than
- * PostgreSQL enum types, so that a later migration can widen a list in one statement. Every large table
+ * The domain schema (docs/ARCHITECTURE.md "Computation path"). Vocabularies are CHECK constraints on text
+ * rather than PostgreSQL enum types, so that a later migration can widen a list in one statement. Every large table
  * carries org_id (the distribution column if the schema is ever spread with Citus), and every imported
  * table carries (source_system, source_id), unique per organisation, so that re-importing a file is a no-op.
  * The lists are written out here, not read from @iop/contracts: a migration must mean the same thing forever.

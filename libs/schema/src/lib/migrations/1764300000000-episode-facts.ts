@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Episode facts (DESIGN.md section 4, "The computation path"): one row per episode with everything the
+ * Episode facts (docs/ARCHITECTURE.md, "Computation path"): one row per episode with everything the
  * metrics, the quality measures and the evidence board need, each fact defined once here by the rules of
  * METRICS.md and tools/synth/ground-truth.json "definitions". Metrics aggregate this view; none re-derives
  * a fact from the raw tables.

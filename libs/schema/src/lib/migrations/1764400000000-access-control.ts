@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Sign-in and audit (DESIGN.md section 7): accounts that can be locked and disabled, refresh-token sessions
+ * Sign-in and audit (docs/SECURITY.md): accounts that can be locked and disabled, refresh-token sessions
  * that logout revokes, and an audit log that nobody can rewrite.
  *
  * The audit log is append-only by trigger rather than only by REVOKE: with the embedded database the API

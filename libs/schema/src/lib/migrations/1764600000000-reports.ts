@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * PDF reports as background jobs, and their schedules (issue 6 section 3).
+ * PDF reports as background jobs, and their schedules (docs/ARCHITECTURE.md "Job queue").
  *
  * The PDF bytes live in report_files, apart from the job rows, so that listing reports never reads them.
  * report_next_run() is the one definition of "the next run": weekly on Mondays, monthly on the 1st, at 06:00

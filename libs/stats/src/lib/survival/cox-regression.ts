@@ -65,9 +65,7 @@ export function coxRegression(
   options: CoxRegressionOptions = {},
 ): CoxRegressionResult {
   const { ties = 'efron', confidence = 0.95, maxIterations = 20, tolerance = 1e-9 } = options;
-  const eventIndicator = Array.isArray(event)
-    ? event.map((value) => (typeof value === 'boolean' ? Number(value) : value))
-    : (event as unknown as number[]);
+  const eventIndicator = event.map(Number);
   assertSurvivalData(time, eventIndicator);
   const covariates = assertDesignRows(X, 'X');
   assertSameLength(time, X, 'time', 'X');
@@ -81,7 +79,7 @@ export function coxRegression(
   assertCovariatesVary(X, covariates);
 
   const data = prepareRiskSetData(time, eventIndicator, X);
-  let beta: number[] = new Array(covariates).fill(0);
+  let beta: number[] = new Array<number>(covariates).fill(0);
   let current = partialLikelihoodAt(data, beta, ties);
   const nullLogLikelihood = current.logLikelihood;
   let converged = false;

@@ -49,10 +49,10 @@ export function logRank(
     );
     return rows;
   });
-  const cursors = new Array(k).fill(0);
-  const observed = new Array(k).fill(0);
-  const expected = new Array(k).fill(0);
-  const variance: number[][] = Array.from({ length: k }, () => new Array(k).fill(0));
+  const cursors = new Array<number>(k).fill(0);
+  const observed = new Array<number>(k).fill(0);
+  const expected = new Array<number>(k).fill(0);
+  const variance: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
 
   for (const pooled of buildRiskTable(time, event)) {
     // Each group's at-risk count and events at this time (a group with no row here has its next row later).

@@ -24,7 +24,7 @@ export async function copyRows(
   });
   const chunkRows = 5_000;
   for (let start = 0; start < rows.length; start += chunkRows) {
-    const csv = stringify(rows.slice(start, start + chunkRows) as unknown[][], CSV_OPTIONS);
+    const csv = stringify(rows.slice(start, start + chunkRows), CSV_OPTIONS);
     if (!stream.write(csv)) await Promise.race([once(stream, 'drain'), finished]);
   }
   stream.end();

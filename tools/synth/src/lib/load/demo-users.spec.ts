@@ -19,9 +19,16 @@ describe('seedDemoUsers', () => {
     await database?.drop();
   });
 
+  interface AccountRow {
+    email: string;
+    role: string;
+    payer: string | null;
+    password_hash: string;
+    levels: string[];
+  }
   const accounts = async () =>
     (
-      await client.query(
+      await client.query<AccountRow>(
         `SELECT u.email, u.role, u.payer, u.password_hash,
                 coalesce(array_agg(p.level_of_care ORDER BY p.id) FILTER (WHERE p.id IS NOT NULL), '{}') AS levels
          FROM users u LEFT JOIN user_programs up ON up.user_id = u.id LEFT JOIN programs p ON p.id = up.program_id
@@ -44,8 +51,9 @@ describe('seedDemoUsers', () => {
       ['payer@demo.local', 'payer', 'medicaid', []],
       ['quality@demo.local', 'quality', null, []],
     ]);
-    const iopPrograms = (await client.query(`SELECT count(*)::int AS n FROM programs WHERE level_of_care = '2.1'`))
-      .rows[0].n;
+    const iopPrograms = (
+      await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM programs WHERE level_of_care = '2.1'`)
+    ).rows[0].n;
     expect(iopPrograms).toBeGreaterThan(2);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
     expect(await verify(rows[0].password_hash, 'demo-pass-1')).toBe(true);

@@ -11,7 +11,7 @@ export interface DemoLogin {
 }
 
 /**
- * The demo accounts of issue 5, one per role: the director sees two of the IOP programs (not all), the payer
+ * The demo accounts, one per role: the director sees two of the IOP programs (not all), the payer
  * the Medicaid episodes. Seeded with the demo data only, never by a migration; their password is the caller's.
  */
 export async function seedDemoUsers(url: string, password: string): Promise<DemoLogin[]> {

@@ -26,13 +26,15 @@ describe('episode_facts view agrees with the generator computation (demo preset)
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           oid === BIGINT_OID
             ? (value: string) => Number(value)
-            : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+            : (types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser,
       },
     });
     await client.connect();
     try {
-      const result = await client.query(`SELECT *, admit_date::text AS admit_date FROM episode_facts`);
-      rows = new Map(result.rows.map((row) => [row.episode_id as number, row]));
+      const result = await client.query<Record<string, unknown>>(
+        `SELECT *, admit_date::text AS admit_date FROM episode_facts`,
+      );
+      rows = new Map(result.rows.map((row) => [row['episode_id'] as number, row]));
     } finally {
       await client.end();
     }

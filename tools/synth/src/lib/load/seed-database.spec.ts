@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
 import { seedDatabase, type SeedReport } from './seed-database';
@@ -48,7 +49,9 @@ describe('seedDatabase (PostgreSQL)', () => {
         generated_by: expect.objectContaining({ preset: 'demo', seed: 20260630, generatorVersion: '1.0.0' }),
       },
     ]);
-    const settings = await client.query(`SELECT key, value, dollar_year FROM settings ORDER BY key`);
+    const settings = await client.query<{ key: string; value: unknown; dollar_year: number | null }>(
+      `SELECT key, value, dollar_year FROM settings ORDER BY key`,
+    );
     const byKey = Object.fromEntries(settings.rows.map((row) => [row.key, row]));
     expect(byKey['suppression_threshold'].value).toEqual({ minimumCount: 11 });
     expect(byKey['cost_rate.inpatient_per_day'].dollar_year).toBe(2025);
@@ -62,7 +65,7 @@ describe('seedDatabase (PostgreSQL)', () => {
   });
 
   it('stores appointment times in the program time zone and keeps future appointments scheduled', async () => {
-    const local = await client.query(`
+    const local = await client.query<{ odd_hours: number; scheduled_in_past: number; scheduled: number }>(`
       SELECT count(*) FILTER (WHERE extract(hour FROM a.scheduled_start AT TIME ZONE p.timezone) NOT BETWEEN 8 AND 18)::int AS odd_hours,
              count(*) FILTER (WHERE a.status = 'scheduled' AND a.scheduled_start::date <= DATE '2026-06-30')::int AS scheduled_in_past,
              count(*) FILTER (WHERE a.status = 'scheduled')::int AS scheduled
@@ -74,9 +77,11 @@ describe('seedDatabase (PostgreSQL)', () => {
   it('moves the identity sequences past the explicit ids', async () => {
     await client.query('BEGIN');
     try {
-      const inserted = await client.query(`INSERT INTO organizations (name) VALUES ('another') RETURNING id`);
+      const inserted = await client.query<{ id: number }>(
+        `INSERT INTO organizations (name) VALUES ('another') RETURNING id`,
+      );
       expect(inserted.rows[0].id).toBe(2);
-      const patient = await client.query(
+      const patient = await client.query<{ id: number }>(
         `INSERT INTO patients (org_id, patient_key, birth_year, sex, employment, source_system, source_id)
          VALUES (1, 'new', 1990, 'female', 'employed', 'test', 'x') RETURNING id`,
       );
@@ -88,7 +93,7 @@ describe('seedDatabase (PostgreSQL)', () => {
 
   it('re-seeding the same seed gives the same rows, and keeps users and their program scopes', async () => {
     const before = { appointments: await tableChecksum('appointments'), episodes: await tableChecksum('episodes') };
-    const user = await client.query(
+    const user = await client.query<{ id: number }>(
       `INSERT INTO users (org_id, email, password_hash, role) VALUES (1, 'director@example.org', 'x', 'director') RETURNING id`,
     );
     await client.query('INSERT INTO user_programs (user_id, program_id) VALUES ($1, 1)', [user.rows[0].id]);

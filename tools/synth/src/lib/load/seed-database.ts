@@ -83,7 +83,7 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
     for (const table of BATCH_TABLES) rows[table] = 0;
     options.onProgress?.(0, network.size.episodes);
     for (const batch of synthetic.batches()) {
-      for (const table of BATCH_TABLES) await copyBatchTable(client, table, batch.rows[table] as unknown[][], rows);
+      for (const table of BATCH_TABLES) await copyBatchTable(client, table, batch.rows[table], rows);
       options.onProgress?.(batch.episodesDone, batch.episodesTotal);
     }
     const settings = settingRows(truth);
@@ -114,7 +114,7 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT max(id) FROM ${table}), 1))`,
       );
     }
-    // Episode facts (DESIGN.md section 4) are derived from the rows just loaded: refreshed in the same
+    // Episode facts (docs/ARCHITECTURE.md, "Computation path") are derived from the rows just loaded: refreshed in the same
     // transaction, so that readers never see new rows with old facts.
     await client.query('REFRESH MATERIALIZED VIEW episode_facts');
     await client.query('REFRESH MATERIALIZED VIEW episode_appointment_counts');

@@ -101,7 +101,7 @@ export const PLANNED_WEEKS = { iop: [12, 16], outpatient: [16, 26] } as const;
  * Baseline hazards (per day) of leaving treatment, for a severity-2 patient without MAT, by piece of time
  * since admission ([start day, end day)). TEDS-D LOS shows most exits early (15% of all discharges on day 1
  * across settings); tuned so that IOP discharges come out about 38% completed, 23% dropped out, 18%
- * transferred with a median stay of about 6 weeks (DESIGN.md 6).
+ * transferred with a median stay of about 6 weeks (the design targets in ground-truth.json "targets").
  */
 export const HAZARD_PIECES: ReadonlyArray<{ from: number; to: number; disengagement: number; other: number }> = [
   { from: 0, to: 7, disengagement: 0.0165, other: 0.0105 },

@@ -4,7 +4,9 @@ import {
   LEVEL_OF_CARE_LABELS,
   PAYER_LABELS,
   type ReportKind,
+  SMALL_CELL_MAX,
   SUBSTANCE_LABELS,
+  WITHHELD_TEXT,
 } from '@iop/contracts';
 import type { Content } from 'pdfmake/interfaces';
 import type { ReportCoverFacts } from '../report-cover.query';
@@ -94,8 +96,8 @@ export function coverSection(input: CoverInput): Content[] {
       ? [
           {
             text:
-              'Counts of 1-10 episodes, and any cell from which one could be derived, are withheld and print as ' +
-              '"fewer than 11" with the reason. The report holds no patient-level information.',
+              `Counts of 1-${SMALL_CELL_MAX} episodes, and any cell from which one could be derived, are withheld and ` +
+              `print as "${WITHHELD_TEXT}" with the reason. The report holds no patient-level information.`,
             style: 'note',
             margin: [0, 16, 0, 0],
           } satisfies Content,

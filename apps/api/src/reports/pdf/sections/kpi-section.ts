@@ -1,7 +1,35 @@
-import type { CountOrSuppressed, RateOrSuppressed, SummaryResponse } from '@iop/contracts';
+import {
+  type CountOrSuppressed,
+  METRIC_CATALOGUE,
+  type MetricId,
+  type RateOrSuppressed,
+  type SummaryResponse,
+} from '@iop/contracts';
 import type { Content } from 'pdfmake/interfaces';
 import { formatCountCell, formatNumberCell, formatScore, rateCells } from '../report-format';
 import { cellFootnotes, dataTable, note, sectionHeading } from './layout';
+
+/** The summary's metrics in the order of the key-figures table; the definitions section defines the same. */
+export const KEY_FIGURE_METRICS = [
+  'episodes',
+  'activeEpisodes',
+  'attendanceRate',
+  'attendedHoursPerWeek',
+  'meetsIntensity',
+  'complianceScore',
+  'compliant',
+  'retained30',
+  'retained60',
+  'retained90',
+  'completionRate',
+  'positiveConclusionRate',
+  'dropoutRate',
+  'medianLengthOfStay',
+  'negativeScreenRate',
+  'abstinentFinal4Weeks',
+  'readmitted30',
+  'readmitted90',
+] as const satisfies readonly (keyof SummaryResponse & MetricId)[];
 
 /** One overview figure as the report prints it. */
 export interface KpiRow {
@@ -12,68 +40,66 @@ export interface KpiRow {
   n: string;
 }
 
-const count = (key: KpiRow['key'], label: string, value: CountOrSuppressed): KpiRow => ({
+type KeyFigure = (typeof KEY_FIGURE_METRICS)[number];
+
+/** The catalogue's label, the one the definitions at the end of the report and the dashboard use. */
+const labelOf = (key: KeyFigure): string => METRIC_CATALOGUE[key].label;
+
+const count = (key: KeyFigure, value: CountOrSuppressed): KpiRow => ({
   key,
-  label,
+  label: labelOf(key),
   value: formatCountCell(value),
   interval: '',
   n: '',
 });
 
-const rate = (key: KpiRow['key'], label: string, value: RateOrSuppressed): KpiRow => {
+const rate = (key: KeyFigure, value: RateOrSuppressed): KpiRow => {
   const cells = rateCells(value);
-  return { key, label, value: cells.value, interval: cells.interval, n: cells.n };
+  return { key, label: labelOf(key), value: cells.value, interval: cells.interval, n: cells.n };
 };
+
+const number = (key: KpiRow['key'], label: string, value: string): KpiRow => ({
+  key,
+  label,
+  value,
+  interval: '',
+  n: '',
+});
 
 /**
  * Every overview KPI of the summary in the dashboard's order, each rate with its Wilson 95% interval and its
  * numerator / denominator. The values are the service's; only their formatting happens here.
  */
 export function kpiRows(summary: SummaryResponse): KpiRow[] {
+  const hours = labelOf('attendedHoursPerWeek');
   return [
-    count('episodes', 'Episodes', summary.episodes),
-    count('activeEpisodes', 'Active episodes', summary.activeEpisodes),
-    rate('attendanceRate', 'Attendance rate', summary.attendanceRate),
-    {
-      key: 'attendedHoursPerWeek',
-      label: 'Attended hours per week (mean)',
-      value: formatNumberCell(summary.attendedHoursPerWeek.mean, ' h'),
-      interval: '',
-      n: '',
-    },
-    {
-      key: 'attendedHoursPerWeekMedian',
-      label: 'Attended hours per week (median)',
-      value: formatNumberCell(summary.attendedHoursPerWeek.median, ' h'),
-      interval: '',
-      n: '',
-    },
-    rate('meetsIntensity', 'Meets intensity', summary.meetsIntensity),
-    {
-      key: 'complianceScore',
-      label: 'Compliance score (mean)',
-      value: formatNumberCell(summary.complianceScore.mean, '', formatScore),
-      interval: '',
-      n: '',
-    },
-    rate('compliant', 'Compliant (score >= 0.80)', summary.compliant),
-    rate('retained30', 'Retained 30 days', summary.retained30),
-    rate('retained60', 'Retained 60 days', summary.retained60),
-    rate('retained90', 'Retained 90 days', summary.retained90),
-    rate('completionRate', 'Completion rate', summary.completionRate),
-    rate('positiveConclusionRate', 'Positive conclusion rate', summary.positiveConclusionRate),
-    rate('dropoutRate', 'Dropout rate', summary.dropoutRate),
-    {
-      key: 'medianLengthOfStay',
-      label: 'Median length of stay',
-      value: formatNumberCell(summary.medianLengthOfStay, ' days'),
-      interval: '',
-      n: '',
-    },
-    rate('negativeScreenRate', 'Negative screen rate', summary.negativeScreenRate),
-    rate('abstinentFinal4Weeks', 'Abstinent in the final 4 weeks', summary.abstinentFinal4Weeks),
-    rate('readmitted30', 'Readmitted within 30 days', summary.readmitted30),
-    rate('readmitted90', 'Readmitted within 90 days', summary.readmitted90),
+    count('episodes', summary.episodes),
+    count('activeEpisodes', summary.activeEpisodes),
+    rate('attendanceRate', summary.attendanceRate),
+    number('attendedHoursPerWeek', `${hours} (mean)`, formatNumberCell(summary.attendedHoursPerWeek.mean, ' h')),
+    number(
+      'attendedHoursPerWeekMedian',
+      `${hours} (median)`,
+      formatNumberCell(summary.attendedHoursPerWeek.median, ' h'),
+    ),
+    rate('meetsIntensity', summary.meetsIntensity),
+    number(
+      'complianceScore',
+      `${labelOf('complianceScore')} (mean)`,
+      formatNumberCell(summary.complianceScore.mean, '', formatScore),
+    ),
+    rate('compliant', summary.compliant),
+    rate('retained30', summary.retained30),
+    rate('retained60', summary.retained60),
+    rate('retained90', summary.retained90),
+    rate('completionRate', summary.completionRate),
+    rate('positiveConclusionRate', summary.positiveConclusionRate),
+    rate('dropoutRate', summary.dropoutRate),
+    number('medianLengthOfStay', labelOf('medianLengthOfStay'), formatNumberCell(summary.medianLengthOfStay, ' days')),
+    rate('negativeScreenRate', summary.negativeScreenRate),
+    rate('abstinentFinal4Weeks', summary.abstinentFinal4Weeks),
+    rate('readmitted30', summary.readmitted30),
+    rate('readmitted90', summary.readmitted90),
   ];
 }
 

@@ -1,23 +1,21 @@
-import type { RetentionCurve, RetentionMedian, RetentionResponse } from '@iop/contracts';
+import {
+  formatMedianDays,
+  formatPercentWithInterval,
+  type RetentionCurve,
+  type RetentionResponse,
+} from '@iop/contracts';
 import type { Content } from 'pdfmake/interfaces';
-import { formatCount, formatCountCell, formatPercent, winAnsi } from '../report-format';
+import { formatCount, formatCountCell, winAnsi } from '../report-format';
 import { CURVE_COLOURS, kaplanMeierSvg } from './km-chart';
 import { cellFootnotes, dataTable, note, sectionHeading } from './layout';
 import { atRiskOn, overallCurve } from './retention-overall';
 
 const AT_RISK_DAYS = [0, 30, 60, 90, 180];
 
-function medianText(median: RetentionMedian): string {
-  if (median.estimate === null) return 'not reached';
-  const bound = (value: number | null) => (value === null ? 'not reached' : formatCount(value));
-  return `${formatCount(median.estimate)} (95% CI ${bound(median.lower)} to ${bound(median.upper)})`;
-}
-
 function referenceText(curve: RetentionCurve): string {
   if (!curve.atReference) return 'not observed';
   const { survival, lower, upper } = curve.atReference;
-  const band = lower !== null && upper !== null ? ` (${formatPercent(lower)}–${formatPercent(upper)})` : '';
-  return `${formatPercent(survival)}${band}`;
+  return formatPercentWithInterval(survival, lower, upper);
 }
 
 /**
@@ -34,7 +32,7 @@ export function retentionSection(retention: RetentionResponse): Content[] {
     formatCountCell(curve.episodes),
     formatCountCell(curve.events),
     ...AT_RISK_DAYS.map((day) => formatCount(atRiskOn(curve, day))),
-    medianText(curve.median),
+    formatMedianDays(curve.median),
     referenceText(curve),
   ]);
   return [
@@ -56,9 +54,9 @@ export function retentionSection(retention: RetentionResponse): Content[] {
     },
     { text: 'Episodes at risk on days 0, 30, 60, 90 and 180; medians; retention at 90 days', style: 'subheading' },
     dataTable(
-      ['Curve', 'Episodes', 'Disengaged', ...AT_RISK_DAYS.map((day) => `Day ${day}`), 'Median days', 'S(90)'],
+      ['Curve', 'Episodes', 'Disengaged', ...AT_RISK_DAYS.map((day) => `Day ${day}`), 'Median stay', 'S(90)'],
       rows,
-      [80, 'auto', 'auto', ...AT_RISK_DAYS.map(() => 'auto'), '*', '*'],
+      [62, 'auto', 'auto', ...AT_RISK_DAYS.map(() => 'auto'), 74, '*'],
       [1, 2, 3, 4, 5, 6, 7],
     ),
     ...cellFootnotes(rows),

@@ -1,0 +1,164 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatCard, MatCardContent } from '@angular/material/card';
+import { type CostSummaryResponse, numberOrNull } from '@iop/contracts';
+import { CostsApi } from '../../data-access/api/costs-api';
+import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
+import type { FrameState } from '../../ui/charts/chart-frame';
+import { ChartFrame } from '../../ui/charts/chart-frame';
+import { FilterState } from '../../data-access/filters/filter-state';
+import { formatCalendarDate } from '../../ui/formats/number-format';
+import {
+  countText,
+  dollarYearText,
+  hasDischarges,
+  IOP_LEVEL,
+  levelOfCareLabel,
+  shortLevelLabel,
+  STANDARD_OUTPATIENT_LEVEL,
+} from './cost-format';
+import {
+  type BarGroup,
+  blockOf,
+  comparedDischarged,
+  COMPARATOR_SERIES,
+  costComparisonBars,
+  costComparisonTable,
+  exclusionText,
+  headlineCosts,
+  IOP_ACTUAL_SERIES,
+  isCostSummaryEmpty,
+  levelsWithDischarges,
+  outcomeRateBars,
+  outcomeRateLines,
+  outcomeRateTable,
+  perDayComparisonTable,
+  perEpisodeComparisonBars,
+  perWeekComparisonBars,
+  savingsLines,
+} from './costs-display';
+import { describeGroupedBars } from './describe-bars';
+import { GroupedBarChart } from './grouped-bar-chart';
+import { CostCard } from './cost-card';
+import { IcerPanel } from './icer-panel';
+
+/** What tells the per-episode and per-week comparison frames apart. */
+interface PerDayFrame {
+  testId: string;
+  heading: string;
+  subtitle: string;
+  bars: BarGroup[];
+  description: string;
+  valueAxisLabel: string;
+}
+
+/**
+ * The payer's page: what IOP costs per episode and per outcome, against standard outpatient care (with the
+ * ICER) and against inpatient and residential per-day rates. Every number comes from one server aggregate,
+ * GET /api/v1/costs/summary, under the dashboard's filter.
+ */
+@Component({
+  selector: 'iop-costs-page',
+  imports: [ChartFrame, CostCard, GroupedBarChart, IcerPanel, MatCard, MatCardContent],
+  templateUrl: './costs-page.html',
+  styleUrl: './costs-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CostsPage {
+  private readonly filterState = inject(FilterState);
+  private readonly summaryResource = inject(CostsApi).summary(this.filterState.filters);
+
+  protected readonly state = frameStateOf(this.summaryResource, isCostSummaryEmpty);
+  protected readonly errorMessage = errorMessageOf(this.summaryResource);
+  /** Only while ready, so that no number of a previous filter shows beside a skeleton. */
+  protected readonly summary = computed<CostSummaryResponse | undefined>(() =>
+    this.state() === 'ready' ? this.summaryResource.value() : undefined,
+  );
+
+  protected readonly dollarBasis = computed(() => dollarYearText(this.summary()?.dollarYear ?? null));
+  /** Short enough for a phone's axis; the frame's subtitle says the charges are taken at face value. */
+  protected readonly dollarAxisLabel = computed(() => {
+    const year = this.summary()?.dollarYear;
+    return year ? `${year} US dollars` : 'US dollars';
+  });
+  protected readonly asOfText = computed(() => {
+    const asOf = this.summary()?.asOf;
+    return asOf ? formatCalendarDate(asOf) : '';
+  });
+  protected readonly exclusion = computed(() => {
+    const summary = this.summary();
+    return summary ? exclusionText(summary) : '';
+  });
+
+  protected readonly iopBlock = computed(() => {
+    const summary = this.summary();
+    const block = summary ? blockOf(summary, IOP_LEVEL) : undefined;
+    return block && hasDischarges(block) ? block : undefined;
+  });
+  protected readonly headlines = computed(() => {
+    const block = this.iopBlock();
+    return block ? headlineCosts(block) : [];
+  });
+  protected readonly iopLabel = levelOfCareLabel(IOP_LEVEL);
+  protected readonly iopDischargedText = computed(() => countText(this.iopBlock()?.discharged ?? 0));
+  /** The charts' n; null when withheld (a payer's small cell). */
+  protected readonly iopDischargedN = computed(() => numberOrNull(this.iopBlock()?.discharged));
+  protected readonly overallDischargedN = computed(() => numberOrNull(this.summary()?.overall?.discharged));
+
+  protected readonly costArms = [shortLevelLabel(IOP_LEVEL), shortLevelLabel(STANDARD_OUTPATIENT_LEVEL)];
+  protected readonly costBars = computed(() => this.mapped(costComparisonBars, []));
+  protected readonly costTable = computed(() => this.mapped(costComparisonTable, { columns: [], rows: [] }));
+  protected readonly costN = computed(() => this.mapped(comparedDischarged, null));
+  protected readonly costDescription = computed(() =>
+    describeGroupedBars('Cost per outcome, IOP against standard outpatient care', this.costBars(), 'currency'),
+  );
+
+  protected readonly outcomeLevels = computed(() =>
+    this.mapped(levelsWithDischarges, []).map((block) => shortLevelLabel(block.levelOfCare)),
+  );
+  protected readonly outcomeBars = computed(() => this.mapped(outcomeRateBars, []));
+  protected readonly outcomeLines = computed(() => this.mapped(outcomeRateLines, []));
+  protected readonly outcomeTable = computed(() => this.mapped(outcomeRateTable, { columns: [], rows: [] }));
+  protected readonly outcomeDescription = computed(() =>
+    describeGroupedBars('Outcomes by level of care', this.outcomeBars(), 'percent'),
+  );
+
+  protected readonly perDaySeries = [IOP_ACTUAL_SERIES, COMPARATOR_SERIES];
+  protected readonly hasPerDayComparisons = computed(() => (this.summary()?.perDayComparisons.length ?? 0) > 0);
+  protected readonly perDayTable = computed(() => this.mapped(perDayComparisonTable, { columns: [], rows: [] }));
+  protected readonly perDayState = computed<FrameState>(() =>
+    this.state() === 'ready' && !this.hasPerDayComparisons() ? 'empty' : this.state(),
+  );
+  /** The same comparison twice, over an episode and over a week: one frame each, side by side. */
+  protected readonly perDayFrames = computed<PerDayFrame[]>(() => {
+    const perEpisodeBars = this.mapped(perEpisodeComparisonBars, []);
+    const perWeekBars = this.mapped(perWeekComparisonBars, []);
+    return [
+      {
+        testId: 'per-episode-frame',
+        heading: 'IOP against inpatient and residential care: cost per episode',
+        subtitle: `IOP charges against each per-day rate over the same days (mean IOP stay). ${this.dollarBasis()}.`,
+        bars: perEpisodeBars,
+        description: describeGroupedBars('Cost per episode, IOP against per-day rates', perEpisodeBars, 'currency'),
+        valueAxisLabel: `Per episode, ${this.dollarAxisLabel()}`,
+      },
+      {
+        testId: 'per-week-frame',
+        heading: 'IOP against inpatient and residential care: cost per week',
+        subtitle: `Comparator: rate per day × 7. ${this.dollarBasis()}.`,
+        bars: perWeekBars,
+        description: describeGroupedBars('Cost per week, IOP against per-day rates', perWeekBars, 'currency'),
+        valueAxisLabel: `Per week, ${this.dollarAxisLabel()}`,
+      },
+    ];
+  });
+  protected readonly savings = computed(() => this.mapped(savingsLines, []));
+
+  protected retry(): void {
+    this.summaryResource.reload();
+  }
+
+  private mapped<T>(map: (summary: CostSummaryResponse) => T, fallback: T): T {
+    const summary = this.summary();
+    return summary ? map(summary) : fallback;
+  }
+}

@@ -1,0 +1,158 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { QualityMeasureDetailResponse, QualityMeasureGroup, QualityMeasureId } from '@iop/contracts';
+import { QualityApi } from '../../data-access/api/quality-api';
+import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
+import { IntervalBarChart } from '../../ui/charts/interval-bar-chart';
+import { AuthSession } from '../../data-access/auth/auth-session';
+import type { FrameTable } from '../../ui/charts/frame-table';
+import { ChartFrame } from '../../ui/charts/chart-frame';
+import { FilterState } from '../../data-access/filters/filter-state';
+import { formatMonth } from '../../ui/formats/number-format';
+import { PatientList } from './patient-list';
+import { denominatorOf, describeGroups, shortProgramLabel, toGroupBars, toGroupTable } from './quality-display';
+
+/** Who may open the patient list: the API's roles for /quality/measures/:id/patients (never payers). */
+const PATIENT_LIST_ROLES = ['director', 'quality', 'admin'] as const;
+
+/** One breakdown of the chosen measure, drawn as bars with their intervals in a chart frame. */
+interface BreakdownFrame {
+  testId: string;
+  heading: string;
+  subtitle: string;
+  groupHeader: string;
+  groupsOf: (detail: QualityMeasureDetailResponse) => readonly QualityMeasureGroup[];
+  labelOf?: (group: QualityMeasureGroup) => string;
+  /** A shorter label for the chart, whose label column is narrow; the table keeps labelOf's. */
+  barLabelOf?: (group: QualityMeasureGroup) => string;
+}
+
+const monthLabel = (group: QualityMeasureGroup) => formatMonth(group.key);
+
+const FRAMES: readonly BreakdownFrame[] = [
+  {
+    testId: 'quality-trend-frame',
+    heading: 'By month of admission',
+    subtitle: 'Every month from the first to the last with an episode in the denominator; whiskers are 95% intervals.',
+    groupHeader: 'Month of admission',
+    groupsOf: (detail) => detail.trend,
+    labelOf: monthLabel,
+  },
+  {
+    testId: 'quality-program-frame',
+    heading: 'By program',
+    subtitle: 'The measure among each program’s episodes; whiskers are 95% intervals.',
+    groupHeader: 'Program',
+    groupsOf: (detail) => detail.byProgram,
+    barLabelOf: shortProgramLabel,
+  },
+  {
+    testId: 'quality-payer-frame',
+    heading: 'By payer',
+    subtitle: 'The measure among each payer’s episodes; whiskers are 95% intervals.',
+    groupHeader: 'Payer',
+    groupsOf: (detail) => detail.byPayer,
+  },
+];
+
+const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
+
+/** The chosen measure in detail: its trend, its split by program and payer, and (not for payers) its patients. */
+@Component({
+  selector: 'iop-measure-detail',
+  imports: [ChartFrame, IntervalBarChart, PatientList],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="detail" aria-labelledby="quality-detail-heading" data-testid="quality-detail">
+      <h2 id="quality-detail-heading" class="detail-heading">{{ heading() }}</h2>
+      @if (definition()) {
+        <p class="detail-definition">{{ definition() }}.</p>
+      }
+      <div class="frame-grid">
+        @for (frame of frames(); track frame.testId) {
+          <iop-chart-frame
+            class="frame-auto"
+            [attr.data-testid]="frame.testId"
+            [heading]="frame.heading"
+            [subtitle]="frame.subtitle"
+            [n]="n()"
+            unit="episodes in the denominator"
+            [table]="frame.table"
+            [state]="state()"
+            [errorMessage]="errorMessage()"
+            [chartDescription]="frame.description"
+            (retry)="retry()"
+          >
+            <iop-interval-bar-chart [bars]="frame.bars" axisLabel="Rate (% of the denominator)" />
+          </iop-chart-frame>
+        }
+      </div>
+      @if (canSeePatients()) {
+        <iop-patient-list [measureId]="measureId()" [measureName]="heading()" />
+      }
+    </section>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .detail {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    .detail-heading {
+      margin: 8px 0 0;
+      font: var(--mat-sys-headline-small);
+    }
+    .detail-definition {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    // One frame a row: program names need the width a half-row chart does not leave them.
+    .frame-grid {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    // One row per group: the chart is as tall as its rows, not the frame's default height.
+    .frame-auto ::ng-deep .frame-chart {
+      height: auto;
+      min-height: 120px;
+    }
+  `,
+})
+export class MeasureDetail {
+  readonly measureId = input.required<QualityMeasureId>();
+
+  private readonly detailResource = inject(QualityApi).detail(inject(FilterState).filters, this.measureId);
+  private readonly session = inject(AuthSession);
+  protected readonly canSeePatients = computed(() => this.session.hasRole(PATIENT_LIST_ROLES));
+  protected readonly state = frameStateOf(this.detailResource, (detail) => detail.trend.length === 0);
+  protected readonly errorMessage = errorMessageOf(this.detailResource);
+  /** Only while ready, so that no number of a previous measure or filter shows. */
+  private readonly detail = computed(() => (this.state() === 'ready' ? this.detailResource.value() : undefined));
+
+  protected readonly heading = computed(() => this.detail()?.measure.name ?? this.measureId());
+  protected readonly definition = computed(() => this.detail()?.measure.definition ?? '');
+  protected readonly n = computed(() => denominatorOf(this.detail()?.measure.rate));
+
+  protected readonly frames = computed(() => {
+    const detail = this.detail();
+    return FRAMES.map((frame) => {
+      const groups = detail ? frame.groupsOf(detail) : [];
+      return {
+        testId: frame.testId,
+        heading: `${this.heading()}: ${frame.heading.toLowerCase()}`,
+        subtitle: frame.subtitle,
+        bars: toGroupBars(groups, frame.barLabelOf ?? frame.labelOf),
+        table: detail ? toGroupTable(groups, frame.groupHeader, frame.labelOf) : EMPTY_TABLE,
+        description: describeGroups(`${this.heading()}, ${frame.heading.toLowerCase()}`, groups),
+      };
+    });
+  });
+
+  protected retry(): void {
+    this.detailResource.reload();
+  }
+}

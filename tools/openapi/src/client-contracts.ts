@@ -1,0 +1,169 @@
+import type {
+  AdminUser,
+  AdminUserList,
+  AttendanceHeatmapResponse,
+  AuditEventPage,
+  BreakdownResponse,
+  ComplianceResponse,
+  CostSummaryResponse,
+  CreateReportRequest,
+  CreateReportScheduleRequest,
+  CreateUserRequest,
+  DischargeReasonsResponse,
+  EvidenceClaimDetail,
+  EvidenceResponse,
+  FilterOptionsResponse,
+  FlowResponse,
+  HealthResponse,
+  HoursHistogramResponse,
+  LoginRequest,
+  NoShowsResponse,
+  QualityMeasureDetailResponse,
+  QualityMeasuresResponse,
+  QualityPatientsResponse,
+  ReportJob,
+  ReportList,
+  ReportSchedule,
+  ReportScheduleList,
+  RetentionResponse,
+  SessionResponse,
+  SessionStatus,
+  SessionUser,
+  SummaryResponse,
+  TrendResponse,
+  UpdateUserRequest,
+} from '@iop/contracts';
+
+/**
+ * The JSON success body of every operation that answers JSON, as @iop/contracts types it: what the API
+ * returns and the dashboard reads. Keys are `METHOD path` as the OpenAPI document spells them.
+ */
+export interface ContractResponses {
+  'GET /api/health': HealthResponse;
+  'POST /api/v1/auth/login': SessionResponse;
+  'POST /api/v1/auth/refresh': SessionResponse;
+  'GET /api/v1/auth/session': SessionStatus;
+  'GET /api/v1/auth/me': SessionUser;
+  'GET /api/v1/metrics/summary': SummaryResponse;
+  'GET /api/v1/metrics/trend': TrendResponse;
+  'GET /api/v1/metrics/breakdown': BreakdownResponse;
+  'GET /api/v1/metrics/flow': FlowResponse;
+  'GET /api/v1/metrics/discharge-reasons': DischargeReasonsResponse;
+  'GET /api/v1/attendance/heatmap': AttendanceHeatmapResponse;
+  'GET /api/v1/attendance/compliance': ComplianceResponse;
+  'GET /api/v1/attendance/hours': HoursHistogramResponse;
+  'GET /api/v1/attendance/no-shows': NoShowsResponse;
+  'GET /api/v1/retention': RetentionResponse;
+  'GET /api/v1/costs/summary': CostSummaryResponse;
+  'GET /api/v1/evidence': EvidenceResponse;
+  'GET /api/v1/evidence/{id}': EvidenceClaimDetail;
+  'GET /api/v1/quality/measures': QualityMeasuresResponse;
+  'GET /api/v1/quality/measures/{id}': QualityMeasureDetailResponse;
+  'GET /api/v1/quality/measures/{id}/patients': QualityPatientsResponse;
+  'GET /api/v1/filters/options': FilterOptionsResponse;
+  'GET /api/v1/admin/users': AdminUserList;
+  'POST /api/v1/admin/users': AdminUser;
+  'PATCH /api/v1/admin/users/{id}': AdminUser;
+  'GET /api/v1/admin/audit-events': AuditEventPage;
+  'GET /api/v1/reports': ReportList;
+  'POST /api/v1/reports': ReportJob;
+  'GET /api/v1/reports/{id}': ReportJob;
+  'GET /api/v1/reports/schedules': ReportScheduleList;
+  'POST /api/v1/reports/schedules': ReportSchedule;
+}
+
+/** The JSON request body of every operation that takes one, as @iop/contracts types it. */
+export interface ContractRequests {
+  'POST /api/v1/auth/login': LoginRequest;
+  'POST /api/v1/admin/users': CreateUserRequest;
+  'PATCH /api/v1/admin/users/{id}': UpdateUserRequest;
+  'POST /api/v1/reports': CreateReportRequest;
+  'POST /api/v1/reports/schedules': CreateReportScheduleRequest;
+}
+
+/**
+ * The same operations as values, so that a test can find an operation of the document that no contract
+ * covers (`satisfies` keeps them equal to the interfaces' keys).
+ */
+export const CONTRACT_OPERATIONS = {
+  responses: {
+    'GET /api/health': true,
+    'POST /api/v1/auth/login': true,
+    'POST /api/v1/auth/refresh': true,
+    'GET /api/v1/auth/session': true,
+    'GET /api/v1/auth/me': true,
+    'GET /api/v1/metrics/summary': true,
+    'GET /api/v1/metrics/trend': true,
+    'GET /api/v1/metrics/breakdown': true,
+    'GET /api/v1/metrics/flow': true,
+    'GET /api/v1/metrics/discharge-reasons': true,
+    'GET /api/v1/attendance/heatmap': true,
+    'GET /api/v1/attendance/compliance': true,
+    'GET /api/v1/attendance/hours': true,
+    'GET /api/v1/attendance/no-shows': true,
+    'GET /api/v1/retention': true,
+    'GET /api/v1/costs/summary': true,
+    'GET /api/v1/evidence': true,
+    'GET /api/v1/evidence/{id}': true,
+    'GET /api/v1/quality/measures': true,
+    'GET /api/v1/quality/measures/{id}': true,
+    'GET /api/v1/quality/measures/{id}/patients': true,
+    'GET /api/v1/filters/options': true,
+    'GET /api/v1/admin/users': true,
+    'POST /api/v1/admin/users': true,
+    'PATCH /api/v1/admin/users/{id}': true,
+    'GET /api/v1/admin/audit-events': true,
+    'GET /api/v1/reports': true,
+    'POST /api/v1/reports': true,
+    'GET /api/v1/reports/{id}': true,
+    'GET /api/v1/reports/schedules': true,
+    'POST /api/v1/reports/schedules': true,
+  } satisfies Record<keyof ContractResponses, true>,
+  requests: {
+    'POST /api/v1/auth/login': true,
+    'POST /api/v1/admin/users': true,
+    'PATCH /api/v1/admin/users/{id}': true,
+    'POST /api/v1/reports': true,
+    'POST /api/v1/reports/schedules': true,
+  } satisfies Record<keyof ContractRequests, true>,
+};
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+/** An operation of openapi-typescript's `paths` by its `METHOD path` key; never when there is none. */
+type OperationOf<Paths, Key extends string> = Key extends `${infer Method} ${infer Path}`
+  ? Paths extends Record<Path, Record<Lowercase<Method>, infer Operation>>
+    ? Operation
+    : never
+  : never;
+
+type JsonContent<Message> = Message extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The JSON body of the operation's success response (200, 201 or 202). */
+type SuccessBody<Operation> = Operation extends { responses: infer Responses }
+  ? Responses extends Record<200, infer Success>
+    ? JsonContent<Success>
+    : Responses extends Record<201, infer Created>
+      ? JsonContent<Created>
+      : Responses extends Record<202, infer Accepted>
+        ? JsonContent<Accepted>
+        : never
+  : never;
+
+type RequestBody<Operation> = Operation extends { requestBody: infer Body } ? JsonContent<Body> : never;
+
+/**
+ * `any` would pass both assignments unseen, so it becomes a message that fails them; `never` (no such
+ * operation, or no JSON body) fails the contract-to-client assignment by itself.
+ */
+type NotAny<T, Key extends string> = IsAny<T> extends true ? `the generated client types ${Key} as any` : T;
+
+/** The response bodies as a client generated from the document types them (`Paths`: its `paths`). */
+export type GeneratedResponses<Paths> = {
+  [Key in keyof ContractResponses]: NotAny<SuccessBody<OperationOf<Paths, Key>>, Key>;
+};
+
+/** The request bodies as a client generated from the document types them. */
+export type GeneratedRequests<Paths> = {
+  [Key in keyof ContractRequests]: NotAny<RequestBody<OperationOf<Paths, Key>>, Key>;
+};
