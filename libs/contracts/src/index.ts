@@ -16,5 +16,3 @@ export * from './lib/quality';
 export * from './lib/exports';
 export * from './lib/reports';
 export * from './lib/display-format';
-export * from './lib/metric-catalogue';
-export * from './lib/definition-groups';

@@ -34,6 +34,10 @@ async function answerFilterOptions(): Promise<void> {
   throw new Error('The filter bar did not ask for its options.');
 }
 
+// A navigation loads a lazy page and compiles its components just in time: well under jest's 5 s alone, but
+// four times that on a machine busy with other suites.
+jest.setTimeout(30_000);
+
 describe('App shell', () => {
   let fixture: ComponentFixture<App>;
   let element: HTMLElement;

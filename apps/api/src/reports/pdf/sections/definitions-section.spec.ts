@@ -1,4 +1,5 @@
-import { METRIC_CATALOGUE, type QualityMeasuresResponse, type RateValue, type SummaryResponse } from '@iop/contracts';
+import type { QualityMeasuresResponse, RateValue, SummaryResponse } from '@iop/contracts';
+import { METRIC_CATALOGUE } from '@iop/contracts/metric-catalogue';
 import type { Content } from 'pdfmake/interfaces';
 import { definitionsSection } from './definitions-section';
 import { KEY_FIGURE_METRICS, kpiRows } from './kpi-section';

@@ -1,11 +1,5 @@
-import {
-  CONVENTIONS,
-  METRIC_CATALOGUE,
-  type MetricId,
-  type QualityMeasuresResponse,
-  ratioText,
-  type ReportKind,
-} from '@iop/contracts';
+import type { QualityMeasuresResponse, ReportKind } from '@iop/contracts';
+import { CONVENTIONS, METRIC_CATALOGUE, type MetricId, ratioText } from '@iop/contracts/metric-catalogue';
 import type { Content } from 'pdfmake/interfaces';
 import { winAnsi } from '../report-format';
 import { KEY_FIGURE_METRICS } from './kpi-section';

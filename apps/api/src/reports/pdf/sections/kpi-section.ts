@@ -1,10 +1,5 @@
-import {
-  type CountOrSuppressed,
-  METRIC_CATALOGUE,
-  type MetricId,
-  type RateOrSuppressed,
-  type SummaryResponse,
-} from '@iop/contracts';
+import type { CountOrSuppressed, RateOrSuppressed, SummaryResponse } from '@iop/contracts';
+import { METRIC_CATALOGUE, type MetricId } from '@iop/contracts/metric-catalogue';
 import type { Content } from 'pdfmake/interfaces';
 import { formatCountCell, formatNumberCell, formatScore, rateCells } from '../report-format';
 import { cellFootnotes, dataTable, note, sectionHeading } from './layout';

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { METRIC_CATALOGUE } from '@iop/contracts';
+import { METRIC_CATALOGUE } from '@iop/contracts/metric-catalogue';
 import { DefinitionsPage } from './definitions-page';
 
 describe('DefinitionsPage', () => {

@@ -1,6 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
-import { DEFINITION_GROUPS } from '@iop/contracts';
+import { DEFINITION_GROUPS } from '@iop/contracts/metric-catalogue';
 
 /**
  * What each number means, from the metric catalogue of @iop/contracts (the PDF reports print the same), one
