@@ -5,7 +5,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { BEARER_SCHEME } from './access/roles.decorator';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './auth/session-cookies';
-import { RateValueDoc } from './metrics/summary.response';
+import { RateValueDoc } from './episodes/rate.response';
 import { SuppressedValueDoc } from './suppression/suppressed-value.response';
 
 /**

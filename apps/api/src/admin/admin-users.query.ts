@@ -37,8 +37,8 @@ const SELECT_USERS = `
 /** Timestamps leave as ISO text, which is what the admin page shows and sends back. */
 const adminUserRow = sessionUserRow.extend({
   disabled: pg.bool,
-  lockedUntil: pg.timestamptz.nullable().transform((at) => (at ? at.toISOString() : null)),
-  createdAt: pg.timestamptz.transform((at) => at.toISOString()),
+  lockedUntil: pg.isoTimestamp.nullable(),
+  createdAt: pg.isoTimestamp,
 });
 
 const idRow = z.object({ id: pg.int });

@@ -18,7 +18,7 @@ const jsonObject = z.record(z.string(), z.unknown());
 /** COLUMNS as node-postgres returns them; `at` leaves as ISO text. */
 const auditEventRow = z.object({
   id: pg.float8,
-  at: pg.timestamptz.transform((at) => at.toISOString()),
+  at: pg.isoTimestamp,
   userId: pg.int.nullable(),
   email: pg.text.nullable(),
   role: z.enum(USER_ROLES).nullable(),

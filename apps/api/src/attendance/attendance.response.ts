@@ -16,12 +16,17 @@ import {
   type Weekday,
 } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { MeanDoc, rateOrSuppressed } from '../metrics/summary.response';
+import { rateOrSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the attendance response shapes in @iop/contracts (the contracts lib stays framework-free).
 
 const AS_OF = { type: String, nullable: true, description: "The data's end date", example: '2026-06-30' };
 const rate = rateOrSuppressed;
+
+/** Attendance's mean compliance score, which is never withheld: payers do not see attendance. */
+class MeanDoc {
+  @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
+}
 
 export class AttendanceHeatmapCellDoc implements AttendanceHeatmapCell {
   @ApiProperty({ enum: WEEKDAYS, description: 'Local weekday in the program time zone' }) weekday!: Weekday;

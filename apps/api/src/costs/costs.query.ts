@@ -83,10 +83,15 @@ export class CostsQuery {
       WHERE ${selection.sql}
       GROUP BY f.level_of_care
       `;
-    const rows = parseRows('CostsQuery', levelRow, await this.dataSource.query(levelsSql, selection.params));
-    const rates = await this.costRates(selection.sql, selection.params);
+    // Three independent reads, so they run side by side on the pool's connections.
+    const [levelRows, rates, asOf] = await Promise.all([
+      this.dataSource.query<unknown>(levelsSql, selection.params),
+      this.costRates(selection.sql, selection.params),
+      this.asOfQuery.run(),
+    ]);
+    const rows = parseRows('CostsQuery', levelRow, levelRows);
     return {
-      asOf: await this.asOfQuery.run(),
+      asOf,
       byLevel: rows.map((row) => ({
         levelOfCare: row.level_of_care,
         discharged: row.discharged,

@@ -13,7 +13,7 @@ import type {
   SuppressedValue,
 } from '@iop/contracts';
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { rateOrSuppressed } from '../metrics/summary.response';
+import { rateOrSuppressed } from '../suppression/suppressed-value.response';
 import { countOrSuppressed, numberOrSuppressed, orSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the shapes in @iop/contracts (costs.ts).

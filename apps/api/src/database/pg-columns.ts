@@ -30,6 +30,8 @@ export const pg = {
   /** A month the SQL formatted with to_char(..., 'YYYY-MM'). */
   isoMonth: z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM'),
   timestamptz: z.date(),
+  /** A timestamptz as the API's answers carry it: ISO 8601 text in UTC. */
+  isoTimestamp: z.date().transform((at) => at.toISOString()),
   intArray: z.array(z.number().int()),
   textArray: z.array(z.string()),
 } as const;

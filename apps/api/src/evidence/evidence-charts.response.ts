@@ -14,7 +14,7 @@ import type {
 import type { Type } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CostBlockDoc, IcerPairDoc, PerDayComparisonDoc } from '../costs/costs.response';
-import { RateValueDoc } from '../metrics/summary.response';
+import { RateValueDoc } from '../episodes/rate.response';
 import { RetentionMedianDoc } from '../retention/retention.response';
 
 // OpenAPI descriptions of the evidence cards' chart shapes in @iop/contracts (evidence-charts.ts).

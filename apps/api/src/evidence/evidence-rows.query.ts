@@ -113,11 +113,11 @@ export class EvidenceRowsQuery {
       WHERE ${selection.sql}
       ORDER BY f.episode_id
       `;
-    const rows: EvidenceRow[] = parseLargeRows(
-      'EvidenceRowsQuery',
-      evidenceRow,
-      await this.dataSource.query(sql, selection.params),
-    );
-    return { asOf: await this.asOfQuery.run(), rows };
+    const [result, asOf] = await Promise.all([
+      this.dataSource.query<unknown>(sql, selection.params),
+      this.asOfQuery.run(),
+    ]);
+    const rows: EvidenceRow[] = parseLargeRows('EvidenceRowsQuery', evidenceRow, result);
+    return { asOf, rows };
   }
 }

@@ -8,7 +8,7 @@ import type {
 } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { countOrSuppressed } from '../suppression/suppressed-value.response';
-import { rateOrSuppressed } from './summary.response';
+import { rateOrSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the flow and discharge-reason shapes in @iop/contracts.
 

@@ -14,7 +14,7 @@ import {
 } from '@iop/contracts';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { countOrSuppressed, SuppressedValueDoc } from '../suppression/suppressed-value.response';
-import { RateValueDoc } from './summary.response';
+import { RateValueDoc } from '../episodes/rate.response';
 
 /** OpenAPI 3.0 ignores `nullable` beside `oneOf` without a `type`, so null is one of the alternatives. */
 const METRIC_VALUE = {

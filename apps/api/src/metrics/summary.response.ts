@@ -3,37 +3,16 @@ import type {
   MeanMedian,
   NumberOrSuppressed,
   RateOrSuppressed,
-  RateValue,
   SummaryResponse,
 } from '@iop/contracts';
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { countOrSuppressed, numberOrSuppressed, orSuppressed } from '../suppression/suppressed-value.response';
+import { ApiProperty } from '@nestjs/swagger';
+import { countOrSuppressed, numberOrSuppressed, rateOrSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the response shapes in @iop/contracts (the contracts lib stays framework-free).
-
-export class RateValueDoc implements RateValue {
-  @ApiProperty({ example: 4512 }) numerator!: number;
-  @ApiProperty({ example: 5640 }) denominator!: number;
-  @ApiProperty({ type: Number, nullable: true, example: 0.8 }) rate!: number | null;
-  @ApiProperty({
-    type: [Number],
-    minItems: 2,
-    maxItems: 2,
-    nullable: true,
-    description: 'Wilson 95% interval',
-    example: [0.789, 0.81],
-  })
-  ci95!: [number, number] | null;
-}
 
 export class MeanMedianDoc implements MeanMedian {
   @numberOrSuppressed({ nullable: true }) mean!: NumberOrSuppressed | null;
   @numberOrSuppressed({ nullable: true }) median!: NumberOrSuppressed | null;
-}
-
-/** Attendance's mean compliance score, which is never withheld: payers do not see attendance. */
-export class MeanDoc {
-  @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
 }
 
 /** The summary's mean compliance score, withheld from a payer when it describes 1-10 patients. */
@@ -41,9 +20,6 @@ export class MeanOrSuppressedDoc {
   @numberOrSuppressed({ nullable: true }) mean!: NumberOrSuppressed | null;
 }
 
-/** A rate, or the cell withheld from a payer (RateOrSuppressed); RateValueDoc is registered by configure-app.ts. */
-export const rateOrSuppressed = (description?: string) =>
-  ApiProperty(orSuppressed({ $ref: getSchemaPath(RateValueDoc) }, description));
 const rate = rateOrSuppressed;
 
 export class SummaryResponseDoc implements SummaryResponse {

@@ -12,7 +12,7 @@ import {
   type QualityPopulation,
 } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { rateOrSuppressed } from '../metrics/summary.response';
+import { rateOrSuppressed } from '../suppression/suppressed-value.response';
 import { countOrSuppressed } from '../suppression/suppressed-value.response';
 
 // OpenAPI descriptions of the quality shapes in @iop/contracts (the contracts lib stays framework-free).

@@ -24,8 +24,6 @@ const SCHEDULE_COLUMNS = `
   (SELECT r.status FROM reports r WHERE r.schedule_id = s.id ORDER BY r.created_at DESC, r.id LIMIT 1)
     AS "lastStatus"`;
 
-const isoTimestamp = pg.timestamptz.transform((at) => at.toISOString());
-
 /** SCHEDULE_COLUMNS as node-postgres returns them; the timestamps leave as ISO text. */
 const scheduleRow = z.object({
   id: pg.uuid,
@@ -34,9 +32,9 @@ const scheduleRow = z.object({
   filters: storedEpisodeFilters,
   delivery: pg.text,
   owner: pg.text,
-  createdAt: isoTimestamp,
-  nextRunAt: isoTimestamp,
-  lastRunAt: isoTimestamp.nullable(),
+  createdAt: pg.isoTimestamp,
+  nextRunAt: pg.isoTimestamp,
+  lastRunAt: pg.isoTimestamp.nullable(),
   lastStatus: z.enum(REPORT_STATUSES).nullable(),
 }) satisfies z.ZodType<ReportSchedule>;
 

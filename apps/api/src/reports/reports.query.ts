@@ -30,8 +30,6 @@ const REPORT_COLUMNS = `
   r.page_count AS "pageCount", r.size_bytes AS "sizeBytes",
   CASE WHEN r.status = 'succeeded' THEN '/api/v1/reports/' || r.id || '/file' END AS "downloadPath"`;
 
-const isoTimestamp = pg.timestamptz.transform((at) => at.toISOString());
-
 /** REPORT_COLUMNS as node-postgres returns them; the timestamps leave as ISO text. */
 const reportJobRow = z.object({
   id: pg.uuid,
@@ -45,9 +43,9 @@ const reportJobRow = z.object({
   error: pg.text.nullable(),
   scheduleId: pg.uuid.nullable(),
   requestedBy: pg.text,
-  createdAt: isoTimestamp,
-  startedAt: isoTimestamp.nullable(),
-  finishedAt: isoTimestamp.nullable(),
+  createdAt: pg.isoTimestamp,
+  startedAt: pg.isoTimestamp.nullable(),
+  finishedAt: pg.isoTimestamp.nullable(),
   pageCount: pg.int.nullable(),
   sizeBytes: pg.int.nullable(),
   downloadPath: pg.text.nullable(),

@@ -6,6 +6,7 @@ import {
   type ReferenceObject,
   type SchemaObject,
 } from '@nestjs/swagger';
+import { RateValueDoc } from '../episodes/rate.response';
 
 // OpenAPI descriptions of the withheld cell in @iop/contracts (rates.ts) and of the values that may be withheld.
 
@@ -29,3 +30,7 @@ export const countOrSuppressed = (description?: string) => ApiProperty(orSuppres
 /** A mean, median or sum, or the withheld cell; `nullable` when there may be nothing to average. */
 export const numberOrSuppressed = ({ nullable = false, description }: { nullable?: boolean; description?: string }) =>
   ApiProperty(orSuppressed({ type: 'number', ...(nullable ? { nullable } : {}) }, description));
+
+/** A rate, or the withheld cell (RateOrSuppressed); RateValueDoc is registered by configure-app.ts too. */
+export const rateOrSuppressed = (description?: string) =>
+  ApiProperty(orSuppressed({ $ref: getSchemaPath(RateValueDoc) }, description));
