@@ -83,6 +83,15 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['sign-in'],
+      testIgnore: /data\.spec\.ts/,
+      use: { ...chromium, storageState: process.env['E2E_ADMIN_STATE'] },
+    },
+    // The import writes into the shared demo database (and ends its synthetic banner): it runs after every other
+    // spec, so that none of them sees its rows.
+    {
+      name: 'data-import',
+      dependencies: ['chromium'],
+      testMatch: /data\.spec\.ts/,
       use: { ...chromium, storageState: process.env['E2E_ADMIN_STATE'] },
     },
   ],

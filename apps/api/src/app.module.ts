@@ -16,6 +16,8 @@ import { CostsModule } from './costs/costs.module';
 import { RetentionModule } from './retention/retention.module';
 import { QualityModule } from './quality/quality.module';
 import { ReportsModule } from './reports/reports.module';
+import { DataModule } from './data/data.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({
   imports: [
@@ -42,6 +44,8 @@ import { ReportsModule } from './reports/reports.module';
     AdminModule,
     ExportsModule,
     ReportsModule,
+    ImportsModule,
+    DataModule,
   ],
 })
 export class AppModule {}

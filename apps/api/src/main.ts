@@ -1,5 +1,6 @@
 import { whyDatabaseUnreachable } from '@iop/schema';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { validateConfig } from './config/app-config';
 import { configureApp } from './configure-app';
@@ -13,6 +14,9 @@ async function bootstrap(): Promise<void> {
   // In production the start-up chatter of every module is noise; warnings and errors still show.
   const logger = config.NODE_ENV === 'production' ? (['error', 'warn'] as const) : undefined;
   const app = configureApp(await NestFactory.create(AppModule, { abortOnError: false, logger: logger && [...logger] }));
+  // Uploads of import files (up to IOP_IMPORT_MAX_FILE_MB each) may take longer than Node's default 5 minutes.
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = 60 * 60 * 1000;
   await app.listen(config.PORT).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE'
       ? new Error(`port ${config.PORT} is already in use; stop what uses it or set PORT to another port`)

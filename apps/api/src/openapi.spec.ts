@@ -10,6 +10,9 @@ const selectsEpisodes = (method: string, path: string) =>
   !path.startsWith('/api/v1/auth/') &&
   // Reports take their filters in the POST body, and GET returns stored reports.
   !path.startsWith('/api/v1/reports') &&
+  // Imports and the data's status and quality are about the whole data set, not a selection of episodes.
+  !path.startsWith('/api/v1/imports') &&
+  !path.startsWith('/api/v1/data/') &&
   !['/api/health', '/api/v1/filters/options'].includes(path);
 
 interface Operation {

@@ -16,3 +16,4 @@ export * from './lib/quality';
 export * from './lib/exports';
 export * from './lib/reports';
 export * from './lib/display-format';
+export * from './lib/imports';

@@ -55,6 +55,7 @@ export async function withSeededApi<T>(options: SeededApiOptions, work: (api: Se
         PORT: String(port),
         NODE_ENV: 'production',
         IOP_JWT_SECRET: randomBytes(32).toString('base64url'),
+        IOP_PATIENT_KEY_SECRET: randomBytes(32).toString('base64url'),
       },
       stdio: 'ignore',
     });

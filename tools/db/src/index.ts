@@ -4,3 +4,11 @@ export { runMigrations, revertAllMigrations } from './lib/migrate';
 
 export { StartupError, runCli } from './lib/startup-error';
 export { findFreePort, isPortFree } from './lib/ports';
+export {
+  localStateDir,
+  readOrCreateSecret,
+  patientKeySecret,
+  patientKeySecretFile,
+  PATIENT_KEY_SECRET_MIN_LENGTH,
+  startEmptyMarkerFile,
+} from './lib/local-state';

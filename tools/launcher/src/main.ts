@@ -1,4 +1,14 @@
-import { isPortFree, runCli, runMigrations, startDatabase, StartupError } from '@iop/db-server';
+import {
+  isPortFree,
+  localStateDir,
+  patientKeySecret,
+  readOrCreateSecret,
+  runCli,
+  runMigrations,
+  startDatabase,
+  startEmptyMarkerFile,
+  StartupError,
+} from '@iop/db-server';
 import { createSeedProgress, type DemoLogin, seedDatabase, seedDemoUsers } from '@iop/synth';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -6,16 +16,18 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { buildProducts } from './build-products';
 import { step } from './console-steps';
-import { demoPassword, localStateDir, readOrCreateSecret } from './local-secrets';
+import { demoPassword } from './demo-password';
+import { demoWanted, firstStepsText, isEmptyDatabase, readDatabaseContents } from './first-start';
 
 /**
  * `npm start`: start (or reach) PostgreSQL, migrate, build what is not built, seed the demo network into an
- * empty database, then serve API and dashboard on one port from this same process, so that Ctrl-C stops
- * the API and the embedded database together.
+ * empty database (unless IOP_DEMO=false or `npm run db:reset -- --empty` said not to), then serve API and
+ * dashboard on one port from this same process, so that Ctrl-C stops the API and the embedded database together.
  */
 async function start(): Promise<void> {
   const workspaceRoot = process.cwd();
   const port = parsePort(process.env['PORT']);
+  const seedDemo = demoWanted(process.env['IOP_DEMO'], existsSync(startEmptyMarkerFile()));
   if (!(await isPortFree(port))) {
     throw new StartupError(
       `port ${port} is already in use; stop what uses it or run with another, e.g. PORT=3001 npm start`,
@@ -27,11 +39,16 @@ async function start(): Promise<void> {
     () => startDatabase(),
   );
   await step('Applying database migrations', () => runMigrations(database.url));
+  // The same secret as `npm run import` uses, so that uploads and command-line imports key patients alike; read
+  // (or created) before the build, so that a bad IOP_PATIENT_KEY_SECRET stops the start early.
+  const patientKey = await patientKeySecret();
   // After the database, so that a database problem is reported before a minute of building.
   await step('Building the API and the dashboard (cached after the first start)', () => buildProducts(workspaceRoot));
   const stateDir = localStateDir();
   const passwordFile = path.join(stateDir, 'demo-password');
-  if (await isEmpty(database.url)) {
+  const contents = await readDatabaseContents(database.url);
+  const seedsDemo = seedDemo && isEmptyDatabase(contents);
+  if (seedsDemo) {
     await step('Seeding the demo network (first start only)', async () => {
       const progress = createSeedProgress(process.stdout);
       try {
@@ -43,7 +60,9 @@ async function start(): Promise<void> {
     await step('Creating the demo accounts', async () => seedDemoUsers(database.url, await demoPassword(passwordFile)));
   }
   process.env['IOP_JWT_SECRET'] ??= await readOrCreateSecret(path.join(stateDir, 'jwt-secret'));
+  process.env['IOP_PATIENT_KEY_SECRET'] = patientKey;
   await printDemoLogins(database.url, passwordFile);
+  if (!seedsDemo) process.stdout.write(firstStepsText(contents, database.embedded));
 
   process.env['DATABASE_URL'] = database.url;
   process.env['PORT'] = String(port);
@@ -90,17 +109,6 @@ function parsePort(value: string | undefined): number {
     throw new StartupError(`PORT must be an integer between 1 and 65535, not "${value}"`);
   }
   return port;
-}
-
-async function isEmpty(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM dataset_meta LIMIT 1');
-    return !rowCount;
-  } finally {
-    await client.end();
-  }
 }
 
 void runCli(start);

@@ -9,6 +9,8 @@ import type {
   CreateReportRequest,
   CreateReportScheduleRequest,
   CreateUserRequest,
+  DataQualityReport,
+  DataStatus,
   DischargeReasonsResponse,
   EvidenceClaimDetail,
   EvidenceResponse,
@@ -16,6 +18,8 @@ import type {
   FlowResponse,
   HealthResponse,
   HoursHistogramResponse,
+  ImportJob,
+  ImportList,
   LoginRequest,
   NoShowsResponse,
   QualityMeasureDetailResponse,
@@ -70,6 +74,12 @@ export interface ContractResponses {
   'GET /api/v1/reports/{id}': ReportJob;
   'GET /api/v1/reports/schedules': ReportScheduleList;
   'POST /api/v1/reports/schedules': ReportSchedule;
+  'GET /api/v1/imports': ImportList;
+  'POST /api/v1/imports': ImportJob;
+  'GET /api/v1/imports/{id}': ImportJob;
+  'POST /api/v1/imports/{id}/confirm': ImportJob;
+  'GET /api/v1/data/status': DataStatus;
+  'GET /api/v1/data/quality': DataQualityReport;
 }
 
 /** The JSON request body of every operation that takes one, as @iop/contracts types it. */
@@ -118,6 +128,12 @@ export const CONTRACT_OPERATIONS = {
     'GET /api/v1/reports/{id}': true,
     'GET /api/v1/reports/schedules': true,
     'POST /api/v1/reports/schedules': true,
+    'GET /api/v1/imports': true,
+    'POST /api/v1/imports': true,
+    'GET /api/v1/imports/{id}': true,
+    'POST /api/v1/imports/{id}/confirm': true,
+    'GET /api/v1/data/status': true,
+    'GET /api/v1/data/quality': true,
   } satisfies Record<keyof ContractResponses, true>,
   requests: {
     'POST /api/v1/auth/login': true,

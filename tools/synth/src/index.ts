@@ -21,3 +21,11 @@ export {
 export { BATCH_TABLES, SOURCE_SYSTEM, type TableRows } from './lib/rows/tables';
 export { createSeedProgress } from './cli/seed-progress';
 export { seedDemoUsers, type DemoLogin } from './lib/load/demo-users';
+export {
+  EXPORT_FORMATS,
+  exportSyntheticNetwork,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportReport,
+} from './lib/export/export-network';
+export type { ExportedFile } from './lib/export/output-file';

@@ -56,6 +56,15 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'POST /api/v1/reports/schedules': EVERY_ROLE,
   'GET /api/v1/reports/schedules': EVERY_ROLE,
   'DELETE /api/v1/reports/schedules/:id': EVERY_ROLE,
+  // Loading data, and the quality of what is loaded: admins only (imports.spec.ts, data-quality.spec.ts).
+  'POST /api/v1/imports': ['admin'],
+  'GET /api/v1/imports': ['admin'],
+  'GET /api/v1/imports/:id': ['admin'],
+  'POST /api/v1/imports/:id/confirm': ['admin'],
+  'GET /api/v1/imports/:id/rejections.csv': ['admin'],
+  'GET /api/v1/data/quality': ['admin'],
+  // "Data as of ... from ..." and the synthetic-data banner on every page.
+  'GET /api/v1/data/status': EVERY_ROLE,
 };
 
 /** A report and a schedule that do not exist: an allowed caller gets past the guard to a 404. */
@@ -79,6 +88,9 @@ const SAMPLE_REQUEST: Record<string, string> = {
   'GET /api/v1/reports/:id': `/api/v1/reports/${MISSING_ID}`,
   'GET /api/v1/reports/:id/file': `/api/v1/reports/${MISSING_ID}/file`,
   'DELETE /api/v1/reports/schedules/:id': `/api/v1/reports/schedules/${MISSING_ID}`,
+  'GET /api/v1/imports/:id': `/api/v1/imports/${MISSING_ID}`,
+  'POST /api/v1/imports/:id/confirm': `/api/v1/imports/${MISSING_ID}/confirm`,
+  'GET /api/v1/imports/:id/rejections.csv': `/api/v1/imports/${MISSING_ID}/rejections.csv`,
 };
 
 /** Bodies of the routes that change something, valid so that the admin's call succeeds. */
@@ -102,6 +114,11 @@ const ALLOWED_STATUS: Record<string, number> = {
   'GET /api/v1/reports/:id': 404,
   'GET /api/v1/reports/:id/file': 404,
   'DELETE /api/v1/reports/schedules/:id': 404,
+  // A JSON body carries no files: past the guard, refused by validation (imports.spec.ts uploads for real).
+  'POST /api/v1/imports': 400,
+  'GET /api/v1/imports/:id': 404,
+  'POST /api/v1/imports/:id/confirm': 404,
+  'GET /api/v1/imports/:id/rejections.csv': 404,
 };
 
 /**
@@ -210,6 +227,8 @@ describe('authorization matrix: every route of the router, every role, and no, e
         if (route.endsWith('.xlsx')) continue;
         // A user's own reports and schedules, not a selection of episodes (reports.spec.ts checks who sees what).
         if (route.startsWith('GET /api/v1/reports')) continue;
+        // The state of the whole data set (its as-of date and source), not a selection of episodes.
+        if (route === 'GET /api/v1/data/status') continue;
         const scoped = await call(route, tokens[role]);
         const filtered = await call(route, tokens.admin, filter);
         const expected = role === 'payer' ? asPayerSees(route, filtered.body) : filtered.body;

@@ -38,8 +38,10 @@ describe('bad input on every read route: 400 naming the parameter, never a 500 o
     api = await startFixtureApp(SUMMARY_FIXTURE_SQL);
     reads = listApiRoutes(api.app)
       .filter((route) => route.method === 'GET' && route.path.startsWith('/api/v1/') && !route.path.includes('/auth/'))
-      // Reports are named by UUID (any other id is a 400 of its own); this one does not exist.
-      .map((route) => route.path.replace(':id', route.path.startsWith('/api/v1/reports/') ? MISSING_UUID : '1'));
+      // Reports and imports are named by UUID (any other id is a 400 of its own); this one does not exist.
+      .map((route) =>
+        route.path.replace(':id', /^\/api\/v1\/(reports|imports)\//.test(route.path) ? MISSING_UUID : '1'),
+      );
   });
   afterAll(() => api.close());
 

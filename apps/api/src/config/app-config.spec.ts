@@ -3,36 +3,79 @@ import { validateConfig } from './app-config';
 describe('validateConfig', () => {
   const url = 'postgres://iop:secret@localhost:5432/iop';
   const secret = 'a-test-secret-of-at-least-32-characters';
+  const patientKey = 'a-patient-key-secret-of-32-characters-or-more';
+  /** The two required secrets, with whatever else a test sets. */
+  const valid = (extra: Record<string, string> = {}) => ({
+    DATABASE_URL: url,
+    IOP_JWT_SECRET: secret,
+    IOP_PATIENT_KEY_SECRET: patientKey,
+    ...extra,
+  });
 
   it('defaults PORT to 3000 and keeps the database URL', () => {
-    const config = validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret });
+    const config = validateConfig(valid());
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBe(url);
     expect(config.IOP_COOKIE_SECURE).toBe(false);
   });
 
   it('needs a token-signing secret of 32 characters or more, and reads the cookie flag', () => {
-    expect(() => validateConfig({ DATABASE_URL: url })).toThrow('IOP_JWT_SECRET is required');
-    expect(() => validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: 'short' })).toThrow(
+    expect(() => validateConfig({ DATABASE_URL: url, IOP_PATIENT_KEY_SECRET: patientKey })).toThrow(
+      'IOP_JWT_SECRET is required',
+    );
+    expect(() => validateConfig(valid({ IOP_JWT_SECRET: 'short' }))).toThrow(
       'IOP_JWT_SECRET must be at least 32 characters',
     );
-    expect(
-      validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret, IOP_COOKIE_SECURE: 'true' }).IOP_COOKIE_SECURE,
-    ).toBe(true);
+    expect(validateConfig(valid({ IOP_COOKIE_SECURE: 'true' })).IOP_COOKIE_SECURE).toBe(true);
   });
 
   it('reads the report retry delay in seconds, 30 by default, 0 to 3600', () => {
-    expect(validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret }).IOP_REPORT_RETRY_DELAY_SECONDS).toBe(30);
+    expect(validateConfig(valid()).IOP_REPORT_RETRY_DELAY_SECONDS).toBe(30);
     const delay = (value: string) =>
-      validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret, IOP_REPORT_RETRY_DELAY_SECONDS: value })
-        .IOP_REPORT_RETRY_DELAY_SECONDS;
+      validateConfig(valid({ IOP_REPORT_RETRY_DELAY_SECONDS: value })).IOP_REPORT_RETRY_DELAY_SECONDS;
     expect(delay('0')).toBe(0);
     expect(() => delay('-1')).toThrow('IOP_REPORT_RETRY_DELAY_SECONDS must be between 0 and 3600');
     expect(() => delay('soon')).toThrow('IOP_REPORT_RETRY_DELAY_SECONDS must be an integer');
   });
 
+  it('needs a patient-key secret of 32 characters or more, not the placeholder', () => {
+    expect(() => validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret })).toThrow(
+      'IOP_PATIENT_KEY_SECRET is required',
+    );
+    expect(() => validateConfig(valid({ IOP_PATIENT_KEY_SECRET: 'short' }))).toThrow(
+      'IOP_PATIENT_KEY_SECRET must be at least 32 characters',
+    );
+    expect(() =>
+      validateConfig(valid({ IOP_PATIENT_KEY_SECRET: 'change-me-to-32-or-more-random-characters' })),
+    ).toThrow('IOP_PATIENT_KEY_SECRET is still the placeholder of .env.example');
+    expect(validateConfig(valid()).IOP_PATIENT_KEY_SECRET).toBe(patientKey);
+  });
+
+  it('reads the import limits: 512 MB per file and 20 files by default, and the upload folder', () => {
+    const config = validateConfig(valid());
+    expect([config.IOP_IMPORT_MAX_FILE_MB, config.IOP_IMPORT_MAX_FILES, config.IOP_IMPORT_DIR]).toEqual([
+      512,
+      20,
+      '.data/imports',
+    ]);
+    const lowered = validateConfig(
+      valid({ IOP_IMPORT_MAX_FILE_MB: '2', IOP_IMPORT_MAX_FILES: '3', IOP_IMPORT_DIR: '/srv/imports' }),
+    );
+    expect([lowered.IOP_IMPORT_MAX_FILE_MB, lowered.IOP_IMPORT_MAX_FILES, lowered.IOP_IMPORT_DIR]).toEqual([
+      2,
+      3,
+      '/srv/imports',
+    ]);
+    expect(() => validateConfig(valid({ IOP_IMPORT_MAX_FILE_MB: '0' }))).toThrow(
+      'IOP_IMPORT_MAX_FILE_MB must be between 1 and 102400',
+    );
+    expect(() => validateConfig(valid({ IOP_IMPORT_MAX_FILES: 'many' }))).toThrow(
+      'IOP_IMPORT_MAX_FILES must be an integer',
+    );
+  });
+
   it('reads PORT as a number', () => {
-    expect(validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret, PORT: '8080' }).PORT).toBe(8080);
+    expect(validateConfig(valid({ PORT: '8080' })).PORT).toBe(8080);
   });
 
   it.each([

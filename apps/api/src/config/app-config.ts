@@ -45,6 +45,17 @@ export class AppConfig {
   })
   IOP_JWT_SECRET!: string;
 
+  /**
+   * The key of the keyed hash that turns a source patient id into patient_key on import (never stored in the
+   * database). Changing it gives every patient a new key: re-imported patients would no longer match.
+   */
+  @IsString({ message: 'IOP_PATIENT_KEY_SECRET is required (32 or more random characters; see docs/SECURITY.md)' })
+  @MinLength(32, { message: 'IOP_PATIENT_KEY_SECRET must be at least 32 characters' })
+  @NotEquals(PLACEHOLDER_SECRET, {
+    message: 'IOP_PATIENT_KEY_SECRET is still the placeholder of .env.example; set a random one',
+  })
+  IOP_PATIENT_KEY_SECRET!: string;
+
   /** Marks the session cookies Secure: set it to true wherever the dashboard is served over HTTPS. */
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
@@ -56,6 +67,25 @@ export class AppConfig {
   @Min(0, { message: 'IOP_REPORT_RETRY_DELAY_SECONDS must be between 0 and 3600' })
   @Max(3600, { message: 'IOP_REPORT_RETRY_DELAY_SECONDS must be between 0 and 3600' })
   IOP_REPORT_RETRY_DELAY_SECONDS!: number;
+
+  /** Where uploaded import files wait for their job (one folder per import); default .data/imports. */
+  @IsString()
+  @MinLength(1, { message: 'IOP_IMPORT_DIR must not be empty' })
+  IOP_IMPORT_DIR!: string;
+
+  /** The largest file an import upload accepts, in megabytes (MiB); default 512. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 512 : Number(value)))
+  @IsInt({ message: 'IOP_IMPORT_MAX_FILE_MB must be an integer' })
+  @Min(1, { message: 'IOP_IMPORT_MAX_FILE_MB must be between 1 and 102400' })
+  @Max(102_400, { message: 'IOP_IMPORT_MAX_FILE_MB must be between 1 and 102400' })
+  IOP_IMPORT_MAX_FILE_MB!: number;
+
+  /** How many files one import upload may carry; default 20. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt({ message: 'IOP_IMPORT_MAX_FILES must be an integer' })
+  @Min(1, { message: 'IOP_IMPORT_MAX_FILES must be between 1 and 100' })
+  @Max(100, { message: 'IOP_IMPORT_MAX_FILES must be between 1 and 100' })
+  IOP_IMPORT_MAX_FILES!: number;
 }
 
 export function validateConfig(environment: Record<string, unknown>): AppConfig {
@@ -64,6 +94,9 @@ export function validateConfig(environment: Record<string, unknown>): AppConfig 
     PORT: environment['PORT'] ?? '',
     IOP_COOKIE_SECURE: environment['IOP_COOKIE_SECURE'] ?? 'false',
     IOP_REPORT_RETRY_DELAY_SECONDS: environment['IOP_REPORT_RETRY_DELAY_SECONDS'] ?? '',
+    IOP_IMPORT_DIR: environment['IOP_IMPORT_DIR'] || '.data/imports',
+    IOP_IMPORT_MAX_FILE_MB: environment['IOP_IMPORT_MAX_FILE_MB'] ?? '',
+    IOP_IMPORT_MAX_FILES: environment['IOP_IMPORT_MAX_FILES'] ?? '',
   });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {

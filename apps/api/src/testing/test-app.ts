@@ -10,6 +10,8 @@ import { configureApp } from '../configure-app';
 
 /** The token-signing secret of every test app (config requires one). */
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+/** The patient-key secret of every test app (config requires one; imports hash source patient ids with it). */
+export const TEST_PATIENT_KEY_SECRET = 'test-patient-key-secret-of-32-characters-or-more';
 
 export interface TestResponse {
   status: number;
@@ -84,6 +86,7 @@ function withOverrides(builder: TestingModuleBuilder, overrides: ProviderOverrid
 export async function startTestApp(databaseUrl: string, overrides: ProviderOverride[] = []): Promise<TestApp> {
   process.env['DATABASE_URL'] = databaseUrl;
   process.env['IOP_JWT_SECRET'] = TEST_JWT_SECRET;
+  process.env['IOP_PATIENT_KEY_SECRET'] = TEST_PATIENT_KEY_SECRET;
   const { AppModule } = await import('../app.module');
   const app = configureApp(
     overrides.length === 0

@@ -1,22 +1,28 @@
 import { Route } from '@angular/router';
 import { roleAllowed, signedIn, signedOut } from './auth.guards';
-import { ADMIN_PAGE, ANALYSIS_PAGES, OVERVIEW_PAGE, REPORTS_PAGE } from './pages';
+import { ADMIN_PAGE, ANALYSIS_PAGES, DATA_PAGE, OVERVIEW_PAGE, REPORTS_PAGE } from './pages';
 
 const analysisPage = (path: string) =>
   ANALYSIS_PAGES.find((page) => page.path === path) as (typeof ANALYSIS_PAGES)[number];
+
+/**
+ * Route data of a page whose header states "Data as of" (with the last load) itself; on the other pages the
+ * shell states it above the page.
+ */
+export const STATES_AS_OF = 'statesAsOf';
 
 /** The pages, each behind sign-in and its roles (route data read by the roleAllowed guard). */
 const pageRoutes: Route[] = [
   {
     path: OVERVIEW_PAGE.path,
     title: OVERVIEW_PAGE.title,
-    data: { roles: OVERVIEW_PAGE.roles },
+    data: { roles: OVERVIEW_PAGE.roles, [STATES_AS_OF]: true },
     loadComponent: () => import('./features/overview/overview-page').then((m) => m.OverviewPage),
   },
   {
     path: 'evidence',
     title: analysisPage('evidence').title,
-    data: { roles: analysisPage('evidence').roles },
+    data: { roles: analysisPage('evidence').roles, [STATES_AS_OF]: true },
     loadComponent: () => import('./features/evidence/evidence-page').then((m) => m.EvidencePage),
   },
   {
@@ -41,13 +47,13 @@ const pageRoutes: Route[] = [
   {
     path: 'costs',
     title: analysisPage('costs').title,
-    data: { roles: analysisPage('costs').roles },
+    data: { roles: analysisPage('costs').roles, [STATES_AS_OF]: true },
     loadComponent: () => import('./features/costs/costs-page').then((m) => m.CostsPage),
   },
   {
     path: 'quality',
     title: analysisPage('quality').title,
-    data: { roles: analysisPage('quality').roles },
+    data: { roles: analysisPage('quality').roles, [STATES_AS_OF]: true },
     loadComponent: () => import('./features/quality/quality-page').then((m) => m.QualityPage),
   },
   {
@@ -55,6 +61,12 @@ const pageRoutes: Route[] = [
     title: REPORTS_PAGE.title,
     data: { roles: REPORTS_PAGE.roles },
     loadComponent: () => import('./features/reports/reports-page').then((m) => m.ReportsPage),
+  },
+  {
+    path: DATA_PAGE.path,
+    title: DATA_PAGE.title,
+    data: { roles: DATA_PAGE.roles },
+    loadComponent: () => import('./features/data/data-page').then((m) => m.DataPage),
   },
   {
     path: ADMIN_PAGE.path,

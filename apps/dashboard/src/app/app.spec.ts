@@ -5,9 +5,12 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { App } from './app';
 import { appRoutes } from './app.routes';
-import { provideSignedInUser } from './data-access/auth/testing/signed-in-session';
+import type { DataStatus, UserRole } from '@iop/contracts';
+import { provideSignedInUser, testUser } from './data-access/auth/testing/signed-in-session';
 import { PageTitleStrategy } from './page-title-strategy';
+import { DATA_PATHS } from './data-access/api/data-api';
 import { FILTERS_PATHS } from './data-access/api/filters-api';
+import { DataStatusState } from './data-access/data-status/data-status-state';
 
 const NO_FILTER_OPTIONS = {
   programs: [],
@@ -19,19 +22,41 @@ const NO_FILTER_OPTIONS = {
   admitDateRange: { from: null, to: null },
 };
 
-/** The shell imports the filter bar after its first render; the bar then asks for its options once. */
-async function answerFilterOptions(): Promise<void> {
+/** Data imported from a program's own system. */
+const IMPORTED: DataStatus = {
+  asOf: '2026-06-30',
+  loadedAt: '2026-07-02T08:00:00.000Z',
+  source: 'kipu-east',
+  synthetic: false,
+};
+const SYNTHETIC: DataStatus = {
+  ...IMPORTED,
+  loadedAt: '2026-07-01T06:00:00.000Z',
+  source: 'synthetic',
+  synthetic: true,
+};
+
+/**
+ * What the shell asks for as it starts: the data status (once signed in) and, from the filter bar it imports
+ * after its first render, the filter options.
+ */
+async function answerStartRequests(status: DataStatus): Promise<void> {
   const http = TestBed.inject(HttpTestingController);
-  for (let attempt = 0; attempt < 20; attempt++) {
+  let options = false;
+  let dataStatus = false;
+  for (let attempt = 0; attempt < 20 && !(options && dataStatus); attempt++) {
     TestBed.tick();
-    const requests = http.match(FILTERS_PATHS.options);
-    if (requests.length > 0) {
-      requests.forEach((request) => request.flush(NO_FILTER_OPTIONS));
-      return;
+    for (const request of http.match(FILTERS_PATHS.options)) {
+      request.flush(NO_FILTER_OPTIONS);
+      options = true;
+    }
+    for (const request of http.match(DATA_PATHS.status)) {
+      request.flush(status);
+      dataStatus = true;
     }
     await new Promise((resolve) => setTimeout(resolve));
   }
-  throw new Error('The filter bar did not ask for its options.');
+  if (!options || !dataStatus) throw new Error('The shell did not ask for the filter options and the data status.');
 }
 
 // A navigation loads a lazy page and compiles its components just in time: well under jest's 5 s alone, but
@@ -42,7 +67,7 @@ describe('App shell', () => {
   let fixture: ComponentFixture<App>;
   let element: HTMLElement;
 
-  beforeEach(async () => {
+  async function startShell(status: DataStatus = IMPORTED, role: UserRole = 'admin'): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(appRoutes, withComponentInputBinding()),
@@ -50,14 +75,16 @@ describe('App shell', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideNoopAnimations(),
-        provideSignedInUser(),
+        provideSignedInUser(testUser(role)),
       ],
     });
     fixture = TestBed.createComponent(App);
     element = fixture.nativeElement as HTMLElement;
-    await answerFilterOptions();
+    await answerStartRequests(status);
     await fixture.whenStable();
-  });
+  }
+  const textOf = (testId: string) =>
+    element.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
 
   /**
    * Navigates and lets the page settle. The shell is under test, not the pages: their data requests are
@@ -77,7 +104,8 @@ describe('App shell', () => {
     await fixture.whenStable();
   }
 
-  it('has the product name and a link to every page', () => {
+  it('has the product name and a link to every page', async () => {
+    await startShell();
     expect(element.querySelector('.product-name')?.textContent?.trim()).toBe('IOP Outcomes');
     const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('nav a')).map((link) => [
       link.textContent?.trim(),
@@ -91,11 +119,13 @@ describe('App shell', () => {
       ['Cost-effectiveness', '/costs'],
       ['Quality measures', '/quality'],
       ['Reports', '/reports'],
+      ['Data', '/data'],
       ['Admin', '/admin'],
     ]);
   });
 
   it('opens the overview by default', async () => {
+    await startShell();
     await navigateTo('/');
 
     expect(TestBed.inject(Router).url).toBe('/overview');
@@ -104,6 +134,7 @@ describe('App shell', () => {
   });
 
   it('opens the Reports page, titled from the route and current in the navigation', async () => {
+    await startShell();
     await navigateTo('/reports');
 
     expect(document.title).toBe('Reports · IOP Outcomes');
@@ -113,10 +144,68 @@ describe('App shell', () => {
   });
 
   it('shows the filter bar above the page', async () => {
+    await startShell();
     await navigateTo('/retention?groupBy=payer');
 
     const main = element.querySelector('main');
     expect(main?.firstElementChild?.tagName.toLowerCase()).toBe('iop-filter-bar');
     expect(element.querySelector('iop-filter-bar section')?.getAttribute('aria-labelledby')).toBe('filter-bar-heading');
+  });
+
+  it('opens the Data page for an admin', async () => {
+    await startShell();
+    await navigateTo('/data');
+
+    expect(document.title).toBe('Data · IOP Outcomes');
+    expect(element.querySelector('h1')?.textContent).toBe('Data');
+    expect(element.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Data');
+  });
+
+  it('offers a director neither the Data page nor its link', async () => {
+    await startShell(IMPORTED, 'director');
+    const links = Array.from(element.querySelectorAll('nav a')).map((link) => link.textContent?.trim());
+    expect(links).not.toContain('Data');
+    expect(links).not.toContain('Admin');
+
+    await navigateTo('/data');
+    expect(TestBed.inject(Router).url).toBe('/overview');
+  });
+
+  it('states the data’s as-of date and last load above pages that do not state it themselves', async () => {
+    await startShell();
+    await navigateTo('/reports');
+    expect(textOf('data-as-of')).toBe('Data as of Jun 30, 2026, last loaded Jul 2, 2026, 8:00 AM UTC from kipu-east');
+    expect(element.querySelector('[data-testid="data-as-of"] time')?.getAttribute('datetime')).toBe('2026-06-30');
+    expect(element.querySelector('[data-testid="data-loaded-at"]')?.getAttribute('datetime')).toBe(
+      '2026-07-02T08:00:00.000Z',
+    );
+    expect(element.querySelector('[data-testid="synthetic-banner"]')).toBeNull();
+
+    // The overview states it in its own header (when its numbers have loaded).
+    await navigateTo('/overview');
+    expect(element.querySelector('[data-testid="data-as-of"]')).toBeNull();
+  });
+
+  it('says on every page that the data is generated, until real data is loaded', async () => {
+    await startShell(SYNTHETIC);
+    await navigateTo('/reports');
+    const banner = element.querySelector('[data-testid="synthetic-banner"]');
+    expect(banner?.getAttribute('role')).toBe('status');
+    expect(textOf('synthetic-banner')).toBe(
+      "Demonstration data: this is a generated network, not a real program's records.",
+    );
+    expect(textOf('data-as-of')).toBe(
+      'Data as of Jun 30, 2026, last loaded Jul 1, 2026, 6:00 AM UTC from the demonstration generator',
+    );
+    await navigateTo('/admin');
+    expect(element.querySelector('[data-testid="synthetic-banner"]')).not.toBeNull();
+
+    // An import wrote the program's own data.
+    TestBed.inject(DataStatusState).reload();
+    TestBed.inject(HttpTestingController).expectOne(DATA_PATHS.status).flush(IMPORTED);
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    expect(element.querySelector('[data-testid="synthetic-banner"]')).toBeNull();
+    expect(textOf('data-as-of')).toBe('Data as of Jun 30, 2026, last loaded Jul 2, 2026, 8:00 AM UTC from kipu-east');
   });
 });

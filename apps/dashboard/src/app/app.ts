@@ -5,6 +5,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   linkedSignal,
@@ -15,12 +16,23 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs';
+import {
+  type ActivatedRouteSnapshot,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { filter, map } from 'rxjs';
+import { STATES_AS_OF } from './app.routes';
 import { PRODUCT_NAME } from './page-title-strategy';
 import { NAVIGATION_PAGES } from './pages';
 import { AuthSession } from './data-access/auth/auth-session';
+import { DataStatusState } from './data-access/data-status/data-status-state';
 import { UserMenu } from './features/sign-in/user-menu';
+import { DataLoaded } from './ui/data-status/data-loaded';
+import { formatCalendarDate } from './ui/formats/number-format';
 import { ThemeToggle } from './ui/theme/theme-toggle';
 
 /** Below this width (phones, a narrow window) the navigation slides over the page instead of beside it. */
@@ -30,6 +42,7 @@ export const NARROW_VIEWPORT_QUERY = '(max-width: 767.98px)';
 @Component({
   selector: 'iop-root',
   imports: [
+    DataLoaded,
     NgComponentOutlet,
     MatSidenav,
     MatSidenavContainer,
@@ -55,6 +68,29 @@ export class App {
     return user ? NAVIGATION_PAGES.filter((page) => page.roles.includes(user.role)) : [];
   });
 
+  private readonly dataStatusState = inject(DataStatusState);
+  protected readonly dataStatus = this.dataStatusState.status;
+  /** While the data is the generated network, every page says so. */
+  protected readonly synthetic = computed(() => this.signedIn() && this.dataStatus()?.synthetic === true);
+  private readonly router = inject(Router);
+  /** Whether the page on screen states "Data as of" in its own header (route data, see app.routes.ts). */
+  private readonly pageStatesAsOf = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => deepestRoute(this.router.routerState.snapshot.root).data[STATES_AS_OF] === true),
+    ),
+    { initialValue: false },
+  );
+  /** "Data as of ..., last loaded ... from ..." above the pages that do not state it themselves. */
+  protected readonly asOfLine = computed(() => {
+    const status = this.dataStatus();
+    if (!this.signedIn() || !status || this.pageStatesAsOf()) return null;
+    return {
+      status,
+      asOf: status.asOf === null ? null : { iso: status.asOf, text: formatCalendarDate(status.asOf) },
+    };
+  });
+
   protected readonly isNarrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_VIEWPORT_QUERY)
@@ -73,6 +109,11 @@ export class App {
   private readonly sidenav = viewChild.required(MatSidenav);
 
   constructor() {
+    // Once per session: asked when someone signs in, forgotten when they sign out.
+    effect(() => {
+      if (this.signedIn()) this.dataStatusState.load();
+      else this.dataStatusState.forget();
+    });
     afterNextRender(() => {
       void import('./features/filters/filter-bar').then(({ FilterBar }) => this.filterBar.set(FilterBar));
     });
@@ -93,4 +134,10 @@ export class App {
   protected skipToContent(): void {
     this.main().nativeElement.focus();
   }
+}
+
+function deepestRoute(route: ActivatedRouteSnapshot): ActivatedRouteSnapshot {
+  let deepest = route;
+  while (deepest.firstChild) deepest = deepest.firstChild;
+  return deepest;
 }

@@ -76,6 +76,16 @@ export const REPORTS_PAGE: DashboardPage = {
     'or monthly schedule, the history to download again, and the selected episodes as CSV or XLSX.',
 };
 
+/** The program's own data: imports with their check and history, and the quality of what is loaded. Admins only. */
+export const DATA_PAGE: DashboardPage = {
+  path: 'data',
+  title: 'Data',
+  roles: ['admin'],
+  summary:
+    'Import a program’s own data (CSV files or FHIR R4) after checking what would change, the history of imports ' +
+    'with their rejected rows, and the completeness, plausibility and freshness of the loaded data.',
+};
+
 /** Accounts, program scopes and the audit log: for admins only, so it is in their navigation only. */
 export const ADMIN_PAGE: DashboardPage = {
   path: 'admin',
@@ -84,4 +94,10 @@ export const ADMIN_PAGE: DashboardPage = {
   summary: 'Users, their roles and program scopes, and the audit log with its CSV export.',
 };
 
-export const NAVIGATION_PAGES: readonly DashboardPage[] = [OVERVIEW_PAGE, ...ANALYSIS_PAGES, REPORTS_PAGE, ADMIN_PAGE];
+export const NAVIGATION_PAGES: readonly DashboardPage[] = [
+  OVERVIEW_PAGE,
+  ...ANALYSIS_PAGES,
+  REPORTS_PAGE,
+  DATA_PAGE,
+  ADMIN_PAGE,
+];

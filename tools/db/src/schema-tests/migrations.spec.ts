@@ -11,6 +11,8 @@ const DOMAIN_TABLES = [
   'dataset_meta',
   'drug_screens',
   'episodes',
+  'import_rejections',
+  'imports',
   'medication_dispenses',
   'mutual_help',
   'organizations',
@@ -33,6 +35,7 @@ const ALL_MIGRATION_NAMES = [
   'AccessControl1764400000000',
   'WeekdayAttendance1764500000000',
   'Reports1764600000000',
+  'Imports1764700000000',
 ];
 
 const DERIVED_OBJECTS = [

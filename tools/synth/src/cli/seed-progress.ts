@@ -1,10 +1,13 @@
 import { SingleBar } from 'cli-progress';
 
 /**
- * Progress of a seed on stderr: a bar with episodes and episodes per second on a terminal, otherwise
- * (CI logs, pipes) one line every few seconds.
+ * Progress of a seed (or of another walk through the episodes, named by `activity`) on stderr: a bar with
+ * episodes and episodes per second on a terminal, otherwise (CI logs, pipes) one line every few seconds.
  */
-export function createSeedProgress(stream: NodeJS.WriteStream = process.stderr): {
+export function createSeedProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  activity = 'seeding',
+): {
   update: (done: number, total: number) => void;
   stop: () => void;
 } {
@@ -13,7 +16,7 @@ export function createSeedProgress(stream: NodeJS.WriteStream = process.stderr):
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,
-      format: '  seeding [{bar}] {percentage}% | {value}/{total} episodes | {rate} episodes/s | {duration_formatted}',
+      format: `  ${activity} [{bar}] {percentage}% | {value}/{total} episodes | {rate} episodes/s | {duration_formatted}`,
       hideCursor: true,
     });
     let startedBar = false;
@@ -35,7 +38,7 @@ export function createSeedProgress(stream: NodeJS.WriteStream = process.stderr):
     update(done, total) {
       if (Date.now() - lastLine < 5_000 && done !== total) return;
       lastLine = Date.now();
-      stream.write(`  seeding: ${done}/${total} episodes (${rate(done)} episodes/s)\n`);
+      stream.write(`  ${activity}: ${done}/${total} episodes (${rate(done)} episodes/s)\n`);
     },
     stop: () => undefined,
   };

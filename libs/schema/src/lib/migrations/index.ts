@@ -3,6 +3,7 @@ import { EpisodeFacts1764300000000 } from './1764300000000-episode-facts';
 import { AccessControl1764400000000 } from './1764400000000-access-control';
 import { WeekdayAttendance1764500000000 } from './1764500000000-weekday-attendance';
 import { Reports1764600000000 } from './1764600000000-reports';
+import { Imports1764700000000 } from './1764700000000-imports';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   AccessControl1764400000000,
   WeekdayAttendance1764500000000,
   Reports1764600000000,
+  Imports1764700000000,
 ];

@@ -46,7 +46,7 @@ describe('seedDatabase (PostgreSQL)', () => {
     expect(meta.rows).toEqual([
       {
         as_of: '2026-06-30',
-        generated_by: expect.objectContaining({ preset: 'demo', seed: 20260630, generatorVersion: '1.0.0' }),
+        generated_by: expect.objectContaining({ preset: 'demo', seed: 20260630, generatorVersion: '1.1.0' }),
       },
     ]);
     const settings = await client.query<{ key: string; value: unknown; dollar_year: number | null }>(

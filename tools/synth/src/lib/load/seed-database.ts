@@ -1,7 +1,15 @@
 import { Client } from 'pg';
 import { DEFAULT_SEED, generateSyntheticNetwork, type NetworkRows } from '../generate';
 import { loadGroundTruth, type PresetName } from '../ground-truth';
-import { BATCH_TABLE_COLUMNS, BATCH_TABLES, ORGANIZATION_ID, STAFF_COLUMNS, type BatchTable } from '../rows/tables';
+import {
+  BATCH_TABLE_COLUMNS,
+  BATCH_TABLES,
+  ORGANIZATION_ID,
+  programSourceId,
+  SOURCE_SYSTEM,
+  STAFF_COLUMNS,
+  type BatchTable,
+} from '../rows/tables';
 import { copyRows } from './copy-rows';
 import { settingRows } from './settings-rows';
 
@@ -160,10 +168,20 @@ async function upsertNetwork(client: Client, network: NetworkRows): Promise<void
   await client.query(`UPDATE programs SET name = '~' || id WHERE org_id = $1`, [organization.id]);
   for (const program of programs) {
     await client.query(
-      `INSERT INTO programs (id, org_id, name, level_of_care, asam_edition, timezone) VALUES ($1, $2, $3, $4, 3, $5)
+      `INSERT INTO programs (id, org_id, name, level_of_care, asam_edition, timezone, source_system, source_id)
+       VALUES ($1, $2, $3, $4, 3, $5, $6, $7)
        ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name, level_of_care = EXCLUDED.level_of_care,
-         asam_edition = EXCLUDED.asam_edition, timezone = EXCLUDED.timezone`,
-      [program.id, organization.id, program.name, program.levelOfCare, program.timeZone],
+         asam_edition = EXCLUDED.asam_edition, timezone = EXCLUDED.timezone, source_system = EXCLUDED.source_system,
+         source_id = EXCLUDED.source_id`,
+      [
+        program.id,
+        organization.id,
+        program.name,
+        program.levelOfCare,
+        program.timeZone,
+        SOURCE_SYSTEM,
+        programSourceId(program.id),
+      ],
     );
   }
 }

@@ -2,7 +2,7 @@ import type { LevelOfCare, StaffRole } from '@iop/contracts';
 import type { PresetSize } from '../ground-truth';
 import { logNormal, pick } from '../random/samplers';
 import { Rng } from '../random/rng';
-import { ORGANIZATION_ID, type StaffRow } from '../rows/tables';
+import { ORGANIZATION_ID, SOURCE_SYSTEM, staffSourceId, type StaffRow } from '../rows/tables';
 
 export const ORGANIZATION_NAME = 'Synthetic IOP Network';
 
@@ -127,7 +127,15 @@ export function generateNetwork(
       Array.from({ length: count }, () => {
         const staffId = staff.length + 1;
         const title = role === 'counselor' ? 'Counselor' : role === 'therapist' ? 'Therapist' : 'Prescriber';
-        staff.push([staffId, ORGANIZATION_ID, id, `${title} ${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`, role]);
+        staff.push([
+          staffId,
+          ORGANIZATION_ID,
+          id,
+          `${title} ${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`,
+          role,
+          SOURCE_SYSTEM,
+          staffSourceId(staffId),
+        ]);
         return staffId;
       });
     programs.push({

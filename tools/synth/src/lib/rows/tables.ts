@@ -23,7 +23,15 @@ import type {
 export const SOURCE_SYSTEM = 'synth';
 export const ORGANIZATION_ID = 1;
 
-export type StaffRow = [id: number, orgId: number, programId: number, displayName: string, role: StaffRole];
+export type StaffRow = [
+  id: number,
+  orgId: number,
+  programId: number,
+  displayName: string,
+  role: StaffRole,
+  sourceSystem: string,
+  sourceId: string,
+];
 export type PatientRow = [
   id: number,
   orgId: number,
@@ -218,7 +226,19 @@ export const BATCH_TABLE_COLUMNS: Readonly<Record<BatchTable, readonly string[]>
 
 export const BATCH_TABLES = Object.keys(BATCH_TABLE_COLUMNS) as BatchTable[];
 
-export const STAFF_COLUMNS = ['id', 'org_id', 'program_id', 'display_name', 'role'] as const;
+export const STAFF_COLUMNS = [
+  'id',
+  'org_id',
+  'program_id',
+  'display_name',
+  'role',
+  'source_system',
+  'source_id',
+] as const;
+
+/** Source ids of the generator's programs and staff, as an EHR would name them. */
+export const programSourceId = (programId: number): string => `prog${programId}`;
+export const staffSourceId = (staffId: number): string => `staff${staffId}`;
 
 export function emptyTableRows(): TableRows {
   return {

@@ -5,7 +5,9 @@ import { CostsApi } from '../../data-access/api/costs-api';
 import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
 import type { FrameState } from '../../ui/charts/chart-frame';
 import { ChartFrame } from '../../ui/charts/chart-frame';
+import { DataStatusState } from '../../data-access/data-status/data-status-state';
 import { FilterState } from '../../data-access/filters/filter-state';
+import { DataLoaded } from '../../ui/data-status/data-loaded';
 import { formatCalendarDate } from '../../ui/formats/number-format';
 import {
   countText,
@@ -58,12 +60,14 @@ interface PerDayFrame {
  */
 @Component({
   selector: 'iop-costs-page',
-  imports: [ChartFrame, CostCard, GroupedBarChart, IcerPanel, MatCard, MatCardContent],
+  imports: [ChartFrame, CostCard, DataLoaded, GroupedBarChart, IcerPanel, MatCard, MatCardContent],
   templateUrl: './costs-page.html',
   styleUrl: './costs-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CostsPage {
+  /** When and from where the data was last loaded, stated after the as-of date. */
+  protected readonly dataStatus = inject(DataStatusState).status;
   private readonly filterState = inject(FilterState);
   private readonly summaryResource = inject(CostsApi).summary(this.filterState.filters);
 

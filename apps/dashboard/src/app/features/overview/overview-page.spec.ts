@@ -7,6 +7,8 @@ import type { EpisodeMetric, SummaryResponse } from '@iop/contracts';
 import { OverviewPage } from './overview-page';
 import { DISCHARGE_REASONS, FLOW, RETAINED90_TREND, SUMMARY, trendOf } from './overview-test-data';
 import { METRICS_PATHS } from '../../data-access/api/metrics-api';
+import { DATA_PATHS } from '../../data-access/api/data-api';
+import { DataStatusState } from '../../data-access/data-status/data-status-state';
 
 const providers = [
   provideHttpClient(withFetch()),
@@ -97,6 +99,25 @@ describe('OverviewPage', () => {
     expect(textOf('kpi-negative-screens')).toBe('49.9%');
     expect(textOf('kpi-readmitted-30')).toBe('4.1%');
     expect(textOf('as-of')).toBe('Jun 30, 2026');
+  });
+
+  it('adds when and from where the data was last loaded to its as-of date, once that is known', async () => {
+    await answerAll();
+    const asOfLine = () => root().querySelector('.as-of')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(asOfLine()).toBe('Data as of Jun 30, 2026');
+
+    // The shell asks for the status once per session; the page reads it.
+    TestBed.inject(DataStatusState).load();
+    httpTesting.expectOne(DATA_PATHS.status).flush({
+      asOf: '2026-06-30',
+      loadedAt: '2026-07-01T06:00:00.000Z',
+      source: 'kipu-east',
+      synthetic: false,
+    });
+    // The status arrives through a promise: let it settle before the page is drawn again.
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(asOfLine()).toBe('Data as of Jun 30, 2026, last loaded Jul 1, 2026, 6:00 AM UTC from kipu-east');
   });
 
   it('compares the last mature month with the month before, and draws a sparkline', async () => {

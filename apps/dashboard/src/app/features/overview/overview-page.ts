@@ -4,7 +4,9 @@ import { MatCard, MatCardContent } from '@angular/material/card';
 import type { DischargeReasonsResponse, FlowResponse } from '@iop/contracts';
 import { MetricsApi } from '../../data-access/api/metrics-api';
 import { describeLoadError, resourcePanel } from '../../data-access/api/resource-state';
+import { DataStatusState } from '../../data-access/data-status/data-status-state';
 import { FilterState } from '../../data-access/filters/filter-state';
+import { DataLoaded } from '../../ui/data-status/data-loaded';
 import { AdmissionsFlowChart } from './admissions-flow-chart';
 import { DischargeReasonsChart } from './discharge-reasons-chart';
 import { KpiCard, type KpiTrendState } from './kpi-card';
@@ -22,12 +24,14 @@ export type OverviewView =
 /** The landing page: the headline numbers of the selected episodes, their monthly trends, and the flow. */
 @Component({
   selector: 'iop-overview-page',
-  imports: [AdmissionsFlowChart, DischargeReasonsChart, KpiCard, MatButton, MatCard, MatCardContent],
+  imports: [AdmissionsFlowChart, DataLoaded, DischargeReasonsChart, KpiCard, MatButton, MatCard, MatCardContent],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OverviewPage {
+  /** When and from where the data was last loaded, stated after the as-of date. */
+  protected readonly dataStatus = inject(DataStatusState).status;
   private readonly filterState = inject(FilterState);
   private readonly filters = this.filterState.filters;
   private readonly metricsApi = inject(MetricsApi);

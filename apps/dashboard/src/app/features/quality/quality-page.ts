@@ -5,7 +5,9 @@ import { ActivatedRoute, Router } from '@angular/router';
 import type { QualityMeasureId, QualityMeasuresResponse } from '@iop/contracts';
 import { QualityApi } from '../../data-access/api/quality-api';
 import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
+import { DataStatusState } from '../../data-access/data-status/data-status-state';
 import { FilterState } from '../../data-access/filters/filter-state';
+import { DataLoaded } from '../../ui/data-status/data-loaded';
 import { formatCalendarDate } from '../../ui/formats/number-format';
 import { MeasureCard } from './measure-card';
 import { MeasureDetail } from './measure-detail';
@@ -18,12 +20,14 @@ import { isQualityMeasureId, toMeasureCard } from './quality-display';
  */
 @Component({
   selector: 'iop-quality-page',
-  imports: [MatButton, MeasureCard, MeasureDetail],
+  imports: [DataLoaded, MatButton, MeasureCard, MeasureDetail],
   templateUrl: './quality-page.html',
   styleUrl: './quality-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class QualityPage {
+  /** When and from where the data was last loaded, stated after the as-of date. */
+  protected readonly dataStatus = inject(DataStatusState).status;
   private readonly router = inject(Router);
   private readonly queryParamMap = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
   private readonly measuresResource = inject(QualityApi).measures(inject(FilterState).filters);

@@ -1,0 +1,15 @@
+export { runImport, ImportRequestError } from './lib/pipeline/run-import';
+export {
+  REJECTIONS_KEPT,
+  type ImportOutcome,
+  type ImportProgressUpdate,
+  type ImportRequest,
+} from './lib/pipeline/import-request';
+export { ENTITY_SPECS, entityOfFileName, type ColumnSpec, type EntitySpec } from './lib/entities';
+export type { ImportFile, Rejection, SourceRecord } from './lib/source-record';
+export { patientKeyHasher } from './lib/patient-key';
+export {
+  DEFAULT_RATES_DOLLAR_YEAR,
+  defaultOrganizationSettings,
+  type OrganizationSetting,
+} from './lib/organization-settings';

@@ -1,0 +1,122 @@
+import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
+import { createHmac } from 'node:crypto';
+import { Client } from 'pg';
+import { SMALL_EXPORT, TEST_PATIENT_KEY_SECRET, writeExport } from '../../testing/csv-fixture';
+import type { ImportRequest } from './import-request';
+import { runImport } from './run-import';
+
+describe('runImport on a real PostgreSQL (CSV)', () => {
+  let database: TestDatabase;
+  let client: Client;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = new Client({ connectionString: database.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await database.drop();
+  });
+
+  const request = (files: ImportRequest['files'], overrides: Partial<ImportRequest> = {}): ImportRequest => ({
+    organization: 'Lakeside Recovery',
+    sourceSystem: 'kipu-east',
+    mode: 'merge',
+    dryRun: false,
+    files,
+    patientKeySecret: TEST_PATIENT_KEY_SECRET,
+    via: 'cli',
+    ...overrides,
+  });
+  const count = async (table: string): Promise<number> =>
+    (await client.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table}`)).rows[0].n;
+
+  it('a dry run counts what it would insert and writes nothing but its record', async () => {
+    const exported = await writeExport(SMALL_EXPORT);
+    const outcome = await runImport(database.url, request(exported.files, { dryRun: true }));
+    await exported.remove();
+    expect(outcome.status).toBe('succeeded');
+    expect(outcome.counts.appointments).toEqual({ read: 3, inserted: 3, updated: 0, unchanged: 0, deleted: 0 });
+    expect(outcome.counts.programs).toEqual({ read: 2, inserted: 2, updated: 0, unchanged: 0, deleted: 0 });
+    expect(outcome.asOf).toBe('2026-03-02');
+    expect(await count('organizations')).toBe(0);
+    expect(await count('episodes')).toBe(0);
+    const record = await client.query<{ status: string; dry_run: boolean }>('SELECT status, dry_run FROM imports');
+    expect(record.rows).toEqual([{ status: 'succeeded', dry_run: true }]);
+  });
+
+  it('writes the rows with ids resolved, privacy applied and local times read in the program zone', async () => {
+    const exported = await writeExport(SMALL_EXPORT);
+    const outcome = await runImport(database.url, request(exported.files));
+    await exported.remove();
+    expect(outcome.status).toBe('succeeded');
+    expect(outcome.rejectedRows).toBe(0);
+    const patient = await client.query<{ patient_key: string; birth_year: number; zip3: string | null }>(
+      `SELECT patient_key, birth_year, zip3 FROM patients WHERE source_id = 'pt1'`,
+    );
+    const expectedKey = createHmac('sha256', TEST_PATIENT_KEY_SECRET).update('kipu-east\u0000pt1').digest('hex');
+    expect(patient.rows).toEqual([{ patient_key: expectedKey, birth_year: 1990, zip3: '606' }]);
+    const starts = await client.query<{ source_id: string; start: string; staff: string | null }>(
+      `SELECT a.source_id, to_char(a.scheduled_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS start, s.source_id AS staff
+       FROM appointments a LEFT JOIN staff s ON s.id = a.staff_id ORDER BY a.source_id`,
+    );
+    expect(starts.rows).toEqual([
+      // 09:00 in Chicago on 5 January (CST, UTC-6) is 15:00 UTC.
+      { source_id: 'A1', start: '2026-01-05T15:00', staff: 'S1' },
+      { source_id: 'A2', start: '2026-01-07T15:00', staff: 'S1' },
+      { source_id: 'A3', start: '2026-03-02T14:00', staff: null },
+    ]);
+    const charge = await client.query<{ amount_cents: number }>('SELECT amount_cents FROM charges');
+    expect(charge.rows).toEqual([{ amount_cents: 123450 }]);
+    const screen = await client.query<{ positive_for: string[]; expected: boolean }>(
+      'SELECT positive_for, expected FROM drug_screens',
+    );
+    expect(screen.rows).toEqual([{ positive_for: ['fentanyl', 'opioids'], expected: true }]);
+    const meta = await client.query<{ as_of: string; source: string }>(
+      `SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, generated_by->>'sourceSystem' AS source FROM dataset_meta`,
+    );
+    expect(meta.rows).toEqual([{ as_of: '2026-03-02', source: 'kipu-east' }]);
+    // The facts were refreshed in the same transaction: E1 attended 1 of 2 counted appointments.
+    const facts = await client.query<{ attended: number; no_show: number }>(
+      `SELECT attended, no_show FROM episode_facts f JOIN episodes e ON e.id = f.episode_id WHERE e.source_id = 'E1'`,
+    );
+    expect(facts.rows).toEqual([{ attended: 1, no_show: 1 }]);
+    const settings = await count('settings');
+    expect(settings).toBe(5);
+  });
+
+  it('re-importing the same files changes nothing; a changed row is an update', async () => {
+    const same = await writeExport(SMALL_EXPORT);
+    const again = await runImport(database.url, request(same.files));
+    await same.remove();
+    expect(again.counts.episodes).toEqual({ read: 2, inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
+    expect(again.counts.appointments).toEqual({ read: 3, inserted: 0, updated: 0, unchanged: 3, deleted: 0 });
+    const changed = await writeExport({
+      'appointments.csv':
+        SMALL_EXPORT['appointments.csv'].replace(
+          'A2,E1,individual,2026-01-07T09:00:00-06:00,60,telehealth,no_show',
+          'A2,E1,individual,2026-01-07T09:00:00-06:00,60,telehealth,attended',
+        ) + 'A4,E2,group,2026-03-03T10:00:00-05:00,180,,scheduled,\n',
+    });
+    const delta = await runImport(database.url, request(changed.files));
+    await changed.remove();
+    expect(delta.counts.appointments).toEqual({ read: 4, inserted: 1, updated: 1, unchanged: 2, deleted: 0 });
+    expect(await count('appointments')).toBe(4);
+  });
+
+  it('a snapshot deletes the rows of the source that its files no longer have', async () => {
+    const appointments = SMALL_EXPORT['appointments.csv']
+      .split('\n')
+      .filter((line) => !line.startsWith('A3'))
+      .join('\n');
+    const snapshot = await writeExport({ 'appointments.csv': appointments });
+    const outcome = await runImport(database.url, request(snapshot.files, { mode: 'snapshot' }));
+    await snapshot.remove();
+    expect(outcome.counts.appointments).toEqual({ read: 2, inserted: 0, updated: 1, unchanged: 1, deleted: 2 });
+    expect((await client.query<{ source_id: string }>('SELECT source_id FROM appointments ORDER BY 1')).rows).toEqual([
+      { source_id: 'A1' },
+      { source_id: 'A2' },
+    ]);
+  });
+});
