@@ -218,16 +218,4 @@ describe('bad input: a clear reason and nothing written', () => {
     );
     expect(stored.rows).toEqual([{ line: 2, field: 'duration_min', reason: 'out of range (1 to 720)' }]);
   });
-
-  it('reports only the bad row when its good siblings are referenced by other rows of the import', async () => {
-    const outcome = await importFiles({
-      'episodes.csv':
-        EPISODE_HEADER +
-        'E3,P1,pt1,2.1,,self,2026-03-01,,,alcohol,,9,medicaid,\nE4,P1,pt1,2.1,,self,2026-03-02,,,alcohol,,1,medicaid,\n',
-      'appointments.csv': APPOINTMENT_HEADER + 'A9,E4,group,2026-03-02T09:00:00Z,60,,attended,\n',
-    });
-    expect(rejectedWith(outcome)).toEqual([
-      { file: 'episodes.csv', line: 2, field: 'severity', value: '9', reason: 'out of range (1 to 3)' },
-    ]);
-  });
 });

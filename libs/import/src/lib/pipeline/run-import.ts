@@ -162,9 +162,8 @@ class ImportRun {
           continue;
         }
         this.progress.rowsValidated += 1;
-        // Valid rows are staged even after a rejection, so that the checks in SQL report only real problems
-        // (a child of a rejected parent excepted), not every reference to a row that was never staged.
-        await stager.add(event.record, validated.values);
+        // Once a row is rejected nothing will be written: go on checking, but stop staging.
+        if (this.rejectedRows === 0) await stager.add(event.record, validated.values);
         this.report();
       }
     }
