@@ -5,8 +5,8 @@ export {
   type ImportProgressUpdate,
   type ImportRequest,
 } from './lib/pipeline/import-request';
-export { ENTITY_SPECS, entityOfFileName, type ColumnSpec, type EntitySpec } from './lib/entities';
-export type { ImportFile, Rejection, SourceRecord } from './lib/source-record';
+export { ENTITY_SPECS, entityOfFileName, exportColumns, type ColumnSpec, type EntitySpec } from './lib/entities';
+export { importFileFormat, type ImportFile, type Rejection, type SourceRecord } from './lib/source-record';
 export { patientKeyHasher } from './lib/patient-key';
 export {
   DEFAULT_RATES_DOLLAR_YEAR,

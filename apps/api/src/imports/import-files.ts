@@ -1,4 +1,5 @@
 import { IMPORT_ENTITIES, type ImportFileSummary } from '@iop/contracts';
+import { importFileFormat } from '@iop/import';
 import { BadRequestException } from '@nestjs/common';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,8 +19,7 @@ export type FileNameCheck = { format: ImportFileSummary['format'] } | { refused:
 /** The rule of docs/DATA-IMPORT.md: a contract CSV name, or a FHIR .ndjson / .json file. */
 export function checkFileName(name: string): FileNameCheck {
   if (CSV_FILE_NAMES.has(name.toLowerCase())) return { format: 'csv' };
-  const fhir = FHIR_FILE_NAME.exec(name);
-  if (fhir) return { format: fhir[1].toLowerCase() === 'ndjson' ? 'ndjson' : 'json' };
+  if (FHIR_FILE_NAME.test(name)) return { format: importFileFormat(name) };
   return {
     refused:
       `"${name}" is not a file an import reads: name CSV files after their table ` +

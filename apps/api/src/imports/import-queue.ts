@@ -1,8 +1,7 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import PgBoss from 'pg-boss';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
+import { JobQueue, transactionSql } from '../jobs/job-queue';
 
 export const IMPORT_QUEUE = 'import';
 /** Removes the files of dry runs nobody confirmed in time (the next upload does too). */
@@ -16,37 +15,21 @@ export interface ImportJobData {
 }
 
 /**
- * The import jobs in pg-boss (schema pgboss, beside the reports' queue). An import is all or nothing and is
- * never retried: a failure is recorded on its row and reported, and the admin decides what to do.
+ * The import jobs on the process's shared pg-boss (jobs/job-queue.ts). An import is all or nothing and is never
+ * retried: a failure is recorded on its row and reported, and the admin decides what to do.
  */
 @Injectable()
-export class ImportQueue implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ImportQueue.name);
-  private readonly boss: PgBoss;
+export class ImportQueue implements OnModuleInit {
+  private boss!: PgBoss;
   private importWorkerId: string | null = null;
-  private started = false;
 
-  constructor(config: ConfigService<AppConfig, true>) {
-    this.boss = new PgBoss({
-      connectionString: config.get('DATABASE_URL', { infer: true }),
-      schema: 'pgboss',
-      application_name: 'iop-import-queue',
-      max: 2,
-    });
-    // An EventEmitter 'error' without a listener would end the process.
-    this.boss.on('error', (error) => this.logger.error(`import queue: ${error.message}`));
-  }
+  constructor(private readonly jobs: JobQueue) {}
 
   async onModuleInit(): Promise<void> {
-    await this.boss.start();
-    this.started = true;
+    this.boss = await this.jobs.started();
     await this.boss.createQueue(IMPORT_QUEUE);
     await this.boss.createQueue(IMPORT_SWEEP_QUEUE);
     await this.boss.schedule(IMPORT_SWEEP_QUEUE, '17 * * * *', {}, { tz: 'UTC', retryLimit: 0 });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    if (this.started) await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 
   /** Enqueues an import inside the transaction of `manager`, so that its row never exists without its job. */
@@ -76,14 +59,4 @@ export class ImportQueue implements OnModuleInit, OnModuleDestroy {
   async workSweeps(handler: () => Promise<void>): Promise<void> {
     await this.boss.work(IMPORT_SWEEP_QUEUE, { batchSize: 1 }, async () => handler());
   }
-}
-
-/** pg-boss's database adapter on a TypeORM transaction. */
-function transactionSql(manager: EntityManager) {
-  return async (text: string, values: unknown[]) => {
-    const runner = manager.queryRunner;
-    if (!runner) throw new Error('enqueue needs a transaction manager');
-    const result = await runner.query(text, values, true);
-    return { rows: result.records as unknown[] };
-  };
 }

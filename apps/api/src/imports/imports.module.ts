@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/app-config';
+import { JobsModule } from '../jobs/job-queue';
 import { ImportFileSweeper } from './import-file-sweeper';
 import { ImportFolders } from './import-files';
 import { ImportJobRunner } from './import-job-runner';
@@ -14,6 +15,7 @@ import { ImportsService } from './imports.service';
 
 /** Imports of a program's own data through the API: uploads, pg-boss jobs, confirmations, rejections. */
 @Module({
+  imports: [JobsModule],
   controllers: [ImportsController],
   providers: [
     {

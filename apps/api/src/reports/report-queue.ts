@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { JobQueue, transactionSql } from '../jobs/job-queue';
 
 export const GENERATE_QUEUE = 'report.generate';
 export const SCHEDULE_TICK_QUEUE = 'report.schedule-tick';
@@ -23,42 +24,27 @@ export interface GenerateAttempt {
   last: boolean;
 }
 
-/**
- * pg-boss in the API's own PostgreSQL (schema pgboss): started with the module, stopped with it, waiting for a
- * running job to finish so that a test or a deployment closing the app leaves nothing behind.
- */
+/** The report queues on the process's shared pg-boss (jobs/job-queue.ts). */
 @Injectable()
-export class ReportQueue implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ReportQueue.name);
-  private readonly boss: PgBoss;
+export class ReportQueue implements OnModuleInit {
+  private boss!: PgBoss;
   private readonly retryDelaySeconds: number;
   private generateWorkerId: string | null = null;
-  private started = false;
 
-  constructor(config: ConfigService<AppConfig, true>) {
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    private readonly jobs: JobQueue,
+  ) {
     this.retryDelaySeconds = config.get('IOP_REPORT_RETRY_DELAY_SECONDS', { infer: true });
-    this.boss = new PgBoss({
-      connectionString: config.get('DATABASE_URL', { infer: true }),
-      schema: 'pgboss',
-      application_name: 'iop-report-queue',
-      max: 3,
-    });
-    // An EventEmitter 'error' without a listener would end the process.
-    this.boss.on('error', (error) => this.logger.error(`report queue: ${error.message}`));
   }
 
   async onModuleInit(): Promise<void> {
-    await this.boss.start();
-    this.started = true;
+    this.boss = await this.jobs.started();
     await this.boss.createQueue(GENERATE_QUEUE);
     await this.boss.createQueue(SCHEDULE_TICK_QUEUE);
     // pg-boss sends one tick a minute whatever the number of API processes; the tick itself claims schedules
     // with SKIP LOCKED, so even two ticks at once cannot run a schedule twice.
     await this.boss.schedule(SCHEDULE_TICK_QUEUE, '* * * * *', {}, { tz: 'UTC', retryLimit: 0 });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    if (this.started) await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 
   /** Enqueues reports; with `manager`, inside its transaction, so a report row never exists without its job. */
@@ -96,14 +82,4 @@ export class ReportQueue implements OnModuleInit, OnModuleDestroy {
   async workScheduleTicks(handler: () => Promise<void>): Promise<void> {
     await this.boss.work(SCHEDULE_TICK_QUEUE, { batchSize: 1 }, async () => handler());
   }
-}
-
-/** pg-boss's database adapter on a TypeORM transaction. */
-function transactionSql(manager: EntityManager) {
-  return async (text: string, values: unknown[]) => {
-    const runner = manager.queryRunner;
-    if (!runner) throw new Error('enqueue needs a transaction manager');
-    const result = await runner.query(text, values, true);
-    return { rows: result.records as unknown[] };
-  };
 }

@@ -1,6 +1,7 @@
 import { Report, ReportFile, ReportSchedule } from '@iop/schema';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '../jobs/job-queue';
 import { ReportPdfModule } from './pdf/report-pdf.module';
 import { REPORT_DELIVERY, DownloadDelivery } from './report-delivery';
 import { ReportJobRunner } from './report-job-runner';
@@ -16,7 +17,7 @@ import { ReportsService } from './reports.service';
 
 /** PDF reports as pg-boss jobs (docs/ARCHITECTURE.md, "Job queue"), their schedules, and their downloads. */
 @Module({
-  imports: [ReportPdfModule, TypeOrmModule.forFeature([Report, ReportFile, ReportSchedule])],
+  imports: [JobsModule, ReportPdfModule, TypeOrmModule.forFeature([Report, ReportFile, ReportSchedule])],
   // Schedules first: Express matches in registration order, and /reports/:id would take /reports/schedules.
   controllers: [ReportSchedulesController, ReportsController],
   providers: [

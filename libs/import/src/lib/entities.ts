@@ -247,3 +247,13 @@ export function entityOfFileName(fileName: string): ImportEntity | null {
   const spec = Object.values(ENTITY_SPECS).find((candidate) => candidate.fileName === base);
   return spec?.entity ?? null;
 }
+
+/**
+ * The columns an exporter writes for an entity: every column of the contract, but of two alternatives
+ * (birth_year or birth_date, ...) only the first, which wins on import.
+ */
+export function exportColumns(entity: ImportEntity): string[] {
+  const { columns, choices } = ENTITY_SPECS[entity];
+  const secondChoices = new Set(choices.map((choice) => choice.columns[1]));
+  return columns.map((column) => column.name).filter((name) => !secondChoices.has(name));
+}

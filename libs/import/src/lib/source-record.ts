@@ -1,4 +1,10 @@
-import type { ImportEntity, ImportRejection } from '@iop/contracts';
+import type { ImportEntity, ImportFileSummary, ImportRejection } from '@iop/contracts';
+
+/** csv, ndjson (FHIR Bulk Data) or json (a FHIR Bundle or one resource), as the file's name says. */
+export function importFileFormat(name: string): ImportFileSummary['format'] {
+  const extension = /\.(ndjson|json)$/i.exec(name)?.[1].toLowerCase();
+  return extension === 'ndjson' ? 'ndjson' : extension === 'json' ? 'json' : 'csv';
+}
 
 /** A file given to an import: where it is on disk and the name it had (an upload's original name). */
 export interface ImportFile {

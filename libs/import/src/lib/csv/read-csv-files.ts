@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { ENTITY_SPECS, entityOfFileName } from '../entities';
-import type { ImportFile, ReaderEvent } from '../source-record';
+import { rejection, type ImportFile, type ReaderEvent, type SourceRecord } from '../source-record';
 
 /** The contract's CSV file names, for the message when a file has another name. */
 const CONTRACT_NAMES = Object.values(ENTITY_SPECS)
@@ -95,11 +95,11 @@ function* checkHeader(entity: ImportEntity, header: string[], fileName: string):
 }
 
 function reject(
-  at: { file: string; line: number | null; resourceId: string | null },
+  at: Pick<SourceRecord, 'file' | 'line' | 'resourceId'>,
   reason: string,
   field: string | null = null,
 ): ReaderEvent {
-  return { kind: 'rejection', rejection: { ...at, field, value: null, reason } };
+  return { kind: 'rejection', rejection: rejection(at, reason, field) };
 }
 
 function readFailure(error: unknown): string {

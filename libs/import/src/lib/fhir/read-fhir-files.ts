@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { rejection, type ImportFile, type ReaderEvent } from '../source-record';
+import { importFileFormat, rejection, type ImportFile, type ReaderEvent } from '../source-record';
 import type { BulkContext } from './bulk-context';
 import { Directory } from './directory';
 import { DrugScreenGroups, screenRecord } from './drug-screen-groups';
@@ -32,7 +32,7 @@ export type { FhirReadContext } from './mapping';
 
 /** `*.ndjson` (Bulk Data, one resource per line) or `*.json` (a Bundle or one resource). */
 export function isFhirFile(name: string): boolean {
-  return /\.(nd)?json$/i.test(name);
+  return importFileFormat(name) !== 'csv';
 }
 
 /**

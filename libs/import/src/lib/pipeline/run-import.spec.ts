@@ -102,6 +102,8 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
     const delta = await runImport(database.url, request(changed.files));
     await changed.remove();
     expect(delta.counts.appointments).toEqual({ read: 4, inserted: 1, updated: 1, unchanged: 2, deleted: 0 });
+    // A4 is only booked (3 March): the as-of date stays at the latest attended service, A3 on 2 March.
+    expect(delta.asOf).toBe('2026-03-02');
     expect(await count('appointments')).toBe(4);
   });
 
@@ -114,6 +116,8 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
     const outcome = await runImport(database.url, request(snapshot.files, { mode: 'snapshot' }));
     await snapshot.remove();
     expect(outcome.counts.appointments).toEqual({ read: 2, inserted: 0, updated: 1, unchanged: 1, deleted: 2 });
+    // A3 (2 March) is gone: the latest service is now E1's discharge on 27 February.
+    expect(outcome.asOf).toBe('2026-02-27');
     expect((await client.query<{ source_id: string }>('SELECT source_id FROM appointments ORDER BY 1')).rows).toEqual([
       { source_id: 'A1' },
       { source_id: 'A2' },

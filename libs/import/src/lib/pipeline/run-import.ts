@@ -13,7 +13,7 @@ import { readCsvFiles } from '../csv/read-csv-files';
 import { entityOfFileName } from '../entities';
 import { isFhirFile, readFhirFiles } from '../fhir/read-fhir-files';
 import { patientKeyHasher } from '../patient-key';
-import type { ImportFile, ReaderEvent, Rejection } from '../source-record';
+import { importFileFormat, type ImportFile, type ReaderEvent, type Rejection } from '../source-record';
 import { parseDate } from '../validate/field-parsers';
 import { validateRecord } from '../validate/validate-record';
 import { ImportRecord } from './import-record';
@@ -68,6 +68,7 @@ class ImportRun {
   private readonly rejections: Rejection[] = [];
   private rejectedRows = 0;
   private readonly warnings: string[] = [];
+  private lastReport = 0;
 
   constructor(
     private readonly request: ImportRequest,
@@ -285,7 +286,11 @@ class ImportRun {
     if (!quiet) this.report(true);
   }
 
+  /** Progress for the caller and the record, at most ten times a second: it is called for every row read. */
   private report(force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastReport < 100) return;
+    this.lastReport = now;
     this.request.onProgress?.({ stage: this.stage, progress: { ...this.progress } });
     this.record.progress(this.stage, this.progress, force);
   }
@@ -316,12 +321,7 @@ async function describeFiles(files: ImportFile[]): Promise<ImportFileSummary[]> 
       } catch {
         throw new ImportRequestError(`cannot read ${file.path}`);
       }
-      const format = file.name.toLowerCase().endsWith('.ndjson')
-        ? 'ndjson'
-        : file.name.toLowerCase().endsWith('.json')
-          ? 'json'
-          : 'csv';
-      return { name: file.name, bytes, format } as const;
+      return { name: file.name, bytes, format: importFileFormat(file.name) };
     }),
   );
 }

@@ -1,52 +1,13 @@
 import { IMPORT_ENTITIES, type ImportEntity } from '@iop/contracts';
+import { exportColumns } from '@iop/import';
 import { stringify } from 'csv-stringify/sync';
 import type { BatchRecords, ContractRecords, ProgramRecord, StaffRecord } from './contract-rows';
 import { OutputFile, type ExportedFile } from './output-file';
 
-type Columns<Entity extends ImportEntity> = readonly (keyof ContractRecords[Entity] & string)[];
-
 /** The columns of each CSV file, in the contract's order (docs/DATA-IMPORT.md); every one the schema holds. */
-export const CSV_COLUMNS: { readonly [Entity in ImportEntity]: Columns<Entity> } = {
-  programs: ['source_id', 'name', 'level_of_care', 'asam_edition', 'timezone'],
-  staff: ['source_id', 'program_source_id', 'display_name', 'role'],
-  patients: ['source_id', 'birth_year', 'sex', 'zip3', 'employment'],
-  episodes: [
-    'source_id',
-    'program_source_id',
-    'patient_source_id',
-    'level_of_care',
-    'referral_date',
-    'referral_source',
-    'prior_discharge_date',
-    'admit_date',
-    'discharge_date',
-    'discharge_reason',
-    'discharge_reason_local',
-    'primary_substance',
-    'oud',
-    'severity',
-    'prior_episodes',
-    'payer',
-    'primary_counselor_source_id',
-    'family_involved',
-  ],
-  appointments: [
-    'source_id',
-    'episode_source_id',
-    'session_type',
-    'scheduled_start',
-    'duration_min',
-    'modality',
-    'status',
-    'staff_source_id',
-  ],
-  drug_screens: ['source_id', 'episode_source_id', 'collected_at', 'expected', 'result', 'positive_for'],
-  plan_goals: ['source_id', 'episode_source_id', 'created_on', 'due_on', 'status'],
-  assessments: ['source_id', 'episode_source_id', 'instrument', 'administered_at', 'total'],
-  medication_dispenses: ['source_id', 'episode_source_id', 'medication', 'dispensed_on', 'days_supply'],
-  mutual_help: ['source_id', 'episode_source_id', 'week_start', 'meetings'],
-  charges: ['source_id', 'episode_source_id', 'service_date', 'code', 'amount_cents', 'payer'],
-};
+export const CSV_COLUMNS: Readonly<Record<ImportEntity, readonly string[]>> = Object.fromEntries(
+  IMPORT_ENTITIES.map((entity) => [entity, exportColumns(entity)]),
+) as Record<ImportEntity, string[]>;
 
 export const csvFileName = (entity: ImportEntity): string => `${entity}.csv`;
 
@@ -61,7 +22,7 @@ function cell(value: unknown): string {
 
 function csvLines<Entity extends ImportEntity>(entity: Entity, records: readonly ContractRecords[Entity][]): string {
   const columns = CSV_COLUMNS[entity];
-  return stringify(records.map((record) => columns.map((column) => cell(record[column]))));
+  return stringify(records.map((record) => columns.map((column) => cell(Reflect.get(record, column)))));
 }
 
 /** The eleven CSV files of the contract, written as the batches come. */
