@@ -218,4 +218,37 @@ describe('bad input: a clear reason and nothing written', () => {
     );
     expect(stored.rows).toEqual([{ line: 2, field: 'duration_min', reason: 'out of range (1 to 720)' }]);
   });
+
+  it("reports only the bad row when other rows refer to it or to its good siblings, whatever the files' order", async () => {
+    const outcome = await importFiles({
+      // Children first: the appointments are read before the episodes they refer to.
+      'appointments.csv':
+        APPOINTMENT_HEADER +
+        'A8,E3,group,2026-03-01T09:00:00Z,60,,attended,\nA9,E4,group,2026-03-02T09:00:00Z,60,,attended,\n',
+      'episodes.csv':
+        EPISODE_HEADER +
+        'E3,P1,pt1,2.1,,self,2026-03-01,,,alcohol,,9,medicaid,\nE4,P1,pt1,2.1,,self,2026-03-02,,,alcohol,,1,medicaid,\n',
+    });
+    expect(rejectedWith(outcome)).toEqual([
+      { file: 'episodes.csv', line: 2, field: 'severity', value: '9', reason: 'out of range (1 to 3)' },
+    ]);
+    expect(outcome.rejectedRows).toBe(1);
+  });
+
+  it('still reports a reference to a row that is in neither the files nor the database', async () => {
+    const outcome = await importFiles({
+      'appointments.csv': APPOINTMENT_HEADER + 'A9,E77,group,2026-03-02T09:00:00Z,60,,attended,\n',
+      'episodes.csv': EPISODE_HEADER + 'E3,P1,pt1,2.1,,self,2026-03-01,,,alcohol,,9,medicaid,\n',
+    });
+    expect(rejectedWith(outcome)).toEqual([
+      { file: 'episodes.csv', line: 2, field: 'severity', value: '9', reason: 'out of range (1 to 3)' },
+      {
+        file: 'appointments.csv',
+        line: 2,
+        field: 'episode_source_id',
+        value: 'E77',
+        reason: 'unknown episode: no episode with this source_id in the files or already imported from kipu-east',
+      },
+    ]);
+  });
 });

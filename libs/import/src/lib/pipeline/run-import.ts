@@ -160,11 +160,13 @@ class ImportRun {
         const validated = validateRecord(event.record, { patientKey });
         if (!validated.ok) {
           this.addRejections(validated.rejections, 1);
+          await stager.addRejected(event.record);
           continue;
         }
         this.progress.rowsValidated += 1;
-        // Once a row is rejected nothing will be written: go on checking, but stop staging.
-        if (this.rejectedRows === 0) await stager.add(event.record, validated.values);
+        // Valid rows are staged after a rejection too: the checks in SQL then report only real problems, not
+        // every reference to a row that was never staged (files are read in any order, children first too).
+        await stager.add(event.record, validated.values);
         this.report();
       }
     }

@@ -3,6 +3,7 @@ import type { ClientBase } from 'pg';
 import { ENTITY_SPECS } from '../entities';
 import type { Rejection } from '../source-record';
 import { stageTable } from '../validate/stage-columns';
+import { REJECTED_IDS_TABLE } from './stager';
 
 /** What the checks need to know about the import. */
 export interface CheckScope {
@@ -31,7 +32,8 @@ export interface CheckResult {
 /**
  * The checks that need every row at once, run in SQL on the staging tables: a source id twice in the files, a
  * reference to a row neither in the files nor already in the database for this source system, a program name
- * already taken, two mutual-help rows for one episode and week. Each finding names the row's file and line.
+ * already taken, two mutual-help rows for one episode and week. Each finding names the row's file and line. A
+ * reference to a row already rejected while reading is not reported again: that row's rejection says it all.
  */
 export async function runStageChecks(client: ClientBase, scope: CheckScope): Promise<CheckResult> {
   const result: CheckResult = { rejections: [], rejectedRows: 0 };
@@ -84,6 +86,7 @@ export async function runStageChecks(client: ClientBase, scope: CheckScope): Pro
          FROM ${stage} s
          WHERE s.${column.name} IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM ${stageTable(parent)} p WHERE p.source_id = s.${column.name})
+           AND NOT EXISTS (SELECT 1 FROM ${REJECTED_IDS_TABLE} r WHERE r.entity = '${parent}' AND r.source_id = s.${column.name})
            AND ($3::boolean IS FALSE OR NOT EXISTS (
              SELECT 1 FROM ${parent} t WHERE t.org_id = $1 AND t.source_system = $2 AND t.source_id = s.${column.name}))
          ORDER BY s.file, s.line`,

@@ -10,6 +10,9 @@ import type { StagedValues } from '../validate/validate-record';
 const CSV_OPTIONS = { cast: { boolean: (value: boolean) => (value ? 't' : 'f') } };
 const ROWS_PER_COPY = 10_000;
 
+/** The source ids of rows rejected while reading: the checks in SQL do not also report references to them. */
+export const REJECTED_IDS_TABLE = 'import_stage_rejected';
+
 /** Creates the staging tables: temporary, dropped when the import's transaction ends. */
 export async function createStageTables(client: ClientBase): Promise<void> {
   for (const [entity, columns] of Object.entries(STAGE_COLUMNS)) {
@@ -18,6 +21,7 @@ export async function createStageTables(client: ClientBase): Promise<void> {
       `CREATE TEMPORARY TABLE ${stageTable(entity as ImportEntity)} (file text NOT NULL, line integer, resource_id text, ${definitions}) ON COMMIT DROP`,
     );
   }
+  await client.query(`CREATE TEMPORARY TABLE ${REJECTED_IDS_TABLE} (entity text, source_id text) ON COMMIT DROP`);
 }
 
 /**
@@ -29,8 +33,17 @@ export class Stager {
   /** The COPY being written while the next batch is read: parsing and loading overlap, one batch deep. */
   private inFlight: Promise<void> = Promise.resolve();
   readonly staged = new Map<ImportEntity, number>();
+  private readonly rejectedIds: Array<[ImportEntity, string]> = [];
 
   constructor(private readonly client: ClientBase) {}
+
+  /** Remembers a rejected row's source id (when it has one), so that its children are not reported as orphans. */
+  async addRejected(record: SourceRecord): Promise<void> {
+    const sourceId = record.values['source_id']?.trim();
+    if (!sourceId) return;
+    this.rejectedIds.push([record.entity, sourceId]);
+    if (this.rejectedIds.length >= ROWS_PER_COPY) await this.copyRejectedIds();
+  }
 
   async add(record: SourceRecord, values: StagedValues): Promise<void> {
     let rows = this.pending.get(record.entity);
@@ -43,6 +56,7 @@ export class Stager {
   /** Writes what is still buffered and gives the planner the staging tables' statistics. */
   async close(): Promise<void> {
     for (const entity of [...this.pending.keys()]) await this.copy(entity);
+    await this.copyRejectedIds();
     await this.inFlight;
     for (const entity of this.staged.keys()) await this.client.query(`ANALYZE ${stageTable(entity)}`);
   }
@@ -51,12 +65,19 @@ export class Stager {
     const rows = this.pending.get(entity);
     if (!rows || rows.length === 0) return;
     this.pending.set(entity, []);
+    const columns = ['file', 'line', 'resource_id', ...STAGE_COLUMNS[entity].map(([name]) => name)];
+    await this.copyRows(`${stageTable(entity)} (${columns.join(', ')})`, rows);
+  }
+
+  private async copyRejectedIds(): Promise<void> {
+    if (this.rejectedIds.length === 0) return;
+    await this.copyRows(`${REJECTED_IDS_TABLE} (entity, source_id)`, this.rejectedIds.splice(0));
+  }
+
+  private async copyRows(target: string, rows: unknown[][]): Promise<void> {
     await this.inFlight;
     const csv = stringify(rows, CSV_OPTIONS);
-    const columns = ['file', 'line', 'resource_id', ...STAGE_COLUMNS[entity].map(([name]) => name)];
-    const stream = this.client.query(
-      copyFrom(`COPY ${stageTable(entity)} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
-    );
+    const stream = this.client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`));
     this.inFlight = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);
