@@ -6,7 +6,7 @@ describe('GET /api/v1/filters/options before any data is loaded', () => {
   let api: TestApp;
 
   beforeAll(async () => {
-    api = await startFixtureApp('REFRESH MATERIALIZED VIEW episode_facts;');
+    api = await startFixtureApp('SELECT refresh_episode_facts();');
   });
   afterAll(() => api.close());
 

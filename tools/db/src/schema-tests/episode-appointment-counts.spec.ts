@@ -12,7 +12,7 @@ describe('episode_appointment_counts and refresh_episode_facts()', () => {
     database = await createTestDatabase();
     client = await connectFixtureClient(database.url);
     await client.query(FIXTURE);
-    await client.query('REFRESH MATERIALIZED VIEW episode_facts');
+    await client.query('SELECT refresh_episode_facts()');
   });
   afterAll(async () => {
     await client?.end();
@@ -20,7 +20,6 @@ describe('episode_appointment_counts and refresh_episode_facts()', () => {
   });
 
   it("counts each episode's appointments by slot, session type and status in episode_appointment_counts", async () => {
-    await client.query('REFRESH MATERIALIZED VIEW episode_appointment_counts');
     const rows = (
       await client.query<{
         episode_id: number;
@@ -65,7 +64,7 @@ describe('episode_appointment_counts and refresh_episode_facts()', () => {
     expect(totals.map((row) => row.counted)).toEqual(totals.map((row) => row.appointments));
   });
 
-  it('refreshes concurrently through refresh_episode_facts() and follows new rows', async () => {
+  it('follows new rows through refresh_episode_facts()', async () => {
     await client.query(
       `INSERT INTO appointments (org_id, episode_id, session_type, scheduled_start, duration_min, status, source_system, source_id)
        VALUES (1, 4, 'individual', '2025-03-11 10:00-05', 60, 'attended', 'fx', 'd1')`,

@@ -10,6 +10,9 @@ const DOMAIN_TABLES = [
   'charges',
   'dataset_meta',
   'drug_screens',
+  'episode_appointment_counts',
+  'episode_facts',
+  'episode_weekday_attendance',
   'episodes',
   'import_rejections',
   'imports',
@@ -36,13 +39,13 @@ const ALL_MIGRATION_NAMES = [
   'WeekdayAttendance1764500000000',
   'Reports1764600000000',
   'Imports1764700000000',
+  'IncrementalFacts1764800000000',
 ];
 
+// refresh_episode_facts twice: for the given episodes and for all.
 const DERIVED_OBJECTS = [
   'audit_events_append_only',
-  'episode_appointment_counts',
-  'episode_facts',
-  'episode_weekday_attendance',
+  'refresh_episode_facts',
   'refresh_episode_facts',
   'report_next_run',
 ];
@@ -59,8 +62,8 @@ describe('the committed migrations', () => {
 
     expect(await runMigrations(database.url)).toEqual(ALL_MIGRATION_NAMES);
     expect(await tablesOf(database.url)).toEqual([...DOMAIN_TABLES, 'typeorm_migrations'].sort());
-    // The episode facts and the appointment counts are materialized views (not in information_schema.tables)
-    // with their refresh function, and the audit log has its append-only trigger function; down drops all.
+    // The episode facts, the appointment counts and the weekday attendance are tables with their refresh
+    // functions, and the audit log has its append-only trigger function; down drops all.
     expect(await derivedObjectsOf(database.url)).toEqual(DERIVED_OBJECTS);
     expect(await runMigrations(database.url)).toEqual([]);
 
@@ -79,7 +82,7 @@ describe('the committed migrations', () => {
       /ON public\.appointments USING btree \(episode_id, scheduled_start\)/,
     );
     expect(indexes['episodes_patient_admit_idx']).toMatch(/\(patient_id, admit_date\)/);
-    // REFRESH MATERIALIZED VIEW CONCURRENTLY needs the unique index; the metric queries filter by admit date.
+    // A refresh deletes by episode; the metric queries filter by admit date.
     expect(indexes['episode_facts_episode_idx']).toMatch(
       /UNIQUE INDEX .* ON public\.episode_facts USING btree \(episode_id\)/,
     );
@@ -93,7 +96,7 @@ describe('the committed migrations', () => {
     expect(indexes['episode_facts_patient_admit_idx']).toMatch(
       /ON public\.episode_facts USING btree \(patient_id, admit_date\)/,
     );
-    // The appointment counts are refreshed CONCURRENTLY too, and the breakdowns join them by episode.
+    // The breakdowns join the appointment counts by episode, and a refresh deletes them by episode.
     expect(indexes['episode_appointment_counts_key_idx']).toMatch(
       /UNIQUE INDEX .* ON public\.episode_appointment_counts USING btree \(episode_id, slot, session_type, status\)/,
     );

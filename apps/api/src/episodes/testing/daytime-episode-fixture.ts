@@ -48,7 +48,5 @@ export const DAYTIME_EPISODE_FIXTURE_SQL = `
   ) AS rows (local_start, session_type, duration_min, status);
   INSERT INTO plan_goals (org_id, episode_id, created_on, due_on, status, source_system, source_id) VALUES
     (1, 5, '2025-04-07', '2025-04-10', 'met', 'fixture', 'g5-1');
-  REFRESH MATERIALIZED VIEW episode_facts;
-  REFRESH MATERIALIZED VIEW episode_appointment_counts;
-  REFRESH MATERIALIZED VIEW episode_weekday_attendance;
+  SELECT refresh_episode_facts();
 `;

@@ -67,7 +67,5 @@ export const SUMMARY_FIXTURE_SQL = `
     (1, 2, '2025-03-03', '2025-08-01', 'in_progress', 'fixture', 'g2-2'),
     (1, 4, '2024-11-01', '2024-11-20', 'not_met', 'fixture', 'g4-1');
   INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-06-30', '{"fixture": "summary"}');
-  REFRESH MATERIALIZED VIEW episode_facts;
-  REFRESH MATERIALIZED VIEW episode_appointment_counts;
-  REFRESH MATERIALIZED VIEW episode_weekday_attendance;
+  SELECT refresh_episode_facts();
 `;

@@ -114,7 +114,5 @@ export const QUALITY_FIXTURE_SQL = `
     (24, 'acamprosate', '2025-12-01', 20)
   ) AS rows (episode_id, medication, dispensed_on, days);
   INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-12-31', '{"fixture": "quality"}');
-  REFRESH MATERIALIZED VIEW episode_facts;
-  REFRESH MATERIALIZED VIEW episode_appointment_counts;
-  REFRESH MATERIALIZED VIEW episode_weekday_attendance;
+  SELECT refresh_episode_facts();
 `;

@@ -67,5 +67,5 @@ export const OUTCOMES_FIXTURE_SQL = `
      'Fixture'),
     (1, 'suppression_threshold', '{"minimumCount": 11}', NULL, 'Fixture');
   INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-06-30', '{"fixture": "outcomes"}');
-  REFRESH MATERIALIZED VIEW episode_facts;
+  SELECT refresh_episode_facts();
 `;

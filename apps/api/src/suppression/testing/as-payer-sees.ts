@@ -58,6 +58,5 @@ export const PAYER_VOLUME_SQL = `
          'alcohol', false, 1, CASE WHEN i % 4 < 2 THEN 'commercial' ELSE 'medicaid' END, 1 + i % 2,
          'fixture', 'ev' || i
   FROM generate_series(1, 48) AS i;
-  REFRESH MATERIALIZED VIEW episode_facts;
-  REFRESH MATERIALIZED VIEW episode_appointment_counts;
+  SELECT refresh_episode_facts();
 `;

@@ -51,6 +51,5 @@ export const SMALL_CELLS_FIXTURE_SQL = `
   INSERT INTO settings (org_id, key, value, dollar_year, source) VALUES
     (1, 'cost_rate.inpatient_per_day', '{"amountCents": 125000, "per": "day", "levelOfCare": "4"}', 2025, 'Fixture');
   INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2025-12-31', '{"fixture": "small cells"}');
-  REFRESH MATERIALIZED VIEW episode_facts;
-  REFRESH MATERIALIZED VIEW episode_appointment_counts;
+  SELECT refresh_episode_facts();
 `;

@@ -105,11 +105,6 @@ export async function recordDataset(
   );
 }
 
-/** The derived views, inside the import's transaction: readers see new rows and new facts together. */
-export async function refreshFacts(client: ClientBase): Promise<void> {
-  await client.query('SELECT refresh_episode_facts()');
-}
-
 /** What the FHIR reader resolves against: this source's programs and episodes already in the database. */
 export async function loadFhirContext(
   client: ClientBase,

@@ -31,6 +31,17 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
   });
   const count = async (table: string): Promise<number> =>
     (await client.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table}`)).rows[0].n;
+  const derivedTables = async () => ({
+    facts: (await client.query('SELECT * FROM episode_facts ORDER BY episode_id')).rows,
+    counts: (await client.query('SELECT * FROM episode_appointment_counts ORDER BY 1, 2, 3, 4')).rows,
+    weekdays: (await client.query('SELECT * FROM episode_weekday_attendance ORDER BY 1, 2, 3')).rows,
+  });
+  /** The import refreshed only the episodes it touched: a full refresh must find nothing to change. */
+  const expectSameAsFullRefresh = async () => {
+    const afterImport = await derivedTables();
+    await client.query('SELECT refresh_episode_facts()');
+    expect(await derivedTables()).toEqual(afterImport);
+  };
 
   it('a dry run counts what it would insert and writes nothing but its record', async () => {
     const exported = await writeExport(SMALL_EXPORT);
@@ -105,6 +116,12 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
     // A4 is only booked (3 March): the as-of date stays at the latest attended service, A3 on 2 March.
     expect(delta.asOf).toBe('2026-03-02');
     expect(await count('appointments')).toBe(4);
+    // E1's facts were recomputed: A2 is now attended too.
+    const facts = await client.query<{ attended: number; no_show: number }>(
+      `SELECT attended, no_show FROM episode_facts f JOIN episodes e ON e.id = f.episode_id WHERE e.source_id = 'E1'`,
+    );
+    expect(facts.rows).toEqual([{ attended: 2, no_show: 0 }]);
+    await expectSameAsFullRefresh();
   });
 
   it('a snapshot deletes the rows of the source that its files no longer have', async () => {
@@ -122,5 +139,10 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
       { source_id: 'A1' },
       { source_id: 'A2' },
     ]);
+    // The as-of date moved back: every episode's row carries the new date, the active ones are recomputed.
+    expect(
+      (await client.query("SELECT DISTINCT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM episode_facts")).rows,
+    ).toEqual([{ as_of: '2026-02-27' }]);
+    await expectSameAsFullRefresh();
   });
 });

@@ -18,14 +18,8 @@ import { parseDate } from '../validate/field-parsers';
 import { validateRecord } from '../validate/validate-record';
 import { ImportRecord } from './import-record';
 import { REJECTIONS_KEPT, type ImportOutcome, type ImportRequest } from './import-request';
-import {
-  currentAsOf,
-  latestServiceDate,
-  loadFhirContext,
-  recordDataset,
-  refreshFacts,
-  resolveOrganization,
-} from './import-sql';
+import { currentAsOf, latestServiceDate, loadFhirContext, recordDataset, resolveOrganization } from './import-sql';
+import { refreshTouchedFacts } from './facts-refresh';
 import { snapshotDeleteStatement, upsertStatement } from './merge-statements';
 import { runStageChecks } from './stage-checks';
 import { createStageTables, Stager } from './stager';
@@ -119,8 +113,15 @@ class ImportRun {
         return await this.finish({ status: 'succeeded', counts, asOf });
       }
       this.setStage('refreshing');
+      const asOfBefore = await currentAsOf(work, orgId);
       await recordDataset(work, orgId, asOf, this.record.id, request);
-      await refreshFacts(work);
+      await refreshTouchedFacts(work, {
+        orgId,
+        sourceSystem: request.sourceSystem,
+        mode: request.mode,
+        asOfBefore,
+        asOfAfter: await currentAsOf(work, orgId),
+      });
       const result = this.result({ status: 'succeeded', counts, asOf });
       this.setStage('done', true);
       await this.record.finish(result, this.progress, work);

@@ -11,6 +11,7 @@ export * from './settings.entities';
  * sessions, the audit log, report jobs, files and schedules, and the organisation's settings. The clinical
  * and analytics tables (organizations, programs, staff, patients, episodes and their activity, dataset_meta)
  * have no entity: they are loaded in bulk by the synthetic loader (COPY) and read only by aggregate SQL over
- * the episode_facts view, which an entity would not express; the migrations are their one definition.
+ * the episode_facts table (derived by refresh_episode_facts), which an entity would not express; the migrations
+ * are their one definition.
  */
 export const ALL_ENTITIES = [User, UserProgram, Session, AuditEvent, ReportSchedule, Report, ReportFile, Setting];

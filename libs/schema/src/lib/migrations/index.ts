@@ -4,6 +4,8 @@ import { AccessControl1764400000000 } from './1764400000000-access-control';
 import { WeekdayAttendance1764500000000 } from './1764500000000-weekday-attendance';
 import { Reports1764600000000 } from './1764600000000-reports';
 import { Imports1764700000000 } from './1764700000000-imports';
+import { IncrementalFacts1764800000000 } from './1764800000000-incremental-facts';
+import { SignInThrottle1765000000000 } from './1765000000000-sign-in-throttle';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +15,6 @@ export const ALL_MIGRATIONS = [
   WeekdayAttendance1764500000000,
   Reports1764600000000,
   Imports1764700000000,
+  IncrementalFacts1764800000000,
+  SignInThrottle1765000000000,
 ];

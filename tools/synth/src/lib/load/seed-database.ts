@@ -124,9 +124,7 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
     }
     // Episode facts (docs/ARCHITECTURE.md, "Computation path") are derived from the rows just loaded: refreshed in the same
     // transaction, so that readers never see new rows with old facts.
-    await client.query('REFRESH MATERIALIZED VIEW episode_facts');
-    await client.query('REFRESH MATERIALIZED VIEW episode_appointment_counts');
-    await client.query('REFRESH MATERIALIZED VIEW episode_weekday_attendance');
+    await client.query('SELECT refresh_episode_facts()');
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,0 +1,86 @@
+import type { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { connectFixtureClient, FIXTURE } from './episode-facts-fixture';
+
+const DERIVED = {
+  episode_facts: 'episode_id',
+  episode_appointment_counts: 'episode_id, slot, session_type, status',
+  episode_weekday_attendance: 'episode_id, iso_weekday, day_part',
+} as const;
+
+// refresh_episode_facts(episodes) recomputes only the given episodes' rows; on the hand-built fixture, changed
+// rows refreshed episode by episode must give exactly the tables of a full refresh.
+describe('refresh_episode_facts(episodes)', () => {
+  let database: TestDatabase;
+  let client: Client;
+
+  const contents = async (): Promise<Record<string, unknown[]>> => {
+    const tables: Record<string, unknown[]> = {};
+    for (const [table, key] of Object.entries(DERIVED)) {
+      tables[table] = (await client.query(`SELECT * FROM ${table} ORDER BY ${key}`)).rows;
+    }
+    return tables;
+  };
+  const attendedOf = async (episodeId: number) =>
+    (await client.query<{ attended: number }>('SELECT attended FROM episode_facts WHERE episode_id = $1', [episodeId]))
+      .rows[0]?.attended;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = await connectFixtureClient(database.url);
+    await client.query(FIXTURE);
+    await client.query('SELECT refresh_episode_facts()');
+  });
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+
+  it('recomputes the given episodes and leaves the others as they were', async () => {
+    const before = await contents();
+    expect(before['episode_facts']).toHaveLength(4);
+    expect(await attendedOf(4)).toBe(0);
+    await client.query(
+      `INSERT INTO appointments (org_id, episode_id, session_type, scheduled_start, duration_min, status, source_system, source_id)
+       VALUES (1, 4, 'individual', '2025-03-11 10:00-05', 60, 'attended', 'fx', 'inc1'),
+              (1, 2, 'group', '2025-03-12 18:00-05', 180, 'attended', 'fx', 'inc2')`,
+    );
+    await client.query('SELECT refresh_episode_facts(ARRAY[4])');
+    // Episode 4 sees its new appointment; episode 2 was not asked for, so its row is still the old one.
+    expect(await attendedOf(4)).toBe(1);
+    const partly = await contents();
+    expect(partly['episode_facts'].filter((row) => (row as { episode_id: number }).episode_id !== 4)).toEqual(
+      before['episode_facts'].filter((row) => (row as { episode_id: number }).episode_id !== 4),
+    );
+
+    await client.query('SELECT refresh_episode_facts(ARRAY[2])');
+    const incremental = await contents();
+    await client.query('SELECT refresh_episode_facts()');
+    expect(await contents()).toEqual(incremental);
+  });
+
+  it("follows a patient's, a program's and the as-of date's changes for the episodes given", async () => {
+    await client.query(`UPDATE patients SET birth_year = 1950 WHERE id = 1`);
+    await client.query(`UPDATE programs SET timezone = 'America/New_York' WHERE id = 1`);
+    await client.query(`UPDATE dataset_meta SET as_of = '2025-04-15' WHERE org_id = 1`);
+    // Patient 1 has episodes 1 and 4; program 1 has 1, 2 and 3: together every episode.
+    await client.query('SELECT refresh_episode_facts(ARRAY[1, 2, 3, 4])');
+    const incremental = await contents();
+    // Episode 4 (active, admitted 2025-03-10): born 1950, its last day the new as-of date, 37 days in.
+    expect(incremental['episode_facts']).toContainEqual(
+      expect.objectContaining({ episode_id: 4, age_at_admission: 75, as_of: '2025-04-15', length_of_stay_days: 37 }),
+    );
+    await client.query('SELECT refresh_episode_facts()');
+    expect(await contents()).toEqual(incremental);
+  });
+
+  it("drops a deleted episode's rows when its id is given", async () => {
+    await client.query('DELETE FROM episodes WHERE id = 3');
+    await client.query('SELECT refresh_episode_facts(ARRAY[3])');
+    const incremental = await contents();
+    expect(incremental['episode_facts'].map((row) => (row as { episode_id: number }).episode_id)).toEqual([1, 2, 4]);
+    expect(incremental['episode_appointment_counts']).not.toContainEqual(expect.objectContaining({ episode_id: 3 }));
+    await client.query('SELECT refresh_episode_facts()');
+    expect(await contents()).toEqual(incremental);
+  });
+});
