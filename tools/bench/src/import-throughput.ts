@@ -112,8 +112,12 @@ async function timedImport(
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const started = performance.now();
+  const stages: string[] = [];
   try {
     const outcome = await runImport(url, {
+      onProgress: ({ stage }) => {
+        if (!stages.at(-1)?.startsWith(stage)) stages.push(`${stage} at ${secondsSince(started)} s`);
+      },
       organization,
       sourceSystem: 'bench',
       mode: 'merge',
@@ -130,8 +134,11 @@ async function timedImport(
   } finally {
     clearInterval(sampler);
   }
+  console.error(`${label}: ${stages.join(', ')}, committed at ${secondsSince(started)} s`);
   return { seconds: (performance.now() - started) / 1000, peakRss: peakRss / 1024 / 1024 };
 }
+
+const secondsSince = (started: number): string => ((performance.now() - started) / 1000).toFixed(1);
 
 async function freshness(url: string, scratch: string, preset: PresetName): Promise<void> {
   await seedDatabase(url, { preset });
@@ -163,8 +170,7 @@ async function freshness(url: string, scratch: string, preset: PresetName): Prom
   const stages: string[] = [];
   const outcome = await runImport(url, {
     onProgress: ({ stage }) => {
-      if (!stages.at(-1)?.startsWith(stage))
-        stages.push(`${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (!stages.at(-1)?.startsWith(stage)) stages.push(`${stage} at ${secondsSince(started)} s`);
     },
     organization,
     sourceSystem: 'synth',
