@@ -74,8 +74,11 @@ describe('refresh_episode_facts(episodes)', () => {
     expect(await contents()).toEqual(incremental);
   });
 
-  it("drops a deleted episode's rows when its id is given", async () => {
+  it("drops a deleted episode's rows with it, before any refresh", async () => {
+    expect(await attendedOf(3)).toBe(1);
     await client.query('DELETE FROM episodes WHERE id = 3');
+    // ON DELETE CASCADE: nothing derived from episode 3 is left, and a refresh naming it finds nothing to add.
+    expect(await attendedOf(3)).toBeUndefined();
     await client.query('SELECT refresh_episode_facts(ARRAY[3])');
     const incremental = await contents();
     expect(incremental['episode_facts'].map((row) => (row as { episode_id: number }).episode_id)).toEqual([1, 2, 4]);

@@ -19,6 +19,8 @@ const DERIVED_TABLES = ['episode_facts', 'episode_appointment_counts', 'episode_
  *
  * - `refresh_episode_facts(integer[])` deletes and recomputes the given episodes' rows in the three tables
  *   (an id whose episode is gone just loses its rows); `refresh_episode_facts()` recomputes everything.
+ * - Each derived row refers to its episode (ON DELETE CASCADE), so deleting episodes by any means removes their
+ *   rows; an insert or change still needs a refresh.
  * - Readers are not blocked: rows are deleted and inserted under MVCC, and a load calls the refresh inside its
  *   own transaction, so readers see the old data until it commits.
  * - Custom plans for every call: with the episodes known, each table is read by its episode index; with NULL
@@ -48,6 +50,12 @@ export class IncrementalFacts1764800000000 implements MigrationInterface {
         PRIMARY KEY (episode_id, slot, session_type, status);
       ALTER TABLE episode_weekday_attendance ADD CONSTRAINT episode_weekday_attendance_key_idx
         PRIMARY KEY (episode_id, iso_weekday, day_part);
+      -- A derived row never outlives its episode, however the episode goes (a snapshot import, a TRUNCATE ...
+      -- CASCADE of the clinical tables).
+      ${DERIVED_TABLES.map(
+        (table) =>
+          `ALTER TABLE ${table} ADD CONSTRAINT ${table}_episode_fk FOREIGN KEY (episode_id) REFERENCES episodes (id) ON DELETE CASCADE;`,
+      ).join('\n')}
 
       CREATE FUNCTION refresh_episode_facts(only_episodes integer[]) RETURNS void LANGUAGE plpgsql
         SET plan_cache_mode = force_custom_plan AS $$
