@@ -116,11 +116,10 @@ export const MERGE_SHAPES: Readonly<Record<ImportEntity, MergeShape>> = {
 };
 
 /**
- * INSERT ... ON CONFLICT (org_id, source_system, source_id) DO UPDATE of one entity from its staging table (or
- * `source`, a batch of it), updating only rows that changed, answering how many rows were inserted and how many
- * updated (xmax = 0 marks a row this statement inserted).
+ * INSERT ... ON CONFLICT (org_id, source_system, source_id) DO UPDATE of one entity, updating only rows that
+ * changed, answering how many rows were inserted and how many updated (xmax = 0 marks a row this statement inserted).
  */
-export function upsertStatement(entity: ImportEntity, source = stageTable(entity)): string {
+export function upsertStatement(entity: ImportEntity): string {
   const shape = MERGE_SHAPES[entity];
   const columns = shape.columns.map(([column]) => column);
   const targets = ['org_id', ...columns, 'source_system', 'source_id'];
@@ -129,7 +128,7 @@ export function upsertStatement(entity: ImportEntity, source = stageTable(entity
     WITH merged AS (
       INSERT INTO ${shape.table} AS t (${targets.join(', ')})
       SELECT ${values.join(', ')}
-      FROM ${source} s ${shape.joins}
+      FROM ${stageTable(entity)} s ${shape.joins}
       ON CONFLICT (org_id, source_system, source_id) DO UPDATE
         SET ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
         WHERE (${columns.map((column) => `t.${column}`).join(', ')}) IS DISTINCT FROM (${columns.map((column) => `EXCLUDED.${column}`).join(', ')})

@@ -1,46 +1,34 @@
 import {
   IMPORT_ENTITIES,
+  SOURCE_SYSTEM_PATTERN,
   type ImportCounts,
   type ImportEntity,
   type ImportFileSummary,
   type ImportProgress,
   type ImportStage,
 } from '@iop/contracts';
+import { stat } from 'node:fs/promises';
 import { Client, DatabaseError } from 'pg';
 import { readCsvFiles } from '../csv/read-csv-files';
 import { entityOfFileName } from '../entities';
 import { isFhirFile, readFhirFiles } from '../fhir/read-fhir-files';
 import { patientKeyHasher } from '../patient-key';
-import type { ReaderEvent, Rejection } from '../source-record';
+import { importFileFormat, type ImportFile, type ReaderEvent, type Rejection } from '../source-record';
+import { parseDate } from '../validate/field-parsers';
 import { validateRecord } from '../validate/validate-record';
 import { ImportRecord } from './import-record';
 import { REJECTIONS_KEPT, type ImportOutcome, type ImportRequest } from './import-request';
-import { refreshTouchedFacts } from './facts-refresh';
 import { currentAsOf, latestServiceDate, loadFhirContext, recordDataset, resolveOrganization } from './import-sql';
+import { refreshTouchedFacts } from './facts-refresh';
 import { snapshotDeleteStatement, upsertStatement } from './merge-statements';
-import { checkRequest, describeFiles, sortParentsFirst } from './request-files';
 import { runStageChecks } from './stage-checks';
-import { batchRows, createStageTables, Stager } from './stager';
+import { createStageTables, Stager } from './stager';
 
-export { ImportRequestError } from './request-files';
+/** A request that cannot start (bad source label, unreadable file): nothing was recorded. */
+export class ImportRequestError extends Error {}
 
 /** Rejections returned in the outcome; all of them (up to REJECTIONS_KEPT) are in import_rejections. */
 const OUTCOME_REJECTIONS = 100;
-
-/**
- * The large entities of a CSV import that are merged batch by batch while the next batch is parsed, once their
- * parents (programs, staff, patients, episodes: read first, as the files are sorted) are checked and merged.
- * Mutual help stays out: its one-row-per-episode-and-week rule is a unique key that a batch could break before the
- * check that reports it.
- */
-const STREAMED_ENTITIES: ReadonlySet<ImportEntity> = new Set([
-  'appointments',
-  'drug_screens',
-  'plan_goals',
-  'assessments',
-  'medication_dispenses',
-  'charges',
-]);
 
 /**
  * Imports a program's files (docs/DATA-IMPORT.md): read, validate each row, stage with COPY, check references
@@ -75,10 +63,6 @@ class ImportRun {
   private rejectedRows = 0;
   private readonly warnings: string[] = [];
   private lastReport = 0;
-  /** Entities whose rows were checked, and merged, while reading (the parents of streamed entities). */
-  private readonly checked = new Set<ImportEntity>();
-  private readonly merged = new Set<ImportEntity>();
-  private readonly counts: ImportCounts = {};
 
   constructor(
     private readonly request: ImportRequest,
@@ -111,12 +95,14 @@ class ImportRun {
       const stager = new Stager(work);
       await this.readAndStage(work, orgId, stager);
       this.setStage('checking');
-      await this.check(
-        work,
+      const checks = await runStageChecks(work, {
         orgId,
-        stager,
-        IMPORT_ENTITIES.filter((entity) => !this.checked.has(entity)),
-      );
+        sourceSystem: request.sourceSystem,
+        mode: request.mode,
+        entitiesPresent: this.entitiesPresent(stager),
+        limit: REJECTIONS_KEPT,
+      });
+      this.addRejections(checks.rejections, checks.rejectedRows);
       if (this.rejectedRows > 0) return await this.reject(work);
       this.setStage('writing');
       const counts = await this.merge(work, orgId, stager);
@@ -153,10 +139,8 @@ class ImportRun {
       this.progress.bytesRead += bytes;
       this.report();
     };
-    // Parents first, so that the large entities can be merged while they are read (see STREAMED_ENTITIES).
-    const csvFiles = sortParentsFirst(request.files.filter((file) => !isFhirFile(file.name)));
+    const csvFiles = request.files.filter((file) => !isFhirFile(file.name));
     const fhirFiles = request.files.filter((file) => isFhirFile(file.name));
-    let streaming = fhirFiles.length === 0;
     const readers: Array<AsyncGenerator<ReaderEvent>> = [];
     if (csvFiles.length > 0) readers.push(readCsvFiles(csvFiles, onBytes));
     if (fhirFiles.length > 0) {
@@ -171,8 +155,6 @@ class ImportRun {
         }
         if (event.kind === 'rejection') {
           this.addRejections([event.rejection], 1);
-          stager.stopStreaming();
-          streaming = false;
           continue;
         }
         this.progress.rowsRead += 1;
@@ -180,16 +162,9 @@ class ImportRun {
         if (!validated.ok) {
           this.addRejections(validated.rejections, 1);
           await stager.addRejected(event.record);
-          // Nothing will be written: stop merging batches, go on staging for the checks.
-          stager.stopStreaming();
-          streaming = false;
           continue;
         }
         this.progress.rowsValidated += 1;
-        const { entity } = event.record;
-        if (streaming && STREAMED_ENTITIES.has(entity) && !this.merged.has(entity)) {
-          streaming = await this.startStreaming(work, orgId, stager, entity);
-        }
         // Valid rows are staged after a rejection too: the checks in SQL then report only real problems, not
         // every reference to a row that was never staged (files are read in any order, children first too).
         await stager.add(event.record, validated.values);
@@ -201,14 +176,20 @@ class ImportRun {
 
   /** Parents before children; then, for a snapshot, the deletes children first. */
   private async merge(work: Client, orgId: number, stager: Stager): Promise<ImportCounts> {
-    const { request, counts } = this;
+    const { request } = this;
+    const counts: ImportCounts = {};
     const present = this.entitiesPresent(stager);
     for (const entity of IMPORT_ENTITIES) {
       if (!present.has(entity)) continue;
-      if (!this.merged.has(entity)) await this.upsert(work, orgId, entity, stager.staged.get(entity) ?? 0);
-      const merged = counts[entity] ?? { read: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
+      const { rows } = await work.query<{ inserted: number; updated: number }>(upsertStatement(entity), [
+        orgId,
+        request.sourceSystem,
+      ]);
       const read = stager.staged.get(entity) ?? 0;
-      counts[entity] = { ...merged, read, unchanged: read - merged.inserted - merged.updated };
+      const { inserted, updated } = rows[0];
+      counts[entity] = { read, inserted, updated, unchanged: read - inserted - updated, deleted: 0 };
+      this.progress.rowsLoaded += read;
+      this.report();
     }
     if (request.mode !== 'snapshot') return counts;
     for (const entity of [...IMPORT_ENTITIES].reverse()) {
@@ -250,61 +231,6 @@ class ImportRun {
     if (mode === 'snapshot' || current === null) return latestServiceDate(work, orgId, sourceSystem, false);
     const imported = await latestServiceDate(work, orgId, sourceSystem, true);
     return imported !== null && imported > current ? imported : current;
-  }
-
-  /** Checks the staged rows of `entities` in SQL (references, duplicates...), adding what they find. */
-  private async check(work: Client, orgId: number, stager: Stager, entities: ImportEntity[]): Promise<void> {
-    const checks = await runStageChecks(work, {
-      orgId,
-      sourceSystem: this.request.sourceSystem,
-      mode: this.request.mode,
-      entitiesPresent: this.entitiesPresent(stager),
-      limit: REJECTIONS_KEPT,
-      entities: new Set(entities),
-    });
-    for (const entity of entities) this.checked.add(entity);
-    this.addRejections(checks.rejections, checks.rejectedRows);
-  }
-
-  /**
-   * The first row of a streamed entity: the entities staged so far (its parents, as the files are sorted) are
-   * checked and merged, then each batch of `entity` is merged as it is staged. False when a check rejected a row.
-   */
-  private async startStreaming(work: Client, orgId: number, stager: Stager, entity: ImportEntity): Promise<boolean> {
-    await stager.flush();
-    const parents = [...stager.staged.keys()].filter((staged) => !STREAMED_ENTITIES.has(staged));
-    const unchecked = parents.filter((parent) => !this.checked.has(parent));
-    if (unchecked.length > 0) await this.check(work, orgId, stager, unchecked);
-    if (this.rejectedRows > 0) return false;
-    for (const parent of IMPORT_ENTITIES) {
-      if (parents.includes(parent) && !this.merged.has(parent)) {
-        await this.upsert(work, orgId, parent, stager.staged.get(parent) ?? 0);
-      }
-    }
-    this.merged.add(entity);
-    await stager.stream(entity, (batch, rows) => this.upsert(work, orgId, batch, rows, batchRows(batch)));
-    return true;
-  }
-
-  /** Merges an entity's staged rows (or, with `source`, one batch of them) and adds to its counts. */
-  private async upsert(
-    work: Client,
-    orgId: number,
-    entity: ImportEntity,
-    rows: number,
-    source?: string,
-  ): Promise<void> {
-    const result = await work.query<{ inserted: number; updated: number }>(upsertStatement(entity, source), [
-      orgId,
-      this.request.sourceSystem,
-    ]);
-    const counts = this.counts[entity] ?? { read: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
-    counts.inserted += result.rows[0].inserted;
-    counts.updated += result.rows[0].updated;
-    this.counts[entity] = counts;
-    this.merged.add(entity);
-    this.progress.rowsLoaded += rows;
-    this.report();
   }
 
   /** Entities the import brings: a CSV file named for it (even with no rows), or rows read from FHIR. */
@@ -371,6 +297,36 @@ class ImportRun {
     this.request.onProgress?.({ stage: this.stage, progress: { ...this.progress } });
     this.record.progress(this.stage, this.progress, force);
   }
+}
+
+function checkRequest(request: ImportRequest): void {
+  if (!SOURCE_SYSTEM_PATTERN.test(request.sourceSystem)) {
+    throw new ImportRequestError(
+      `the source system "${request.sourceSystem}" is not a label: 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit`,
+    );
+  }
+  const organization = request.organization.trim();
+  if (organization.length === 0 || organization.length > 200) {
+    throw new ImportRequestError('the organisation name must be 1-200 characters');
+  }
+  if (request.asOf !== undefined && !parseDate(request.asOf).ok) {
+    throw new ImportRequestError(`--as-of "${request.asOf}" is not a date that exists (YYYY-MM-DD)`);
+  }
+  if (request.files.length === 0) throw new ImportRequestError('no files to import');
+}
+
+async function describeFiles(files: ImportFile[]): Promise<ImportFileSummary[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      let bytes: number;
+      try {
+        bytes = (await stat(file.path)).size;
+      } catch {
+        throw new ImportRequestError(`cannot read ${file.path}`);
+      }
+      return { name: file.name, bytes, format: importFileFormat(file.name) };
+    }),
+  );
 }
 
 /** A database or file error in words, without a stack. */

@@ -14,8 +14,6 @@ export interface CheckScope {
   entitiesPresent: ReadonlySet<ImportEntity>;
   /** At most this many rejections are returned (all are counted). */
   limit: number;
-  /** Check the rows of these entities only (default: all). */
-  entities?: ReadonlySet<ImportEntity>;
 }
 
 interface LocatedRow {
@@ -39,7 +37,7 @@ export interface CheckResult {
  */
 export async function runStageChecks(client: ClientBase, scope: CheckScope): Promise<CheckResult> {
   const result: CheckResult = { rejections: [], rejectedRows: 0 };
-  const add: AddFinding = async (sql, parameters, field, reason) => {
+  const add = async (sql: string, parameters: unknown[], field: string, reason: (row: LocatedRow) => string) => {
     const room = Math.max(scope.limit - result.rejections.length, 0);
     const { rows } = await client.query<LocatedRow>(`SELECT * FROM (${sql}) found LIMIT ${room + 1}`, parameters);
     if (rows.length > room) {
@@ -64,9 +62,7 @@ export async function runStageChecks(client: ClientBase, scope: CheckScope): Pro
       }
     }
   };
-  const checks = (entity: ImportEntity) => scope.entities?.has(entity) ?? true;
   for (const spec of Object.values(ENTITY_SPECS)) {
-    if (!checks(spec.entity)) continue;
     const stage = stageTable(spec.entity);
     await add(
       `WITH repeated AS (SELECT source_id FROM ${stage} GROUP BY source_id HAVING count(*) > 1)
@@ -101,19 +97,6 @@ export async function runStageChecks(client: ClientBase, scope: CheckScope): Pro
       );
     }
   }
-  if (checks('programs')) await checkProgramNames(scope, add);
-  if (checks('mutual_help')) await checkMutualHelpWeeks(scope, add);
-  return result;
-}
-
-type AddFinding = (
-  sql: string,
-  parameters: unknown[],
-  field: string,
-  reason: (row: LocatedRow) => string,
-) => Promise<void>;
-
-async function checkProgramNames(scope: CheckScope, add: AddFinding): Promise<void> {
   await add(
     `SELECT s.file, s.line, s.resource_id, s.name AS value,
        coalesce(p.source_system || '/' || p.source_id, 'a program set up by hand') AS detail
@@ -129,9 +112,6 @@ async function checkProgramNames(scope: CheckScope, add: AddFinding): Promise<vo
     (row) =>
       `program name already used by ${row.detail ?? 'another program'}; program names are unique in an organisation`,
   );
-}
-
-async function checkMutualHelpWeeks(scope: CheckScope, add: AddFinding): Promise<void> {
   await add(
     `SELECT file, line, resource_id, week_start::text AS value, NULL AS detail FROM (
        SELECT s.*, row_number() OVER (PARTITION BY s.episode_source_id, s.week_start ORDER BY s.file, s.line) AS n
@@ -146,6 +126,7 @@ async function checkMutualHelpWeeks(scope: CheckScope, add: AddFinding): Promise
     'week_start',
     () => 'the episode already has a mutual-help row for this week (one row per episode and week)',
   );
+  return result;
 }
 
 const SINGULAR: Partial<Record<ImportEntity, string>> = {

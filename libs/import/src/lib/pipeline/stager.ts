@@ -24,19 +24,9 @@ export async function createStageTables(client: ClientBase): Promise<void> {
   await client.query(`CREATE TEMPORARY TABLE ${REJECTED_IDS_TABLE} (entity text, source_id text) ON COMMIT DROP`);
 }
 
-/** The staging table's rows of one batch: the batch merge reads them, each source id once. */
-const batchTable = (entity: ImportEntity): string => `import_batch_${entity}`;
-export const batchRows = (entity: ImportEntity): string =>
-  `(SELECT DISTINCT ON (source_id) * FROM ${batchTable(entity)} ORDER BY source_id, file, line, resource_id)`;
-
-/** Merges one batch of an entity (read from `batchRows(entity)`, `rows` rows) while the next batch is parsed. */
-export type BatchMerge = (entity: ImportEntity, rows: number) => Promise<void>;
-
 /**
  * Writes validated rows into the staging tables with COPY, in batches per entity, so that memory stays flat
- * whatever the file's size and records of several entities may arrive interleaved (FHIR Bundles). An entity
- * streamed with `stream` also has each batch merged as soon as it is staged (its batch goes through a batch
- * table, then into the staging table for the checks that need every row).
+ * whatever the file's size and records of several entities may arrive interleaved (FHIR Bundles).
  */
 export class Stager {
   private readonly pending = new Map<ImportEntity, unknown[][]>();
@@ -44,29 +34,8 @@ export class Stager {
   private inFlight: Promise<void> = Promise.resolve();
   readonly staged = new Map<ImportEntity, number>();
   private readonly rejectedIds: Array<[ImportEntity, string]> = [];
-  private readonly streamed = new Set<ImportEntity>();
-  private mergeBatch: BatchMerge | null = null;
 
   constructor(private readonly client: ClientBase) {}
-
-  /** From now on, each batch of `entity` is merged by `merge` as soon as it is staged. */
-  async stream(entity: ImportEntity, merge: BatchMerge): Promise<void> {
-    this.mergeBatch = merge;
-    if (this.streamed.has(entity)) return;
-    this.streamed.add(entity);
-    await this.client.query(`CREATE TEMPORARY TABLE ${batchTable(entity)} (LIKE ${stageTable(entity)}) ON COMMIT DROP`);
-  }
-
-  /** Stops merging batches (a row was rejected: nothing will be written), staging goes on. */
-  stopStreaming(): void {
-    this.streamed.clear();
-  }
-
-  /** Writes every buffered row and waits for the COPYs (and batch merges) in flight. */
-  async flush(): Promise<void> {
-    for (const entity of [...this.pending.keys()]) await this.copy(entity);
-    await this.inFlight;
-  }
 
   /** Remembers a rejected row's source id (when it has one), so that its children are not reported as orphans. */
   async addRejected(record: SourceRecord): Promise<void> {
@@ -86,7 +55,7 @@ export class Stager {
 
   /** Writes what is still buffered and gives the planner the staging tables' statistics. */
   async close(): Promise<void> {
-    await this.flush();
+    for (const entity of [...this.pending.keys()]) await this.copy(entity);
     await this.copyRejectedIds();
     await this.inFlight;
     for (const entity of this.staged.keys()) await this.client.query(`ANALYZE ${stageTable(entity)}`);
@@ -96,19 +65,8 @@ export class Stager {
     const rows = this.pending.get(entity);
     if (!rows || rows.length === 0) return;
     this.pending.set(entity, []);
-    const columns = `(${['file', 'line', 'resource_id', ...STAGE_COLUMNS[entity].map(([name]) => name)].join(', ')})`;
-    const merge = this.streamed.has(entity) ? this.mergeBatch : null;
-    if (!merge) {
-      await this.copyRows(`${stageTable(entity)} ${columns}`, rows);
-      return;
-    }
-    await this.copyRows(`${batchTable(entity)} ${columns}`, rows);
-    this.inFlight = this.inFlight.then(async () => {
-      await this.client.query(`INSERT INTO ${stageTable(entity)} SELECT * FROM ${batchTable(entity)}`);
-      await merge(entity, rows.length);
-      await this.client.query(`TRUNCATE ${batchTable(entity)}`);
-    });
-    this.inFlight.catch(() => undefined);
+    const columns = ['file', 'line', 'resource_id', ...STAGE_COLUMNS[entity].map(([name]) => name)];
+    await this.copyRows(`${stageTable(entity)} (${columns.join(', ')})`, rows);
   }
 
   private async copyRejectedIds(): Promise<void> {
