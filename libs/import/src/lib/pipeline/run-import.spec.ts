@@ -145,4 +145,65 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
     ).toEqual([{ as_of: '2026-02-27' }]);
     await expectSameAsFullRefresh();
   });
+
+  describe('appointments staged over several COPY batches (10,000 rows a batch)', () => {
+    const HEADER =
+      'source_id,episode_source_id,session_type,scheduled_start,duration_min,modality,status,staff_source_id\n';
+    /** `rows` appointments of E2 on consecutive minutes of 1 February 2026, with source ids B0, B1, ... */
+    const manyAppointments = (rows: number, duplicateAt?: number): string => {
+      const lines: string[] = [];
+      for (let index = 0; index < rows; index += 1) {
+        const id = duplicateAt !== undefined && index === duplicateAt ? 'B0' : `B${index}`;
+        const at = new Date(Date.UTC(2026, 1, 1, 14) + index * 60_000).toISOString();
+        lines.push(`${id},E2,group,${at},30,,attended,`);
+      }
+      return HEADER + lines.join('\n') + '\n';
+    };
+
+    it('rejects a source id repeated in a later batch, naming both rows, and writes nothing', async () => {
+      const before = await count('appointments');
+      // B0 is line 2; its repeat is row 24,000 of the data, line 24,001 of the file, in the third batch.
+      const files = await writeExport({ 'appointments.csv': manyAppointments(25_000, 23_999) });
+      const outcome = await runImport(database.url, request(files.files));
+      await files.remove();
+      expect(outcome.status).toBe('rejected');
+      expect(outcome.rejectedRows).toBe(1);
+      expect(outcome.rejections).toEqual([
+        {
+          file: 'appointments.csv',
+          line: 24_001,
+          resourceId: null,
+          field: 'source_id',
+          value: 'B0',
+          reason: 'duplicate source_id: already at appointments.csv line 2',
+        },
+      ]);
+      expect(await count('appointments')).toBe(before);
+    });
+
+    it('counts every batch: 25,000 inserted, then the same file unchanged', async () => {
+      const before = await count('appointments');
+      const first = await writeExport({ 'appointments.csv': manyAppointments(25_000) });
+      const inserted = await runImport(database.url, request(first.files));
+      expect(inserted.counts.appointments).toEqual({
+        read: 25_000,
+        inserted: 25_000,
+        updated: 0,
+        unchanged: 0,
+        deleted: 0,
+      });
+      const again = await runImport(database.url, request(first.files));
+      await first.remove();
+      expect(again.counts.appointments).toEqual({
+        read: 25_000,
+        inserted: 0,
+        updated: 0,
+        unchanged: 25_000,
+        deleted: 0,
+      });
+      expect(await count('appointments')).toBe(before + 25_000);
+      // E2's facts count every batch's appointments (up to its as-of date).
+      await expectSameAsFullRefresh();
+    });
+  });
 });
