@@ -1,10 +1,17 @@
 import { type INestApplication, ValidationPipe, VersioningType } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { CrossSiteRequestGuard } from './access/cross-site-request.guard';
 import { BEARER_SCHEME } from './access/roles.decorator';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './auth/session-cookies';
+import { answerRequestErrors, refuseDeepBodies } from './common/request-errors';
+import type { AppConfig } from './config/app-config';
+import { DatabaseUnavailableFilter } from './database/database-unavailable.filter';
+import { StorableInputPipe } from './common/storable-input.pipe';
 import { RateValueDoc } from './episodes/rate.response';
 import { SuppressedValueDoc } from './suppression/suppressed-value.response';
 
@@ -60,20 +67,32 @@ const OPEN_API_INFO = new DocumentBuilder()
 /** Everything main.ts and the integration tests both set up, so tests exercise the real pipeline. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
   express.use(
     helmet({
       contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
       // The API and the dashboard share one origin, so no cross-origin embedding or sharing is needed.
       crossOriginEmbedderPolicy: false,
+      // HTTPS only where it is served over HTTPS (IOP_COOKIE_SECURE): over plain HTTP the header means nothing
+      // to browsers, and pinning a host to HTTPS it does not serve would lock its users out.
+      strictTransportSecurity: config.get('IOP_COOKIE_SECURE', { infer: true }),
     }),
   );
   express.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: REQUEST_BODY_LIMIT, extended: false });
+  express.use(refuseDeepBodies());
   express.use(cookieParser());
+  // Malformed, too large or too deep bodies: 400, 413, 415 in JSON (docs/SECURITY.md "Bad input").
+  express.use(answerRequestErrors(REQUEST_BODY_LIMIT));
   app.setGlobalPrefix('api');
   // /api/v1/...; the health check is version-neutral at /api/health.
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  // Changes only from the application's own pages, and only in the media type the endpoint declares.
+  app.useGlobalGuards(
+    new CrossSiteRequestGuard(app.get(Reflector), config.get('IOP_ALLOWED_ORIGINS', { infer: true })),
+  );
   app.useGlobalPipes(
+    new StorableInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -81,10 +100,13 @@ export function configureApp(app: INestApplication): INestApplication {
       stopAtFirstError: false,
     }),
   );
+  // Public on purpose, like the source it documents (docs/SECURITY.md): it describes routes, never data.
   SwaggerModule.setup('api/docs', app, () =>
     // Schemas that response properties name only by reference, inside oneOf, where nothing else registers them.
     SwaggerModule.createDocument(app, OPEN_API_INFO, { extraModels: [RateValueDoc, SuppressedValueDoc] }),
   );
-  app.enableShutdownHooks();
+  // 503 while the database cannot be reached; registered last, so that it is consulted before other filters.
+  app.useGlobalFilters(new DatabaseUnavailableFilter());
+  // No enableShutdownHooks: main.ts shuts down gracefully (faults/graceful-shutdown.ts); tests call close().
   return app;
 }

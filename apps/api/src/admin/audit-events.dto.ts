@@ -12,19 +12,26 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '../common/calendar-date';
 
 /** The filters of the audit log; the CSV export takes the same ones and ignores the paging. */
 export class AuditEventFiltersDto implements Omit<AuditEventQuery, 'limit' | 'offset'> {
-  @ApiPropertyOptional({ description: 'Earliest day, inclusive (YYYY-MM-DD, UTC)', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Earliest day, inclusive (YYYY-MM-DD, UTC)',
+    example: '2026-01-01',
+  })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Latest day, inclusive (YYYY-MM-DD, UTC)', example: '2026-12-31' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Latest day, inclusive (YYYY-MM-DD, UTC)',
+    example: '2026-12-31',
+  })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be an ISO date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'An action, or a prefix of dotted actions ("admin")', example: 'login' })

@@ -19,7 +19,13 @@ import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
 import type { AppConfig } from '../config/app-config';
 import { LoginDto, SessionResponseDoc, SessionStatusDoc, SessionUserDoc } from './auth.dto';
-import { AuthService, type ClientInfo, type IssuedSession, toSessionUser } from './auth.service';
+import {
+  AuthService,
+  type ClientInfo,
+  type IssuedSession,
+  SignInThrottledException,
+  toSessionUser,
+} from './auth.service';
 import {
   accessTokenOf,
   clearSessionCookies,
@@ -47,31 +53,44 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: a 15-minute access token, and a refresh cookie (httpOnly) for 12 hours' })
   @ApiOkResponse({ type: SessionResponseDoc })
   @ApiBadRequestResponse({ description: 'The e-mail or the password is missing or malformed; the message names it' })
   @ApiUnauthorizedResponse({ description: 'The e-mail or the password is not right' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or the account is locked' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many failed sign-ins for this e-mail or from this address: wait the seconds the Retry-After header names',
+    headers: {
+      'Retry-After': { description: 'Seconds until the next attempt may be checked', schema: { type: 'integer' } },
+    },
+  })
   async login(
     @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
-    return this.withCookies(response, await this.auth.login(body.email, body.password, clientOf(request)));
+    try {
+      return this.withCookies(response, await this.auth.login(body.email, body.password, clientOf(request)));
+    } catch (error) {
+      if (error instanceof SignInThrottledException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   @Post('refresh')
   @Public({ cookie: REFRESH_COOKIE })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'A new access token for the refresh cookie, which is rotated' })
+  @ApiOperation({
+    summary: 'A new access token for the refresh cookie, which is rotated',
+    description: 'A refresh cookie that was already rotated away, presented again, ends its whole session.',
+  })
   @ApiOkResponse({ type: SessionResponseDoc })
   @ApiUnauthorizedResponse({ description: 'No live session: sign in again' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
-    return this.withCookies(response, await this.auth.refresh(refreshTokenOf(request)));
+    return this.withCookies(response, await this.auth.refresh(refreshTokenOf(request), clientOf(request)));
   }
 
   @Post('logout')

@@ -9,9 +9,13 @@ import { ACCESS_TOKEN_SECONDS, AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionStore } from './session-store';
+import { SignInThrottle } from './sign-in-throttle';
 
-/** Per address: sign-in and refresh attempts per minute (the per-account lock is in AuthService). */
-export const AUTH_ATTEMPTS_PER_MINUTE = 20;
+/**
+ * Per address: refresh attempts per minute. Sign-in has its own throttle of failures per account and per
+ * address (sign-in-throttle.ts), which never counts a successful sign-in.
+ */
+export const REFRESH_ATTEMPTS_PER_MINUTE = 20;
 
 @Global()
 @Module({
@@ -23,10 +27,10 @@ export const AUTH_ATTEMPTS_PER_MINUTE = 20;
         signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS },
       }),
     }),
-    ThrottlerModule.forRoot([{ ttl: 60_000, limit: AUTH_ATTEMPTS_PER_MINUTE }]),
+    ThrottlerModule.forRoot([{ ttl: 60_000, limit: REFRESH_ATTEMPTS_PER_MINUTE }]),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccessTokens, SessionStore, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, AccessTokens, SessionStore, SignInThrottle, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [SessionStore],
 })
 export class AuthModule {}

@@ -1,7 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
 import { Client } from 'pg';
 import { createTestUser, startTestApp, type TestApp } from '../testing/test-app';
-import { LOCK_AFTER_FAILURES } from './auth.service';
+import { SIGN_IN_THROTTLE } from './sign-in-throttle';
+
+const FREE_FAILURES = SIGN_IN_THROTTLE.account.freeFailures;
 
 describe('sign-in, refresh and sign-out', () => {
   let database: TestDatabase;
@@ -69,16 +71,17 @@ describe('sign-in, refresh and sign-out', () => {
     expect((await auditRows('dana@clinic.test')).at(-1)).toMatchObject({ outcome: 'failed', reason: 'wrong password' });
   });
 
-  it(`locks an account after ${LOCK_AFTER_FAILURES} failures in a row, even for the right password (429)`, async () => {
-    for (let attempt = 1; attempt <= LOCK_AFTER_FAILURES; attempt++) {
+  it(`after ${FREE_FAILURES} failures in a row makes the next attempt wait, even with the right password (429)`, async () => {
+    for (let attempt = 1; attempt <= FREE_FAILURES; attempt++) {
       expect((await login('locked@clinic.test', 'wrong')).status).toBe(401);
     }
-    const { status, body } = await login('locked@clinic.test', 'pw-locked');
+    const { status, body, headers } = await login('locked@clinic.test', 'pw-locked');
     expect(status).toBe(429);
-    expect((body as { message: string }).message).toMatch(/locked until/);
+    expect(headers.get('retry-after')).toBe('1');
+    expect(body).toEqual({ statusCode: 429, message: 'Too many failed sign-ins; try again in 1 second' });
     expect((await auditRows('locked@clinic.test')).at(-1)).toMatchObject({
       outcome: 'denied',
-      reason: 'account locked',
+      reason: 'too many failed sign-ins',
     });
   });
 
@@ -102,10 +105,38 @@ describe('sign-in, refresh and sign-out', () => {
       headers: { authorization: `Bearer ${(refreshed.body as { accessToken: string }).accessToken}` },
     });
     expect(me.body).toMatchObject({ email: 'Dana@Clinic.test' });
-    expect((await api.request('POST', '/api/v1/auth/refresh', { headers: { cookie: firstRefresh } })).status).toBe(401);
-    expect((await api.request('POST', '/api/v1/auth/refresh', { headers: { cookie: secondRefresh } })).status).toBe(
-      200,
-    );
+    const third = await api.request('POST', '/api/v1/auth/refresh', { headers: { cookie: secondRefresh } });
+    expect(third.status).toBe(200);
+    expect(cookiesOf(third.headers)[1].split(';')[0]).not.toBe(secondRefresh);
+  });
+
+  it('a replayed refresh token ends its whole session: the newer refresh token and access token die too', async () => {
+    const elsewhere = await login('dana@clinic.test', 'right horse battery');
+    const signedIn = await login('dana@clinic.test', 'right horse battery');
+    const stolen = cookiesOf(signedIn.headers)[1].split(';')[0];
+    const refreshed = await api.request('POST', '/api/v1/auth/refresh', { headers: { cookie: stolen } });
+    expect(refreshed.status).toBe(200);
+    const newer = cookiesOf(refreshed.headers)[1].split(';')[0];
+    const newerAccess = (refreshed.body as { accessToken: string }).accessToken;
+
+    const replay = await api.request('POST', '/api/v1/auth/refresh', { headers: { cookie: stolen } });
+    expect([replay.status, replay.body]).toEqual([
+      401,
+      { statusCode: 401, message: 'Your session has ended; sign in again', error: 'Unauthorized' },
+    ]);
+    expect((await api.request('POST', '/api/v1/auth/refresh', { headers: { cookie: newer } })).status).toBe(401);
+    const me = (token: string) =>
+      api.request('GET', '/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    expect((await me(newerAccess)).status).toBe(401);
+    expect((await me((signedIn.body as { accessToken: string }).accessToken)).status).toBe(401);
+    // Another sign-in of the same account is another family, and lives on.
+    expect((await me((elsewhere.body as { accessToken: string }).accessToken)).status).toBe(200);
+    expect((await auditRows('dana@clinic.test')).at(-1)).toEqual({
+      action: 'session.refresh-reuse',
+      outcome: 'denied',
+      reason: 'a refresh token that was already replaced came again; the session is ended',
+      role: 'quality',
+    });
   });
 
   it('the access cookie alone authenticates a browser; logout revokes the session and clears both cookies', async () => {
@@ -173,5 +204,15 @@ describe('sign-in, refresh and sign-out', () => {
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('x-powered-by')).toBeNull();
     expect(headers.get('access-control-allow-origin')).toBeNull();
+    // Served over plain HTTP here (IOP_COOKIE_SECURE unset): HSTS would be a promise the server cannot keep.
+    expect(headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('serves the OpenAPI document without sign-in, on purpose: routes and shapes, no data (docs/SECURITY.md)', async () => {
+    const { status, body } = await api.request('GET', '/api/docs-json');
+    expect(status).toBe(200);
+    const document = body as { openapi: string; info: { title: string } };
+    expect([document.openapi.split('.')[0], document.info.title]).toEqual(['3', 'IOP Outcomes API']);
+    expect(JSON.stringify(body)).not.toContain('Dana@Clinic.test');
   });
 });

@@ -1,4 +1,4 @@
-import { PAYERS, USER_ROLES } from '@iop/contracts';
+import { PAYERS, USER_ROLES, type UserRole } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -19,51 +19,35 @@ const accountRow = z.object({
   role: z.enum(USER_ROLES),
   payer: z.enum(PAYERS).nullable(),
   disabled: pg.bool,
-  failedLogins: pg.int,
-  lockedUntil: pg.timestamptz.nullable(),
 });
 export type AccountRow = z.output<typeof accountRow>;
 
-const lockRow = z.object({ locked_until: pg.timestamptz.nullable() });
 const newSessionRow = z.object({ id: pg.uuid });
-const rotatedSessionRow = z.object({ id: pg.uuid, user_id: pg.int });
+const sessionOwnerRow = z.object({ id: pg.uuid, user_id: pg.int });
+const endedSessionRow = z.object({ id: pg.uuid, userId: pg.int, email: pg.text, role: z.enum(USER_ROLES) });
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Accounts and sessions in SQL: sign-in lookups, failed-attempt counting, and refresh-token sessions. */
+/** What presenting a refresh token did. */
+export type RotationResult =
+  | { kind: 'rotated'; sessionId: string; userId: number; refreshToken: string }
+  /** A token that a rotation had already replaced: its session (every token descended from that sign-in) ended. */
+  | { kind: 'reused'; sessionId: string; user: { id: number; email: string; role: UserRole } }
+  /** Unknown, expired or revoked, or the account is disabled. */
+  | { kind: 'dead' };
+
+/** Accounts and sessions in SQL: sign-in lookups and refresh-token sessions (sign-in-throttle.ts counts failures). */
 @Injectable()
 export class SessionStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async accountByEmail(email: string): Promise<AccountRow | null> {
     const rows: unknown = await this.dataSource.query(
-      `SELECT id, email, display_name AS "displayName", password_hash AS "passwordHash", role, payer, disabled,
-              failed_logins AS "failedLogins", locked_until AS "lockedUntil"
+      `SELECT id, email, display_name AS "displayName", password_hash AS "passwordHash", role, payer, disabled
        FROM users WHERE lower(email) = lower($1)`,
       [email],
     );
     return parseOptionalRow('SessionStore.accountByEmail', accountRow, rows);
-  }
-
-  /** Counts a failed sign-in; the `lockAfter`-th in a row locks the account for `lockMinutes`. */
-  async recordFailedLogin(userId: number, lockAfter: number, lockMinutes: number): Promise<Date | null> {
-    const result: unknown = await this.dataSource.query(
-      `UPDATE users SET
-         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
-         updated_at = now()
-       WHERE id = $1 RETURNING locked_until`,
-      [userId, lockAfter, lockMinutes],
-    );
-    const { rows } = parseUpdateResult('SessionStore.recordFailedLogin', lockRow, result);
-    return rows[0]?.locked_until ?? null;
-  }
-
-  async recordSuccessfulLogin(userId: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
-      [userId],
-    );
   }
 
   /** A new session; returns its id and the refresh token (only its hash is stored). */
@@ -78,21 +62,41 @@ export class SessionStore {
   }
 
   /**
-   * Exchanges a live refresh token for a new one (rotation: the old token stops working). Null when the token
-   * is unknown, expired or revoked, or its account is disabled.
+   * Exchanges a live refresh token for a new one (rotation: the old token stops working, and its hash is kept
+   * as retired). A retired token presented again means two parties hold the session's tokens (one of them
+   * stole it): the session is revoked, which ends every token descended from that sign-in, the newest refresh
+   * token and the access tokens included (the access guard checks the session on every request).
    */
-  async rotate(refreshToken: string): Promise<{ sessionId: string; userId: number; refreshToken: string } | null> {
+  async rotate(refreshToken: string): Promise<RotationResult> {
     const next = randomBytes(32).toString('base64url');
-    const result: unknown = await this.dataSource.query(
-      `UPDATE sessions s SET refresh_token_hash = $2
-       FROM users u
-       WHERE s.refresh_token_hash = $1 AND u.id = s.user_id AND s.revoked_at IS NULL AND s.expires_at > now()
-         AND NOT u.disabled
-       RETURNING s.id, s.user_id`,
+    const rotated: unknown = await this.dataSource.query(
+      `WITH rotated AS (
+         UPDATE sessions s SET refresh_token_hash = $2
+         FROM users u
+         WHERE s.refresh_token_hash = $1 AND u.id = s.user_id AND s.revoked_at IS NULL AND s.expires_at > now()
+           AND NOT u.disabled
+         RETURNING s.id, s.user_id
+       ), retired AS (
+         INSERT INTO retired_refresh_tokens (token_hash, session_id) SELECT $1, id FROM rotated
+       )
+       SELECT id, user_id FROM rotated`,
       [sha256(refreshToken), sha256(next)],
     );
-    const { rows } = parseUpdateResult('SessionStore.rotate', rotatedSessionRow, result);
-    return rows[0] ? { sessionId: rows[0].id, userId: rows[0].user_id, refreshToken: next } : null;
+    const row = parseOptionalRow('SessionStore.rotate', sessionOwnerRow, rotated);
+    if (row) return { kind: 'rotated', sessionId: row.id, userId: row.user_id, refreshToken: next };
+
+    const ended: unknown = await this.dataSource.query(
+      `UPDATE sessions s SET revoked_at = now()
+       FROM retired_refresh_tokens r, users u
+       WHERE r.token_hash = $1 AND s.id = r.session_id AND s.revoked_at IS NULL AND u.id = s.user_id
+       RETURNING s.id, u.id AS "userId", u.email, u.role`,
+      [sha256(refreshToken)],
+    );
+    const { rows } = parseUpdateResult('SessionStore.endReusedSession', endedSessionRow, ended);
+    const reused = rows[0];
+    return reused
+      ? { kind: 'reused', sessionId: reused.id, user: { id: reused.userId, email: reused.email, role: reused.role } }
+      : { kind: 'dead' };
   }
 
   async revoke(sessionId: string): Promise<void> {

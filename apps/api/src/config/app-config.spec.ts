@@ -74,6 +74,19 @@ describe('validateConfig', () => {
     );
   });
 
+  it('reads the allowed origins as a comma-separated list, none by default (then the Host decides)', () => {
+    expect(validateConfig(valid()).IOP_ALLOWED_ORIGINS).toEqual([]);
+    expect(
+      validateConfig(valid({ IOP_ALLOWED_ORIGINS: 'https://outcomes.example.org, http://localhost:4200' }))
+        .IOP_ALLOWED_ORIGINS,
+    ).toEqual(['https://outcomes.example.org', 'http://localhost:4200']);
+    for (const wrong of ['outcomes.example.org', 'https://outcomes.example.org/dashboard', '*']) {
+      expect(() => validateConfig(valid({ IOP_ALLOWED_ORIGINS: wrong }))).toThrow(
+        'IOP_ALLOWED_ORIGINS must be origins such as https://outcomes.example.org, separated by commas',
+      );
+    }
+  });
+
   it('reads PORT as a number', () => {
     expect(validateConfig(valid({ PORT: '8080' })).PORT).toBe(8080);
   });

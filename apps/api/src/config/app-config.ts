@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -56,10 +57,33 @@ export class AppConfig {
   })
   IOP_PATIENT_KEY_SECRET!: string;
 
-  /** Marks the session cookies Secure: set it to true wherever the dashboard is served over HTTPS. */
+  /**
+   * Marks the session cookies Secure and sends Strict-Transport-Security: set it to true wherever the dashboard
+   * is served over HTTPS (and only there: HSTS over plain HTTP would ask browsers for an HTTPS that is not there).
+   */
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   IOP_COOKIE_SECURE!: boolean;
+
+  /**
+   * The origins (scheme://host[:port], comma-separated) whose pages may send changes (POST, PUT, PATCH, DELETE).
+   * Unset: the origin each request is addressed to (its Host header), right wherever the dashboard and the API
+   * share one origin. Set it when a proxy in front of the API rewrites the Host header.
+   */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== '')
+      : (value as unknown),
+  )
+  @IsArray()
+  @Matches(/^https?:\/\/[^/\s?#]+$/i, {
+    each: true,
+    message: 'IOP_ALLOWED_ORIGINS must be origins such as https://outcomes.example.org, separated by commas',
+  })
+  IOP_ALLOWED_ORIGINS!: string[];
 
   /** Seconds before a failed report job is tried again (up to two retries); default 30. */
   @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
@@ -93,6 +117,7 @@ export function validateConfig(environment: Record<string, unknown>): AppConfig 
     ...environment,
     PORT: environment['PORT'] ?? '',
     IOP_COOKIE_SECURE: environment['IOP_COOKIE_SECURE'] ?? 'false',
+    IOP_ALLOWED_ORIGINS: environment['IOP_ALLOWED_ORIGINS'] ?? '',
     IOP_REPORT_RETRY_DELAY_SECONDS: environment['IOP_REPORT_RETRY_DELAY_SECONDS'] ?? '',
     IOP_IMPORT_DIR: environment['IOP_IMPORT_DIR'] || '.data/imports',
     IOP_IMPORT_MAX_FILE_MB: environment['IOP_IMPORT_MAX_FILE_MB'] ?? '',

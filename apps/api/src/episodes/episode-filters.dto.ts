@@ -14,9 +14,7 @@ import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
-  Matches,
   Max,
   Min,
   ValidationArguments,
@@ -24,16 +22,12 @@ import {
   type ValidatorConstraintInterface,
   Validate,
 } from 'class-validator';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate, ISO_DATE } from '../common/calendar-date';
 
 /** A query parameter that may repeat arrives as a string or an array; always an array here. */
 const asList = ({ value }: { value: unknown }): unknown[] => [value].flat();
 const asIntegerList = ({ value }: { value: unknown }): unknown[] =>
   asList({ value }).map((item) => (/^\d{1,9}$/.test(String(item)) ? Number(item) : item));
-
-/** Strict ISO 8601 also refuses days that do not exist (2025-02-31), which PostgreSQL would refuse with a 500. */
-const REAL_DATE = { strict: true, strictSeparator: true } as const;
 
 @ValidatorConstraint({ name: 'notBeforeFrom' })
 class NotBeforeFrom implements ValidatorConstraintInterface {
@@ -49,16 +43,22 @@ class NotBeforeFrom implements ValidatorConstraintInterface {
 
 /** The common filter of every metric endpoint, applied after the caller's scope (docs/ARCHITECTURE.md "Episodes"). */
 export class EpisodeFiltersDto implements EpisodeFilters {
-  @ApiPropertyOptional({ description: 'Earliest admit date, inclusive (YYYY-MM-DD)', example: '2025-01-01' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Earliest admit date, inclusive (YYYY-MM-DD)',
+    example: '2025-01-01',
+  })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
-  @IsISO8601(REAL_DATE, { message: 'from must be a date that exists' })
+  @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Latest admit date, inclusive (YYYY-MM-DD)', example: '2025-12-31' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Latest admit date, inclusive (YYYY-MM-DD)',
+    example: '2025-12-31',
+  })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be an ISO date (YYYY-MM-DD)' })
-  @IsISO8601(REAL_DATE, { message: 'to must be a date that exists' })
+  @IsCalendarDate()
   @Validate(NotBeforeFrom)
   to?: string;
 

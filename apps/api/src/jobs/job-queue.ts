@@ -3,26 +3,28 @@ import { ConfigService } from '@nestjs/config';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { JobDatabase } from './job-database';
+
+/** How long a stopping queue waits for the jobs it is running. */
+export const JOB_STOP_TIMEOUT_MS = 3000;
 
 /**
  * pg-boss in the API's own PostgreSQL (schema pgboss), one instance per process for every queue (reports,
- * imports): one connection pool and one maintenance loop, started by the first queue that needs it and stopped
- * with the app, waiting for a running job to finish so that a test or a deployment closing the app leaves
- * nothing behind.
+ * imports): one connection pool (JobDatabase, which waits out a database restart) and one maintenance loop,
+ * started by the first queue that needs it and stopped with the app, waiting a little for a running job to
+ * finish so that a test or a deployment closing the app leaves nothing behind.
  */
 @Injectable()
 export class JobQueue implements OnModuleDestroy {
   private readonly logger = new Logger(JobQueue.name);
+  private readonly database: JobDatabase;
   private readonly boss: PgBoss;
   private starting: Promise<PgBoss> | null = null;
 
   constructor(config: ConfigService<AppConfig, true>) {
-    this.boss = new PgBoss({
-      connectionString: config.get('DATABASE_URL', { infer: true }),
-      schema: 'pgboss',
-      application_name: 'iop-job-queue',
-      max: 4,
-    });
+    // Its own adapter rather than a connection string, so that its statements wait out a database restart.
+    this.database = new JobDatabase({ connectionString: config.get('DATABASE_URL', { infer: true }) });
+    this.boss = new PgBoss({ db: this.database, schema: 'pgboss' });
     // An EventEmitter 'error' without a listener would end the process.
     this.boss.on('error', (error) => this.logger.error(`job queue: ${error.message}`));
   }
@@ -33,12 +35,18 @@ export class JobQueue implements OnModuleDestroy {
     return this.starting;
   }
 
+  /**
+   * A job still running gets JOB_STOP_TIMEOUT_MS to finish; pg-boss then marks it failed, which retries it
+   * (in another process, or at the next start). The whole shutdown must fit in 10 s (faults/graceful-shutdown.ts).
+   */
   async onModuleDestroy(): Promise<void> {
+    this.database.stopWaiting();
     const running = await this.starting?.then(
       () => true,
       () => false,
     );
-    if (running) await this.boss.stop({ graceful: true, timeout: 10_000 });
+    if (running) await this.boss.stop({ graceful: true, timeout: JOB_STOP_TIMEOUT_MS });
+    await this.database.close();
   }
 }
 

@@ -25,8 +25,10 @@ const DOMAIN_TABLES = [
   'report_files',
   'report_schedules',
   'reports',
+  'retired_refresh_tokens',
   'sessions',
   'settings',
+  'sign_in_throttle',
   'staff',
   'user_programs',
   'users',
@@ -40,6 +42,8 @@ const ALL_MIGRATION_NAMES = [
   'Reports1764600000000',
   'Imports1764700000000',
   'IncrementalFacts1764800000000',
+  'SignInThrottle1765000000000',
+  'SignInClaim1765000000001',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.
@@ -48,6 +52,8 @@ const DERIVED_OBJECTS = [
   'refresh_episode_facts',
   'refresh_episode_facts',
   'report_next_run',
+  'sign_in_claim',
+  'users_unlock_clears_sign_in_throttle',
 ];
 
 describe('the committed migrations', () => {

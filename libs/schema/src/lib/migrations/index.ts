@@ -6,6 +6,7 @@ import { Reports1764600000000 } from './1764600000000-reports';
 import { Imports1764700000000 } from './1764700000000-imports';
 import { IncrementalFacts1764800000000 } from './1764800000000-incremental-facts';
 import { SignInThrottle1765000000000 } from './1765000000000-sign-in-throttle';
+import { SignInClaim1765000000001 } from './1765000000001-sign-in-claim';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   Imports1764700000000,
   IncrementalFacts1764800000000,
   SignInThrottle1765000000000,
+  SignInClaim1765000000001,
 ];
