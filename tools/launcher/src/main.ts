@@ -74,6 +74,10 @@ async function start(): Promise<void> {
     const dataDir = process.env['IOP_DATA_DIR'] ?? '.data/pg';
     process.stdout.write(`  Data lives in ${dataDir} (reset it with \`npm run db:reset\`).\n`);
   }
+  // From here on a stop signal belongs to the API, which finishes the requests in flight and then exits; the
+  // embedded database is stopped by its exit hook then (SIGINT to the server, which shuts down by itself). Left
+  // in place, the database's own signal handlers would stop it at the signal, under the requests still running.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeAllListeners(signal);
   // The API prints its URL once it listens, and exits with one line if it cannot. Its bundle is CommonJS, built
   // at run time, so it is loaded by path in this process rather than imported.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
