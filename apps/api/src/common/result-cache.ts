@@ -9,13 +9,17 @@ import { pg } from '../database/pg-columns';
 /** The latest load's time and the number of loads, as text; null before any load. */
 const versionRow = z.object({ version: pg.text.nullable() });
 
-/** How many filter combinations are kept; the oldest is dropped first. */
-const CAPACITY = 64;
+/**
+ * How many results are kept per module; the oldest is dropped first. Every (scope, filters) pair a user views
+ * is a key, and a hundred users of different programs and payers share one process.
+ */
+const CAPACITY = 256;
 
 /**
  * Remembers results that are costly to compute per (kind, scope, filters, data version): the evidence board
  * fits about fifteen regressions over every selected episode (1.3 s at 12,000 episodes), the quality measures
- * walk every episode's services and fills (0.6-0.8 s). The same rows always give the same result, and the
+ * walk every episode's services and fills (0.6-0.8 s), the monthly aggregates behind every trend chart are one
+ * query that the overview's eight charts would otherwise run eight times at once. The same rows always give the same result, and the
  * rows change only when data is loaded, which stamps dataset_meta.loaded_at. A concurrent second request for
  * the same key waits for the first computation instead of starting its own. Each module that provides it gets
  * its own instance, so one domain's results do not push out another's.

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ResultCache } from '../common/result-cache';
 import { EpisodesModule } from '../episodes/episodes.module';
 import { BreakdownQuery } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
@@ -12,6 +13,6 @@ import { TrendQuery } from './trend.query';
   imports: [EpisodesModule],
   controllers: [MetricsController],
   exports: [MetricsService],
-  providers: [MetricsService, SummaryQuery, TrendQuery, BreakdownQuery, FlowQuery, DischargeReasonsQuery],
+  providers: [MetricsService, SummaryQuery, TrendQuery, BreakdownQuery, FlowQuery, DischargeReasonsQuery, ResultCache],
 })
 export class MetricsModule {}

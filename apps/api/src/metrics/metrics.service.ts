@@ -36,6 +36,7 @@ import { FlowQuery } from './flow.query';
 import { groupLabel } from '../episodes/labels';
 import { fillMonths } from '../episodes/month-series';
 import { toRate } from '../episodes/rate';
+import { ResultCache } from '../common/result-cache';
 import { SummaryQuery } from './summary.query';
 import { TrendQuery } from './trend.query';
 
@@ -54,6 +55,7 @@ export class MetricsService {
     private readonly breakdownQuery: BreakdownQuery,
     private readonly flowQuery: FlowQuery,
     private readonly dischargeReasonsQuery: DischargeReasonsQuery,
+    private readonly cache: ResultCache,
   ) {}
 
   /**
@@ -61,7 +63,9 @@ export class MetricsService {
    * answer here passes through small-cell suppression when the scope asks for it (a payer's).
    */
   async summary(scope: AccessScope, filters: EpisodeFilters): Promise<SummaryResponse> {
-    const { asOf, aggregates } = await this.summaryQuery.run(scope, filters);
+    const { asOf, aggregates } = await this.cache.get(scope, filters, 'summary', () =>
+      this.summaryQuery.run(scope, filters),
+    );
     const value = (metric: EpisodeMetric) => metricValue(metric, aggregates);
     const rate = (metric: EpisodeMetric) => value(metric) as RateValue;
     const hours: MeanMedian = {
@@ -102,7 +106,11 @@ export class MetricsService {
     metric: EpisodeMetric,
     interval: TrendInterval,
   ): Promise<TrendResponse> {
-    const [rows, asOf] = await Promise.all([this.trendQuery.run(scope, filters), this.asOfQuery.run()]);
+    // One query gives every metric's monthly aggregates, and the overview asks for eight metrics at once.
+    const [rows, asOf] = await Promise.all([
+      this.cache.get(scope, filters, 'trend-months', () => this.trendQuery.run(scope, filters)),
+      this.asOfQuery.run(),
+    ]);
     const points = fillMonths(
       rows,
       (row) => row.period,

@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
+import { TrendQuery } from './trend.query';
 import { expectWilsonRate } from '../episodes/testing/wilson';
 import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 
@@ -137,5 +139,25 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
     expect(status).toBe(400);
     const messages = (body as { message: string[] }).message;
     expect(messages.some((text) => text.startsWith(message))).toBe(true);
+  });
+
+  it("runs the monthly aggregates once for the overview's charts, and again after a load", async () => {
+    const runs = jest.spyOn(api.app.get(TrendQuery), 'run');
+    // A filter no other test uses, so that nothing is remembered for it yet.
+    const trend = (metric: string) => api.get(`/api/v1/metrics/trend?metric=${metric}&levelOfCare=2.1&levelOfCare=1`);
+    const charts = await Promise.all(['attendanceRate', 'retained60', 'episodes'].map(trend));
+    expect(charts.map((chart) => chart.status)).toEqual([200, 200, 200]);
+    expect(runs).toHaveBeenCalledTimes(1);
+    expect((await trend('completionRate')).status).toBe(200);
+    expect(runs).toHaveBeenCalledTimes(1);
+    // A load stamps dataset_meta.loaded_at: the next trend reads the data again.
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    await client.query(`UPDATE dataset_meta SET loaded_at = now()`);
+    await client.end();
+    const after = await trend('attendanceRate');
+    expect(after.body).toEqual(charts[0].body);
+    expect(runs).toHaveBeenCalledTimes(2);
+    runs.mockRestore();
   });
 });
