@@ -150,7 +150,7 @@ describe('authorization matrix: every route of the router, every role, and no, e
   let routes: string[];
 
   beforeAll(async () => {
-    api = await startFixtureApp(SUMMARY_FIXTURE_SQL + PAYER_VOLUME_SQL);
+    api = await startFixtureApp(SUMMARY_FIXTURE_SQL + PAYER_VOLUME_SQL, [], { recordKeys: 'zero' });
     for (const role of USER_ROLES) {
       const email = `${role}@matrix.test`;
       userIds[role] = await createTestUser(api.databaseUrl, {

@@ -9,6 +9,7 @@ import { parseOneRow, parseRows } from '../database/parse-rows';
 import { pg } from '../database/pg-columns';
 import { AsOfQuery } from '../episodes/as-of.query';
 import { episodeSelection } from '../episodes/episode-selection.sql';
+import { CELL_KEY_MODULUS } from '../suppression/cell-key';
 
 /** Sums over the discharged episodes of one level of care. */
 export interface CostCounts {
@@ -20,7 +21,13 @@ export interface CostCounts {
   completed: number;
   retained90: number;
   abstinent: number;
+  /** The cell key of each count (suppression/cell-key.ts). */
+  cellKeys: Record<CostCountName, number>;
 }
+
+/** The counts of episodes among CostCounts, which a payer sees perturbed. */
+export const COST_COUNT_NAMES = ['discharged', 'active', 'completed', 'retained90', 'abstinent'] as const;
+export type CostCountName = (typeof COST_COUNT_NAMES)[number];
 
 export interface CostRateSetting {
   key: string;
@@ -45,7 +52,17 @@ const levelRow = z.object({
   completed: pg.int8,
   retained90: pg.int8,
   abstinent: pg.int8,
+  discharged_key: pg.int,
+  active_key: pg.int,
+  completed_key: pg.int,
+  retained90_key: pg.int,
+  abstinent_key: pg.int,
 });
+
+/** A count of the level's episodes that meet `condition`, and its cell key. */
+const episodesCounted = (name: CostCountName, condition: string) =>
+  `count(*) FILTER (WHERE ${condition}) AS ${name},
+             (coalesce(sum(f.record_key) FILTER (WHERE ${condition}), 0) % ${CELL_KEY_MODULUS})::int AS ${name}_key`;
 
 const organizationRow = z.object({ org_id: pg.int.nullable() });
 
@@ -72,13 +89,13 @@ export class CostsQuery {
     // of the final 28 days negative (episode_facts.abstinent_final_4_weeks).
     const levelsSql = `
       SELECT f.level_of_care,
-             count(*) FILTER (WHERE NOT f.active) AS discharged,
-             count(*) FILTER (WHERE f.active) AS active,
+             ${episodesCounted('discharged', 'NOT f.active')},
+             ${episodesCounted('active', 'f.active')},
              coalesce(sum(f.charges_cents) FILTER (WHERE NOT f.active), 0) AS charges_cents,
              coalesce(sum(f.length_of_stay_days) FILTER (WHERE NOT f.active), 0) AS los_days,
-             count(*) FILTER (WHERE NOT f.active AND f.discharge_reason = 1) AS completed,
-             count(*) FILTER (WHERE NOT f.active AND f.length_of_stay_days >= 90) AS retained90,
-             count(*) FILTER (WHERE NOT f.active AND f.abstinent_final_4_weeks) AS abstinent
+             ${episodesCounted('completed', 'NOT f.active AND f.discharge_reason = 1')},
+             ${episodesCounted('retained90', 'NOT f.active AND f.length_of_stay_days >= 90')},
+             ${episodesCounted('abstinent', 'NOT f.active AND f.abstinent_final_4_weeks')}
       FROM episode_facts f
       WHERE ${selection.sql}
       GROUP BY f.level_of_care
@@ -101,6 +118,13 @@ export class CostsQuery {
         completed: row.completed,
         retained90: row.retained90,
         abstinent: row.abstinent,
+        cellKeys: {
+          discharged: row.discharged_key,
+          active: row.active_key,
+          completed: row.completed_key,
+          retained90: row.retained90_key,
+          abstinent: row.abstinent_key,
+        },
       })),
       rates,
     };

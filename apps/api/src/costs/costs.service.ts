@@ -13,7 +13,8 @@ import type { AccessScope } from '../access/access-scope';
 import { toRate } from '../episodes/rate';
 import { forScope } from '../suppression/shared-partitions';
 import { suppressCosts } from '../suppression/suppress-costs';
-import { type CostCounts, type CostRateSetting, CostsQuery } from './costs.query';
+import { addKeyed, type KeyedCount, perturbedCount } from '../suppression/cell-key';
+import { COST_COUNT_NAMES, type CostCountName, type CostCounts, type CostRateSetting, CostsQuery } from './costs.query';
 
 export const CHARGES_SOURCE = 'Charges of the discharged episodes (episode facts), at face value';
 const IOP = '2.1';
@@ -24,6 +25,8 @@ type Pricing = (cents: Cents, source?: string) => MoneyValue;
 
 const divide = (numerator: number, denominator: number): Cents => (denominator === 0 ? null : numerator / denominator);
 
+const NO_KEYS: CostCounts['cellKeys'] = { discharged: 0, active: 0, completed: 0, retained90: 0, abstinent: 0 };
+
 const EMPTY: Omit<CostCounts, 'levelOfCare'> = {
   discharged: 0,
   active: 0,
@@ -32,7 +35,45 @@ const EMPTY: Omit<CostCounts, 'levelOfCare'> = {
   completed: 0,
   retained90: 0,
   abstinent: 0,
+  cellKeys: NO_KEYS,
 };
+
+/** Two disjoint sets of episodes together: counts and sums add, and so do the counts' cell keys. */
+function addCounts(a: CostCounts, b: CostCounts): CostCounts {
+  const keyed = (name: CostCountName) =>
+    addKeyed({ n: a[name], key: a.cellKeys[name] }, { n: b[name], key: b.cellKeys[name] });
+  return {
+    levelOfCare: a.levelOfCare,
+    discharged: a.discharged + b.discharged,
+    active: a.active + b.active,
+    chargesCents: a.chargesCents + b.chargesCents,
+    lengthOfStayDays: a.lengthOfStayDays + b.lengthOfStayDays,
+    completed: a.completed + b.completed,
+    retained90: a.retained90 + b.retained90,
+    abstinent: a.abstinent + b.abstinent,
+    cellKeys: Object.fromEntries(COST_COUNT_NAMES.map((name) => [name, keyed(name).key])) as CostCounts['cellKeys'],
+  };
+}
+
+/** The counts as a payer sees them: each count of episodes perturbed by its cell key, charges and days as they are. */
+function perturbCounts(counts: CostCounts): CostCounts {
+  const perturbed = { ...counts };
+  for (const name of COST_COUNT_NAMES) {
+    perturbed[name] = perturbedCount({ n: counts[name], key: counts.cellKeys[name] });
+  }
+  // Each outcome is a part of the discharged: capped at them, so no rate passes 100%.
+  for (const name of ['completed', 'retained90', 'abstinent'] as const) {
+    perturbed[name] = Math.min(perturbed[name], perturbed.discharged);
+  }
+  return perturbed;
+}
+
+/** The selected episodes (active and discharged) of the counts. */
+const episodesOf = (counts: CostCounts): KeyedCount =>
+  addKeyed(
+    { n: counts.active, key: counts.cellKeys.active },
+    { n: counts.discharged, key: counts.cellKeys.discharged },
+  );
 
 @Injectable()
 export class CostsService {
@@ -54,50 +95,57 @@ export class CostsService {
         LEVELS_OF_CARE.indexOf(a.levelOfCare as (typeof LEVELS_OF_CARE)[number]) -
         LEVELS_OF_CARE.indexOf(b.levelOfCare as (typeof LEVELS_OF_CARE)[number]),
     );
-    const total = levels.reduce<CostCounts>(
-      (sum, level) => ({
-        levelOfCare: 'all',
-        discharged: sum.discharged + level.discharged,
-        active: sum.active + level.active,
-        chargesCents: sum.chargesCents + level.chargesCents,
-        lengthOfStayDays: sum.lengthOfStayDays + level.lengthOfStayDays,
-        completed: sum.completed + level.completed,
-        retained90: sum.retained90 + level.retained90,
-        abstinent: sum.abstinent + level.abstinent,
-      }),
-      { levelOfCare: 'all', ...EMPTY },
+    const total = levels.reduce<CostCounts>(addCounts, { levelOfCare: 'all', ...EMPTY });
+    const answerOf = (count: (counts: CostCounts) => CostCounts, episodes: number): CostSummaryResponse =>
+      costSummary(asOf, dollarYear, money, rates, levels.map(count), count(total), episodes);
+    return forScope(
+      scope,
+      answerOf((counts) => counts, episodesOf(total).n),
+      suppressCosts,
+      () => answerOf(perturbCounts, perturbedCount(episodesOf(total))),
     );
-    const find = (code: string): CostCounts =>
-      levels.find((l) => l.levelOfCare === code) ?? { levelOfCare: code, ...EMPTY };
-    const iop = find(IOP);
-    const outpatient = find(STANDARD_OUTPATIENT);
-    const exact: CostSummaryResponse = {
-      asOf,
-      dollarYear,
-      episodes: total.discharged + total.active,
-      activeExcluded: total.active,
-      overall: costBlock(total, money),
-      byLevelOfCare: levels.map((level) => costBlock(level, money)),
-      icer: {
-        a: `Level ${IOP} (IOP)`,
-        b: `Level ${STANDARD_OUTPATIENT} (standard outpatient)`,
-        perAdditionalCompleter: icer('completer', iop, outpatient, (c) => c.completed, money),
-        perAdditionalAbstinent: icer('abstinent', iop, outpatient, (c) => c.abstinent, money),
-      },
-      comparisonRates: rates.map(
-        (rate): ComparisonRate => ({
-          key: rate.key,
-          levelOfCare: rate.value.levelOfCare ?? null,
-          per: rate.value.per ?? 'unknown',
-          amount: money(rate.value.amountCents ?? null, rateSource(rate)),
-        }),
-      ),
-      perDayComparisons: rates
-        .filter((rate) => rate.value.per === 'day' && typeof rate.value.amountCents === 'number')
-        .map((rate) => perDayComparison(rate, iop, money)),
-    };
-    return forScope(scope, exact, suppressCosts);
   }
+}
+
+/** The answer from the counts of each level and of all (exact, or perturbed for a payer). */
+function costSummary(
+  asOf: string | null,
+  dollarYear: number | null,
+  money: Pricing,
+  rates: CostRateSetting[],
+  levels: CostCounts[],
+  total: CostCounts,
+  episodes: number,
+): CostSummaryResponse {
+  const find = (code: string): CostCounts =>
+    levels.find((l) => l.levelOfCare === code) ?? { levelOfCare: code, ...EMPTY };
+  const iop = find(IOP);
+  const outpatient = find(STANDARD_OUTPATIENT);
+  return {
+    asOf,
+    dollarYear,
+    episodes,
+    activeExcluded: total.active,
+    overall: costBlock(total, money),
+    byLevelOfCare: levels.map((level) => costBlock(level, money)),
+    icer: {
+      a: `Level ${IOP} (IOP)`,
+      b: `Level ${STANDARD_OUTPATIENT} (standard outpatient)`,
+      perAdditionalCompleter: icer('completer', iop, outpatient, (c) => c.completed, money),
+      perAdditionalAbstinent: icer('abstinent', iop, outpatient, (c) => c.abstinent, money),
+    },
+    comparisonRates: rates.map(
+      (rate): ComparisonRate => ({
+        key: rate.key,
+        levelOfCare: rate.value.levelOfCare ?? null,
+        per: rate.value.per ?? 'unknown',
+        amount: money(rate.value.amountCents ?? null, rateSource(rate)),
+      }),
+    ),
+    perDayComparisons: rates
+      .filter((rate) => rate.value.per === 'day' && typeof rate.value.amountCents === 'number')
+      .map((rate) => perDayComparison(rate, iop, money)),
+  };
 }
 
 const rateSource = (rate: CostRateSetting) => `settings ${rate.key}: ${rate.source ?? 'no source given'}`;

@@ -1,45 +1,101 @@
 import type { EpisodeMetric, MetricValue, RateValue } from '@iop/contracts';
 import { z } from 'zod';
 import { pg } from '../database/pg-columns';
+import type { AccessScope } from '../access/access-scope';
+import { CELL_KEY_MODULUS, perturbedCount } from '../suppression/cell-key';
 import { toRate } from './rate';
+
+/** A column of the aggregates: a count of episodes (optionally filtered), a sum over episodes, or another aggregate. */
+type AggregateColumn =
+  | { name: string; counts: 'episodes'; where?: string }
+  | { name: string; counts: 'sum'; of: string }
+  | { name: string; counts: null; sql: string };
+
+const episodesCounted = <N extends string>(name: N, where?: string) => ({ name, counts: 'episodes' as const, where });
+const summed = <N extends string>(name: N, of: string) => ({ name, counts: 'sum' as const, of });
+const other = <N extends string>(name: N, sql: string) => ({ name, counts: null, sql });
+
+const AGGREGATE_COLUMNS = [
+  episodesCounted('episodes'),
+  episodesCounted('active', 'f.active'),
+  summed('attended', 'f.attendance_numerator'),
+  summed('no_show', 'f.no_show'),
+  summed('attendance_denominator', 'f.attendance_denominator'),
+  other('hours_mean', 'avg(f.attended_hours_per_week)'),
+  other('hours_median', 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.attended_hours_per_week)'),
+  episodesCounted('meets_intensity', 'f.meets_iop_intensity'),
+  other('compliance_mean', 'avg(f.compliance_score)'),
+  episodesCounted('compliance_scored', 'f.compliance_score IS NOT NULL'),
+  episodesCounted('compliant', 'f.compliant'),
+  episodesCounted('eligible30', 'f.as_of - f.admit_date >= 30'),
+  episodesCounted('retained30', 'f.as_of - f.admit_date >= 30 AND f.length_of_stay_days >= 30'),
+  episodesCounted('eligible60', 'f.as_of - f.admit_date >= 60'),
+  episodesCounted('retained60', 'f.as_of - f.admit_date >= 60 AND f.length_of_stay_days >= 60'),
+  episodesCounted('eligible90', 'f.as_of - f.admit_date >= 90'),
+  episodesCounted('retained90', 'f.as_of - f.admit_date >= 90 AND f.length_of_stay_days >= 90'),
+  episodesCounted('discharged', 'NOT f.active'),
+  episodesCounted('completed', 'f.discharge_reason = 1'),
+  episodesCounted('positive_conclusion', 'f.discharge_reason IN (1, 4)'),
+  episodesCounted('dropped_out', 'f.discharge_reason IN (2, 3)'),
+  other('los_median', 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.length_of_stay_days)'),
+  summed('screens_negative', 'f.screens_negative'),
+  summed('screens_expected', 'f.screens_expected'),
+  episodesCounted('abstinence_eligible', 'NOT f.active AND f.screens_expected_final_28 > 0'),
+  episodesCounted('abstinent', 'NOT f.active AND f.abstinent_final_4_weeks'),
+  episodesCounted('readmission_eligible30', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30'),
+  episodesCounted('readmitted30', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30 AND r.days <= 30'),
+  episodesCounted('readmission_eligible90', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90'),
+  episodesCounted('readmitted90', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90 AND r.days <= 90'),
+] as const satisfies readonly AggregateColumn[];
+
+function aggregateSql(column: AggregateColumn): string {
+  switch (column.counts) {
+    case 'episodes':
+      return `count(*)${column.where ? ` FILTER (WHERE ${column.where})` : ''} AS ${column.name}`;
+    case 'sum':
+      return `coalesce(sum(${column.of}), 0) AS ${column.name}`;
+    case null:
+      return `${column.sql} AS ${column.name}`;
+  }
+}
+
+/**
+ * The sum of the counted records' keys modulo CELL_KEY_MODULUS (the cell key of suppression/cell-key.ts) of a
+ * count column. A sum over episodes (appointments, screens) counts each episode's key once per unit it adds.
+ */
+function cellKeySql(column: AggregateColumn): string | null {
+  switch (column.counts) {
+    case 'episodes':
+      return `(coalesce(sum(f.record_key)${column.where ? ` FILTER (WHERE ${column.where})` : ''}, 0) % ${CELL_KEY_MODULUS})::int AS ${column.name}_key`;
+    case 'sum':
+      return `(coalesce(sum(f.record_key::bigint * ${column.of}), 0) % ${CELL_KEY_MODULUS})::int AS ${column.name}_key`;
+    case null:
+      return null;
+  }
+}
 
 /**
  * The aggregates of a set of episode facts `f` (with the readmission lateral `r`), in one SELECT list, so the
  * summary, the trend and the breakdown compute each metric with the same SQL. Every column is a count, a sum,
- * a mean or a median of facts defined once in the episode_facts view.
+ * a mean or a median of facts defined once in the episode_facts table.
  */
-export const EPISODE_AGGREGATES_SQL = `
-  count(*) AS episodes,
-  count(*) FILTER (WHERE f.active) AS active,
-  coalesce(sum(f.attendance_numerator), 0) AS attended,
-  coalesce(sum(f.no_show), 0) AS no_show,
-  coalesce(sum(f.attendance_denominator), 0) AS attendance_denominator,
-  avg(f.attended_hours_per_week) AS hours_mean,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY f.attended_hours_per_week) AS hours_median,
-  count(*) FILTER (WHERE f.meets_iop_intensity) AS meets_intensity,
-  avg(f.compliance_score) AS compliance_mean,
-  count(f.compliance_score) AS compliance_scored,
-  count(*) FILTER (WHERE f.compliant) AS compliant,
-  count(*) FILTER (WHERE f.as_of - f.admit_date >= 30) AS eligible30,
-  count(*) FILTER (WHERE f.as_of - f.admit_date >= 30 AND f.length_of_stay_days >= 30) AS retained30,
-  count(*) FILTER (WHERE f.as_of - f.admit_date >= 60) AS eligible60,
-  count(*) FILTER (WHERE f.as_of - f.admit_date >= 60 AND f.length_of_stay_days >= 60) AS retained60,
-  count(*) FILTER (WHERE f.as_of - f.admit_date >= 90) AS eligible90,
-  count(*) FILTER (WHERE f.as_of - f.admit_date >= 90 AND f.length_of_stay_days >= 90) AS retained90,
-  count(*) FILTER (WHERE NOT f.active) AS discharged,
-  count(*) FILTER (WHERE f.discharge_reason = 1) AS completed,
-  count(*) FILTER (WHERE f.discharge_reason IN (1, 4)) AS positive_conclusion,
-  count(*) FILTER (WHERE f.discharge_reason IN (2, 3)) AS dropped_out,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY f.length_of_stay_days) AS los_median,
-  coalesce(sum(f.screens_negative), 0) AS screens_negative,
-  coalesce(sum(f.screens_expected), 0) AS screens_expected,
-  count(*) FILTER (WHERE NOT f.active AND f.screens_expected_final_28 > 0) AS abstinence_eligible,
-  count(*) FILTER (WHERE NOT f.active AND f.abstinent_final_4_weeks) AS abstinent,
-  count(*) FILTER (WHERE f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30) AS readmission_eligible30,
-  count(*) FILTER (WHERE f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30 AND r.days <= 30) AS readmitted30,
-  count(*) FILTER (WHERE f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90) AS readmission_eligible90,
-  count(*) FILTER (WHERE f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90 AND r.days <= 90) AS readmitted90
-`;
+export const EPISODE_AGGREGATES_SQL = AGGREGATE_COLUMNS.map(aggregateSql).join(',\n  ');
+
+/** The cell keys of every count of EPISODE_AGGREGATES_SQL, `<count>_key`, selected beside it for a payer's scope. */
+export const EPISODE_CELL_KEYS_SQL = AGGREGATE_COLUMNS.map(cellKeySql)
+  .filter((sql) => sql !== null)
+  .join(',\n  ');
+
+/** The aggregates' SELECT list for a scope: with the cell keys when its counts are perturbed. */
+export const episodeAggregatesFor = (scope: AccessScope): string =>
+  scope.smallCells === 'suppress' ? `${EPISODE_AGGREGATES_SQL},\n  ${EPISODE_CELL_KEYS_SQL}` : EPISODE_AGGREGATES_SQL;
+
+type CountColumnName = Extract<(typeof AGGREGATE_COLUMNS)[number], { counts: 'episodes' | 'sum' }>['name'];
+
+/** The count columns, which perturbation adjusts. */
+export const EPISODE_COUNT_COLUMNS = AGGREGATE_COLUMNS.flatMap<CountColumnName>((column) =>
+  column.counts === null ? [] : [column.name],
+);
 
 /**
  * Days from the episode's discharge to the next admission of the same patient (any program, any level of care)
@@ -94,7 +150,71 @@ export const episodeAggregatesSchema = z.object({
   readmitted90: count,
 });
 
+/** The cell key of each count, present when the query selected EPISODE_CELL_KEYS_SQL (a payer's scope). */
+const cellKeysSchema = z.object(
+  Object.fromEntries(EPISODE_COUNT_COLUMNS.map((name) => [`${name}_key`, pg.int.optional()])) as Record<
+    `${CountColumnName}_key`,
+    z.ZodOptional<typeof pg.int>
+  >,
+);
+
 export type EpisodeAggregates = z.output<typeof episodeAggregatesSchema>;
+export type EpisodeCellKeys = z.output<typeof cellKeysSchema>;
+
+/** The aggregates and, for a payer's scope, their cell keys, as the summary, trend and breakdown queries read them. */
+export const keyedEpisodeAggregatesSchema = episodeAggregatesSchema.extend(cellKeysSchema.shape);
+export type KeyedEpisodeAggregates = EpisodeAggregates & EpisodeCellKeys;
+
+/**
+ * Counts that are part of another count (the numerator of a rate and its denominator, a subset and its set),
+ * outer sets first: a perturbed part is capped at its perturbed whole, so no rate passes 100%.
+ */
+const PARTS_OF_COUNTS: readonly (readonly [CountColumnName, CountColumnName])[] = [
+  ['active', 'episodes'],
+  ['discharged', 'episodes'],
+  ['meets_intensity', 'episodes'],
+  ['compliance_scored', 'episodes'],
+  ['compliant', 'compliance_scored'],
+  ['eligible30', 'episodes'],
+  ['retained30', 'eligible30'],
+  ['eligible60', 'episodes'],
+  ['retained60', 'eligible60'],
+  ['eligible90', 'episodes'],
+  ['retained90', 'eligible90'],
+  ['positive_conclusion', 'discharged'],
+  ['completed', 'positive_conclusion'],
+  ['dropped_out', 'discharged'],
+  ['abstinence_eligible', 'discharged'],
+  ['abstinent', 'abstinence_eligible'],
+  ['readmission_eligible30', 'discharged'],
+  ['readmitted30', 'readmission_eligible30'],
+  ['readmission_eligible90', 'discharged'],
+  ['readmitted90', 'readmission_eligible90'],
+  ['attended', 'attendance_denominator'],
+  ['no_show', 'attendance_denominator'],
+  ['screens_negative', 'screens_expected'],
+];
+
+/**
+ * The aggregates with every count perturbed by its cell key (suppression/cell-key.ts), each part capped at its
+ * whole (PARTS_OF_COUNTS); means and medians as they are. Throws when a positive count has no key: the query ran
+ * without EPISODE_CELL_KEYS_SQL.
+ */
+export function perturbEpisodeAggregates<T extends KeyedEpisodeAggregates>(row: T): T {
+  const perturbed: T = { ...row };
+  for (const name of EPISODE_COUNT_COLUMNS) {
+    const key = row[`${name}_key`];
+    if (key === undefined) {
+      if (row[name] === 0) continue;
+      throw new Error(`the count ${name} has no cell key: the query selected no EPISODE_CELL_KEYS_SQL`);
+    }
+    (perturbed as KeyedEpisodeAggregates)[name] = perturbedCount({ n: row[name], key });
+  }
+  for (const [part, whole] of PARTS_OF_COUNTS) {
+    (perturbed as KeyedEpisodeAggregates)[part] = Math.min(perturbed[part], perturbed[whole]);
+  }
+  return perturbed;
+}
 
 /** The aggregates of no episodes, as the SQL computes them over an empty selection: zero counts, null means. */
 export const NO_EPISODE_AGGREGATES: EpisodeAggregates = {

@@ -45,7 +45,7 @@ class NotBeforeFrom implements ValidatorConstraintInterface {
 export class EpisodeFiltersDto implements EpisodeFilters {
   @ApiPropertyOptional({
     format: 'date',
-    description: 'Earliest admit date, inclusive (YYYY-MM-DD)',
+    description: "Earliest admit date, inclusive (YYYY-MM-DD); for a payer, the first day of that date's month",
     example: '2025-01-01',
   })
   @IsOptional()
@@ -54,7 +54,7 @@ export class EpisodeFiltersDto implements EpisodeFilters {
 
   @ApiPropertyOptional({
     format: 'date',
-    description: 'Latest admit date, inclusive (YYYY-MM-DD)',
+    description: "Latest admit date, inclusive (YYYY-MM-DD); for a payer, the last day of that date's month",
     example: '2025-12-31',
   })
   @IsOptional()

@@ -21,8 +21,19 @@ export function episodeSelection(scope: AccessScope, filters: EpisodeFilters, fi
 
   if (scope.programIds !== null) conditions.push(`f.program_id = ANY(${bind(scope.programIds)}::int[])`);
   if (scope.payer !== null) conditions.push(`f.payer = ${bind(scope.payer)}`);
-  if (filters.from) conditions.push(`f.admit_date >= ${bind(filters.from)}::date`);
-  if (filters.to) conditions.push(`f.admit_date <= ${bind(filters.to)}::date`);
+  // A payer's window is widened to whole months: two windows a day apart would otherwise differ by the few
+  // episodes admitted that day (docs/SECURITY.md "Differencing").
+  const wholeMonths = scope.smallCells === 'suppress';
+  if (filters.from) {
+    const from = `${bind(filters.from)}::date`;
+    conditions.push(`f.admit_date >= ${wholeMonths ? `date_trunc('month', ${from})::date` : from}`);
+  }
+  if (filters.to) {
+    const to = `${bind(filters.to)}::date`;
+    conditions.push(
+      `f.admit_date <= ${wholeMonths ? `(date_trunc('month', ${to}) + interval '1 month - 1 day')::date` : to}`,
+    );
+  }
   if (filters.programId?.length) conditions.push(`f.program_id = ANY(${bind(filters.programId)}::int[])`);
   if (filters.levelOfCare?.length) conditions.push(`f.level_of_care = ANY(${bind(filters.levelOfCare)}::text[])`);
   if (filters.payer?.length) conditions.push(`f.payer = ANY(${bind(filters.payer)}::text[])`);

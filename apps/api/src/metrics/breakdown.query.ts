@@ -6,12 +6,13 @@ import type { AccessScope } from '../access/access-scope';
 import { parseRows } from '../database/parse-rows';
 import { pg } from '../database/pg-columns';
 import {
-  EPISODE_AGGREGATES_SQL,
-  type EpisodeAggregates,
-  episodeAggregatesSchema,
+  episodeAggregatesFor,
+  type KeyedEpisodeAggregates,
+  keyedEpisodeAggregatesSchema,
   READMISSION_LATERAL_SQL,
 } from '../episodes/episode-aggregates.sql';
 import { episodeSelection } from '../episodes/episode-selection.sql';
+import { CELL_KEY_MODULUS, type KeyedCount } from '../suppression/cell-key';
 
 export type EpisodeDimension = 'program' | 'levelOfCare' | 'payer' | 'substance' | 'ageBand' | 'counselor';
 export type AppointmentDimension = 'sessionType' | 'slot';
@@ -41,14 +42,29 @@ const APPOINTMENT_GROUPS: Record<AppointmentDimension, string> = {
 
 export interface AppointmentGroupRow {
   key: string;
-  attended: number;
-  no_show: number;
-  counted: number;
+  attended: KeyedCount;
+  no_show: KeyedCount;
+  counted: KeyedCount;
 }
 
-const episodeGroupRow = episodeAggregatesSchema.extend({ key: pg.text, label: pg.text });
-/** Sums of the int4 appointment counts (int8); counted is never null: a group exists only with appointments. */
-const appointmentGroupRow = z.object({ key: pg.text, attended: pg.int8, no_show: pg.int8, counted: pg.int8 });
+const episodeGroupRow = keyedEpisodeAggregatesSchema.extend({ key: pg.text, label: pg.text });
+/** Sums of the int4 appointment counts (int8), each with its cell key. */
+const appointmentGroupRow = z.object({
+  key: pg.text,
+  attended: pg.int8,
+  attended_key: pg.int,
+  no_show: pg.int8,
+  no_show_key: pg.int,
+  counted: pg.int8,
+  counted_key: pg.int,
+});
+
+/** Appointments of a status (or of the three counted ones), with their cell key: each counts its episode's key. */
+const appointmentsCounted = (name: string, where?: string) => {
+  const filter = where ? ` FILTER (WHERE ${where})` : '';
+  return `coalesce(sum(c.appointments)${filter}, 0) AS ${name},
+             (coalesce(sum(f.record_key::bigint * c.appointments)${filter}, 0) % ${CELL_KEY_MODULUS})::int AS ${name}_key`;
+};
 
 /** Episode aggregates per group of an episode attribute; appointment outcomes per session type or slot. */
 @Injectable()
@@ -59,11 +75,11 @@ export class BreakdownQuery {
     scope: AccessScope,
     filters: EpisodeFilters,
     by: EpisodeDimension,
-  ): Promise<Array<EpisodeAggregates & { key: string; label: string }>> {
+  ): Promise<Array<KeyedEpisodeAggregates & { key: string; label: string }>> {
     const selection = episodeSelection(scope, filters);
     const group = EPISODE_GROUPS[by];
     const sql = `
-      SELECT ${group.key} AS key, min(${group.label}) AS label, ${EPISODE_AGGREGATES_SQL}
+      SELECT ${group.key} AS key, min(${group.label}) AS label, ${episodeAggregatesFor(scope)}
       FROM episode_facts f
       JOIN programs p ON p.id = f.program_id
       LEFT JOIN staff s ON s.id = f.primary_counselor_id
@@ -90,9 +106,9 @@ export class BreakdownQuery {
     const key = APPOINTMENT_GROUPS[by];
     const sql = `
       SELECT ${key} AS key,
-             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'attended'), 0) AS attended,
-             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'no_show'), 0) AS no_show,
-             sum(c.appointments) AS counted
+             ${appointmentsCounted('attended', "c.status = 'attended'")},
+             ${appointmentsCounted('no_show', "c.status = 'no_show'")},
+             ${appointmentsCounted('counted')}
       FROM episode_facts f
       JOIN episode_appointment_counts c
         ON c.episode_id = f.episode_id AND c.status IN ('attended', 'no_show', 'cancelled_patient')
@@ -100,10 +116,16 @@ export class BreakdownQuery {
       GROUP BY 1
       ORDER BY 1
       `;
-    return parseRows(
+    const rows = parseRows(
       'BreakdownQuery.byAppointment',
       appointmentGroupRow,
       await this.dataSource.query(sql, selection.params),
     );
+    return rows.map((row) => ({
+      key: row.key,
+      attended: { n: row.attended, key: row.attended_key },
+      no_show: { n: row.no_show, key: row.no_show_key },
+      counted: { n: row.counted, key: row.counted_key },
+    }));
   }
 }

@@ -31,7 +31,13 @@ import {
 import { AsOfQuery } from '../episodes/as-of.query';
 import { BreakdownQuery } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
-import { metricValue, NO_EPISODE_AGGREGATES } from '../episodes/episode-aggregates.sql';
+import {
+  type EpisodeAggregates,
+  metricValue,
+  NO_EPISODE_AGGREGATES,
+  perturbEpisodeAggregates,
+} from '../episodes/episode-aggregates.sql';
+import { addKeyed, trueCount, type KeyedCount, NO_RECORDS, perturbedCount } from '../suppression/cell-key';
 import { FlowQuery } from './flow.query';
 import { groupLabel } from '../episodes/labels';
 import { fillMonths } from '../episodes/month-series';
@@ -44,6 +50,37 @@ const isAppointmentDimension = (by: BreakdownDimension): by is 'sessionType' | '
   (APPOINTMENT_DIMENSIONS as readonly string[]).includes(by);
 const isAppointmentMetric = (metric: EpisodeMetric): metric is AppointmentMetric =>
   (APPOINTMENT_METRICS as readonly string[]).includes(metric);
+
+/** The summary of one row of episode aggregates (exact, or perturbed for a payer). */
+function summaryOf(asOf: string | null, aggregates: EpisodeAggregates): SummaryResponse {
+  const value = (metric: EpisodeMetric) => metricValue(metric, aggregates);
+  const rate = (metric: EpisodeMetric) => value(metric) as RateValue;
+  const hours: MeanMedian = {
+    mean: value('attendedHoursPerWeek') as number | null,
+    median: aggregates.hours_median,
+  };
+  return {
+    asOf,
+    episodes: value('episodes') as number,
+    activeEpisodes: value('activeEpisodes') as number,
+    attendanceRate: rate('attendanceRate'),
+    attendedHoursPerWeek: hours,
+    meetsIntensity: rate('meetsIntensity'),
+    complianceScore: { mean: value('complianceScore') as number | null },
+    compliant: rate('compliant'),
+    retained30: rate('retained30'),
+    retained60: rate('retained60'),
+    retained90: rate('retained90'),
+    completionRate: rate('completionRate'),
+    positiveConclusionRate: rate('positiveConclusionRate'),
+    dropoutRate: rate('dropoutRate'),
+    medianLengthOfStay: value('medianLengthOfStay') as number | null,
+    negativeScreenRate: rate('negativeScreenRate'),
+    abstinentFinal4Weeks: rate('abstinentFinal4Weeks'),
+    readmitted30: rate('readmitted30'),
+    readmitted90: rate('readmitted90'),
+  };
+}
 
 /** The metrics of docs/METRICS.md over the selected episodes; each value comes from the episode_facts aggregates. */
 @Injectable()
@@ -66,34 +103,8 @@ export class MetricsService {
     const { asOf, aggregates } = await this.cache.get(scope, filters, 'summary', () =>
       this.summaryQuery.run(scope, filters),
     );
-    const value = (metric: EpisodeMetric) => metricValue(metric, aggregates);
-    const rate = (metric: EpisodeMetric) => value(metric) as RateValue;
-    const hours: MeanMedian = {
-      mean: value('attendedHoursPerWeek') as number | null,
-      median: aggregates.hours_median,
-    };
-    const exact: SummaryResponse = {
-      asOf,
-      episodes: value('episodes') as number,
-      activeEpisodes: value('activeEpisodes') as number,
-      attendanceRate: rate('attendanceRate'),
-      attendedHoursPerWeek: hours,
-      meetsIntensity: rate('meetsIntensity'),
-      complianceScore: { mean: value('complianceScore') as number | null },
-      compliant: rate('compliant'),
-      retained30: rate('retained30'),
-      retained60: rate('retained60'),
-      retained90: rate('retained90'),
-      completionRate: rate('completionRate'),
-      positiveConclusionRate: rate('positiveConclusionRate'),
-      dropoutRate: rate('dropoutRate'),
-      medianLengthOfStay: value('medianLengthOfStay') as number | null,
-      negativeScreenRate: rate('negativeScreenRate'),
-      abstinentFinal4Weeks: rate('abstinentFinal4Weeks'),
-      readmitted30: rate('readmitted30'),
-      readmitted90: rate('readmitted90'),
-    };
-    return forScope(scope, exact, suppressSummary);
+    const exact = summaryOf(asOf, aggregates);
+    return forScope(scope, exact, suppressSummary, () => summaryOf(asOf, perturbEpisodeAggregates(aggregates)));
   }
 
   /**
@@ -111,12 +122,20 @@ export class MetricsService {
       this.cache.get(scope, filters, 'trend-months', () => this.trendQuery.run(scope, filters)),
       this.asOfQuery.run(),
     ]);
-    const points = fillMonths(
+    const months = fillMonths(
       rows,
       (row) => row.period,
       (period) => ({ period, ...NO_EPISODE_AGGREGATES }),
-    ).map((row): TrendPoint => ({ period: row.period, value: metricValue(metric, row), n: row.episodes }));
-    return { asOf, metric, interval, points: forScope(scope, points, (exact) => suppressSeries(metric, exact)) };
+    );
+    const pointsOf = (monthRows: typeof months) =>
+      monthRows.map((row): TrendPoint => ({ period: row.period, value: metricValue(metric, row), n: row.episodes }));
+    const points = forScope(
+      scope,
+      pointsOf(months),
+      (exact) => suppressSeries(metric, exact),
+      () => pointsOf(months.map(perturbEpisodeAggregates)),
+    );
+    return { asOf, metric, interval, points };
   }
 
   /**
@@ -138,50 +157,84 @@ export class MetricsService {
         ]);
       }
       const rows = await this.breakdownQuery.byAppointment(scope, filters, by);
-      const groups = rows.map(
-        (row): BreakdownGroup => ({
-          key: row.key,
-          label: groupLabel(by, row.key),
-          value: toRate(metric === 'attendanceRate' ? row.attended : row.no_show, row.counted),
-          n: row.counted,
-        }),
+      const groupsOf = (count: (counted: KeyedCount) => number) =>
+        rows.map((row): BreakdownGroup => {
+          const counted = count(row.counted);
+          const outcome = count(metric === 'attendanceRate' ? row.attended : row.no_show);
+          // A perturbed part is capped at its perturbed whole.
+          return {
+            key: row.key,
+            label: groupLabel(by, row.key),
+            value: toRate(Math.min(outcome, counted), counted),
+            n: counted,
+          };
+        });
+      const groups = forScope(
+        scope,
+        groupsOf(trueCount),
+        (exact) => suppressSeries(metric, exact),
+        () => groupsOf(perturbedCount),
       );
-      return { asOf, metric, by, groups: forScope(scope, groups, (exact) => suppressSeries(metric, exact)) };
+      return { asOf, metric, by, groups };
     }
     const rows = await this.breakdownQuery.byEpisode(scope, filters, by);
-    const groups = rows.map(
-      (row): BreakdownGroup => ({
-        key: row.key,
-        label: groupLabel(by, row.key, row.label),
-        value: metricValue(metric, row),
-        n: row.episodes,
-      }),
+    const groupsOf = (groupRows: typeof rows) =>
+      groupRows.map(
+        (row): BreakdownGroup => ({
+          key: row.key,
+          label: groupLabel(by, row.key, row.label),
+          value: metricValue(metric, row),
+          n: row.episodes,
+        }),
+      );
+    const groups = forScope(
+      scope,
+      groupsOf(rows),
+      (exact) => suppressSeries(metric, exact),
+      () => groupsOf(rows.map(perturbEpisodeAggregates)),
     );
-    return { asOf, metric, by, groups: forScope(scope, groups, (exact) => suppressSeries(metric, exact)) };
+    return { asOf, metric, by, groups };
   }
 
   /** Admissions and discharges per calendar month, every month from the first to the last with either. */
   async flow(scope: AccessScope, filters: EpisodeFilters): Promise<FlowResponse> {
     const [rows, asOf] = await Promise.all([this.flowQuery.run(scope, filters), this.asOfQuery.run()]);
-    const points: FlowPoint[] = fillMonths(
+    const months = fillMonths(
       rows,
       (row) => row.period,
-      (period) => ({ period, admissions: 0, discharges: 0 }),
+      (period) => ({ period, admissions: NO_RECORDS, discharges: NO_RECORDS }),
     );
-    return forScope(scope, { asOf, points }, suppressFlow);
+    const flowOf = (count: (counted: KeyedCount) => number): FlowResponse => ({
+      asOf,
+      points: months.map(
+        (row): FlowPoint => ({
+          period: row.period,
+          admissions: count(row.admissions),
+          discharges: count(row.discharges),
+        }),
+      ),
+    });
+    return forScope(scope, flowOf(trueCount), suppressFlow, () => flowOf(perturbedCount));
   }
 
   /** Each TEDS-D reason's share of the discharged episodes, all seven codes, and the active count apart. */
   async dischargeReasons(scope: AccessScope, filters: EpisodeFilters): Promise<DischargeReasonsResponse> {
     const [counts, asOf] = await Promise.all([this.dischargeReasonsQuery.run(scope, filters), this.asOfQuery.run()]);
-    const discharged = [...counts.byReason.values()].reduce((total, episodes) => total + episodes, 0);
-    const reasons = Object.values(DISCHARGE_REASONS)
-      .sort((a, b) => a - b)
-      .map((code) => ({
-        code,
-        label: DISCHARGE_REASON_LABELS[code],
-        share: toRate(counts.byReason.get(code) ?? 0, discharged),
-      }));
-    return forScope(scope, { asOf, discharged, active: counts.active, reasons }, suppressDischargeReasons);
+    // Discharged is the union of the reasons' cells: its key is theirs added up, the same as the summary's.
+    const discharged = [...counts.byReason.values()].reduce(addKeyed, NO_RECORDS);
+    const answerOf = (count: (counted: KeyedCount) => number): DischargeReasonsResponse => ({
+      asOf,
+      discharged: count(discharged),
+      active: count(counts.active),
+      reasons: Object.values(DISCHARGE_REASONS)
+        .sort((a, b) => a - b)
+        .map((code) => ({
+          code,
+          label: DISCHARGE_REASON_LABELS[code],
+          // A perturbed part is capped at its perturbed whole.
+          share: toRate(Math.min(count(counts.byReason.get(code) ?? NO_RECORDS), count(discharged)), count(discharged)),
+        })),
+    });
+    return forScope(scope, answerOf(trueCount), suppressDischargeReasons, () => answerOf(perturbedCount));
   }
 }

@@ -5,19 +5,19 @@ import type { AccessScope } from '../access/access-scope';
 import { parseOneRow } from '../database/parse-rows';
 import { pg } from '../database/pg-columns';
 import {
-  EPISODE_AGGREGATES_SQL,
-  type EpisodeAggregates,
-  episodeAggregatesSchema,
+  episodeAggregatesFor,
+  type KeyedEpisodeAggregates,
+  keyedEpisodeAggregatesSchema,
   READMISSION_LATERAL_SQL,
 } from '../episodes/episode-aggregates.sql';
 import { episodeSelection } from '../episodes/episode-selection.sql';
 
 export interface SummaryRow {
   asOf: string | null;
-  aggregates: EpisodeAggregates;
+  aggregates: KeyedEpisodeAggregates;
 }
 
-const summaryRow = episodeAggregatesSchema.extend({ as_of: pg.isoDate.nullable() });
+const summaryRow = keyedEpisodeAggregatesSchema.extend({ as_of: pg.isoDate.nullable() });
 
 /** Every headline aggregate of the selected episodes, from episode facts in one round trip. */
 @Injectable()
@@ -27,7 +27,7 @@ export class SummaryQuery {
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<SummaryRow> {
     const selection = episodeSelection(scope, filters);
     const sql = `
-      SELECT to_char((SELECT max(as_of) FROM dataset_meta), 'YYYY-MM-DD') AS as_of, ${EPISODE_AGGREGATES_SQL}
+      SELECT to_char((SELECT max(as_of) FROM dataset_meta), 'YYYY-MM-DD') AS as_of, ${episodeAggregatesFor(scope)}
       FROM episode_facts f
       ${READMISSION_LATERAL_SQL}
       WHERE ${selection.sql}

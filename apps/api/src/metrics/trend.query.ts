@@ -5,24 +5,24 @@ import type { AccessScope } from '../access/access-scope';
 import { parseRows } from '../database/parse-rows';
 import { pg } from '../database/pg-columns';
 import {
-  EPISODE_AGGREGATES_SQL,
-  type EpisodeAggregates,
-  episodeAggregatesSchema,
+  episodeAggregatesFor,
+  type KeyedEpisodeAggregates,
+  keyedEpisodeAggregatesSchema,
   READMISSION_LATERAL_SQL,
 } from '../episodes/episode-aggregates.sql';
 import { episodeSelection } from '../episodes/episode-selection.sql';
 
-const trendRow = episodeAggregatesSchema.extend({ period: pg.isoMonth });
+const trendRow = keyedEpisodeAggregatesSchema.extend({ period: pg.isoMonth });
 
 /** The episode aggregates of the selected episodes per month of admission (months with episodes only). */
 @Injectable()
 export class TrendQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run(scope: AccessScope, filters: EpisodeFilters): Promise<Array<EpisodeAggregates & { period: string }>> {
+  async run(scope: AccessScope, filters: EpisodeFilters): Promise<Array<KeyedEpisodeAggregates & { period: string }>> {
     const selection = episodeSelection(scope, filters);
     const sql = `
-      SELECT to_char(date_trunc('month', f.admit_date), 'YYYY-MM') AS period, ${EPISODE_AGGREGATES_SQL}
+      SELECT to_char(date_trunc('month', f.admit_date), 'YYYY-MM') AS period, ${episodeAggregatesFor(scope)}
       FROM episode_facts f
       ${READMISSION_LATERAL_SQL}
       WHERE ${selection.sql}

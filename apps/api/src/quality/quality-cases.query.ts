@@ -17,6 +17,8 @@ export interface Fill {
 /** One selected episode with every date the quality measures decide on (dates as YYYY-MM-DD). */
 export interface QualityCase {
   episodeId: number;
+  /** The episode's record key, which a payer's counts are perturbed by (suppression/cell-key.ts); never shown. */
+  recordKey: number;
   patientKey: string;
   programId: number;
   programName: string;
@@ -43,6 +45,7 @@ const fill = z.object({ on: pg.isoDate, days: pg.int, medication: pg.text });
 /** Dates leave the SQL as YYYY-MM-DD text; the fills come as one json array per episode. */
 const caseRow = z.object({
   episode_id: pg.int,
+  record_key: pg.int,
   patient_key: pg.text,
   program_id: pg.int,
   program_name: pg.text,
@@ -71,7 +74,7 @@ export class QualityCasesQuery {
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<QualityCase[]> {
     const selection = episodeSelection(scope, filters);
     const sql = `
-      SELECT f.episode_id, pt.patient_key, f.program_id, p.name AS program_name, f.payer,
+      SELECT f.episode_id, f.record_key, pt.patient_key, f.program_id, p.name AS program_name, f.payer,
         to_char(f.admit_date, 'YYYY-MM-DD') AS admit_date, f.age_at_admission AS age, f.oud,
         to_char(f.referral_date, 'YYYY-MM-DD') AS referral_date, f.referral_source,
         to_char(f.prior_discharge_date, 'YYYY-MM-DD') AS prior_discharge_date,
@@ -98,6 +101,7 @@ export class QualityCasesQuery {
     const rows = parseLargeRows('QualityCasesQuery', caseRow, await this.dataSource.query(sql, selection.params));
     return rows.map((row) => ({
       episodeId: row.episode_id,
+      recordKey: row.record_key,
       patientKey: row.patient_key,
       programId: row.program_id,
       programName: row.program_name,

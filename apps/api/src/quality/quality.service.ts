@@ -17,6 +17,7 @@ import { ResultCache } from '../common/result-cache';
 import { AsOfQuery } from '../episodes/as-of.query';
 import { fillMonths } from '../episodes/month-series';
 import { toRate } from '../episodes/rate';
+import { perturbedCount } from '../suppression/cell-key';
 import { forScope } from '../suppression/shared-partitions';
 import { type QualityCase, QualityCasesQuery } from './quality-cases.query';
 import { type MeasureDefinition, type MeasureOutcome, QUALITY_MEASURES } from './quality-measures';
@@ -37,8 +38,11 @@ export class QualityService {
   measures(scope: AccessScope, filters: EpisodeFilters): Promise<QualityMeasuresResponse> {
     return this.cache.get(scope, filters, 'quality measures', async () => {
       const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
-      const measures = QUALITY_MEASURES.map((measure) => summarize(measure, evaluate(measure, cases)));
-      return forScope(scope, { asOf, measures }, suppressQualityMeasures);
+      const answerOf = (tally: Tally): QualityMeasuresResponse => ({
+        asOf,
+        measures: QUALITY_MEASURES.map((measure) => summarize(measure, evaluate(measure, cases), tally)),
+      });
+      return forScope(scope, answerOf(exactTally), suppressQualityMeasures, () => answerOf(perturbedTally));
     });
   }
 
@@ -55,19 +59,19 @@ export class QualityService {
     const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
     const evaluated = evaluate(measure, cases);
     const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');
-    const exact: QualityMeasureDetailResponse = {
+    const answerOf = (tally: Tally): QualityMeasureDetailResponse => ({
       asOf,
-      measure: summarize(measure, evaluated),
+      measure: summarize(measure, evaluated, tally),
       // Every month from the first to the last, a month without denominator episodes as 0 of 0.
       trend: fillMonths(
-        groupRates(counted, ({ episode }) => [episode.admitMonth, episode.admitMonth]),
+        groupRates(counted, ({ episode }) => [episode.admitMonth, episode.admitMonth], tally),
         (group) => group.key,
         (month) => ({ key: month, label: month, rate: toRate(0, 0) }),
       ),
-      byProgram: groupRates(counted, ({ episode }) => [String(episode.programId), episode.programName]),
-      byPayer: groupRates(counted, ({ episode }) => [episode.payer, PAYER_LABELS[episode.payer as Payer]]),
-    };
-    return forScope(scope, exact, suppressQualityDetail);
+      byProgram: groupRates(counted, ({ episode }) => [String(episode.programId), episode.programName], tally),
+      byPayer: groupRates(counted, ({ episode }) => [episode.payer, PAYER_LABELS[episode.payer as Payer]], tally),
+    });
+    return forScope(scope, answerOf(exactTally), suppressQualityDetail, () => answerOf(perturbedTally));
   }
 
   /** The episodes behind a numerator or denominator; every call writes one audit event (patient-level rows). */
@@ -132,19 +136,39 @@ function measureById(id: string): MeasureDefinition {
 const evaluate = (measure: MeasureDefinition, cases: readonly QualityCase[]): Evaluated[] =>
   cases.map((episode) => ({ episode, outcome: measure.evaluate(episode) }));
 
-function summarize(measure: MeasureDefinition, evaluated: readonly Evaluated[]): QualityMeasureResult {
+/** How many episodes a set holds, as the caller may see it: exactly, or perturbed by their record keys (payers). */
+type Tally = (episodes: readonly Evaluated[]) => number;
+
+const exactTally: Tally = (episodes) => episodes.length;
+const perturbedTally: Tally = (episodes) =>
+  perturbedCount({ n: episodes.length, key: episodes.reduce((sum, { episode }) => sum + episode.recordKey, 0) });
+
+/** The measure's rate of the given denominator episodes. */
+const rateOf = (counted: readonly Evaluated[], tally: Tally) => {
+  const denominator = tally(counted);
+  // A perturbed numerator is capped at its perturbed denominator.
+  return toRate(Math.min(tally(counted.filter(({ outcome }) => outcome.inNumerator)), denominator), denominator);
+};
+
+function summarize(measure: MeasureDefinition, evaluated: readonly Evaluated[], tally: Tally): QualityMeasureResult {
   const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');
-  const exclusions = new Map<string, number>();
-  for (const { outcome } of evaluated) {
-    if (outcome.exclusion) exclusions.set(outcome.exclusion, (exclusions.get(outcome.exclusion) ?? 0) + 1);
+  const exclusions = new Map<string, Evaluated[]>();
+  for (const item of evaluated) {
+    const reason = item.outcome.exclusion;
+    if (!reason) continue;
+    const excluded = exclusions.get(reason) ?? [];
+    excluded.push(item);
+    exclusions.set(reason, excluded);
   }
   return {
     id: measure.id,
     name: measure.name,
     definition: measure.definition,
-    rate: toRate(counted.filter(({ outcome }) => outcome.inNumerator).length, counted.length),
+    rate: rateOf(counted, tally),
     // Sorted by reason, so that the order does not depend on which episode came first.
-    exclusions: [...exclusions].sort(([a], [b]) => a.localeCompare(b)).map(([reason, count]) => ({ reason, count })),
+    exclusions: [...exclusions]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reason, excluded]) => ({ reason, count: tally(excluded) })),
   };
 }
 
@@ -152,16 +176,16 @@ function summarize(measure: MeasureDefinition, evaluated: readonly Evaluated[]):
 function groupRates(
   counted: readonly Evaluated[],
   keyOf: (evaluated: Evaluated) => [string, string],
+  tally: Tally,
 ): QualityMeasureGroup[] {
-  const groups = new Map<string, { label: string; numerator: number; denominator: number }>();
+  const groups = new Map<string, { label: string; episodes: Evaluated[] }>();
   for (const item of counted) {
     const [key, label] = keyOf(item);
-    const group = groups.get(key) ?? { label, numerator: 0, denominator: 0 };
-    group.denominator += 1;
-    if (item.outcome.inNumerator) group.numerator += 1;
+    const group = groups.get(key) ?? { label, episodes: [] };
+    group.episodes.push(item);
     groups.set(key, group);
   }
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([key, group]) => ({ key, label: group.label, rate: toRate(group.numerator, group.denominator) }));
+    .map(([key, group]) => ({ key, label: group.label, rate: rateOf(group.episodes, tally) }));
 }

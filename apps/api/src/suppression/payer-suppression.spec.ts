@@ -141,7 +141,7 @@ describe('small-cell suppression in every answer a payer receives (real PostgreS
   let token: string;
 
   beforeAll(async () => {
-    api = await startFixtureApp(SMALL_CELLS_FIXTURE_SQL);
+    api = await startFixtureApp(SMALL_CELLS_FIXTURE_SQL, [], { recordKeys: 'zero' });
     await createTestUser(api.databaseUrl, {
       email: 'payer@small.test',
       password: 'payer-password',

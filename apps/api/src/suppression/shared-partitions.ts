@@ -1,5 +1,6 @@
 import { type CountOrSuppressed, isSuppressed, type RateOrSuppressed, type RateValue } from '@iop/contracts';
 import type { AccessScope } from '../access/access-scope';
+import { publishPerturbed } from './perturbed-answer';
 import { isSmallCount, suppressPartition } from './small-cells';
 
 /**
@@ -8,9 +9,13 @@ import { isSmallCount, suppressPartition } from './small-cells';
  * the complementary suppression.
  */
 
-/** The answer as the caller may see it: suppressed for a scope that suppresses small cells, exact otherwise. */
-export function forScope<T>(scope: AccessScope, response: T, suppress: (exact: T) => T): T {
-  return scope.smallCells === 'suppress' ? suppress(response) : response;
+/**
+ * The answer as the caller may see it: exact, or for a scope that suppresses small cells (a payer's), the cells
+ * `suppress` withholds by the exact counts and every other value from `perturbed`, the same answer built on the
+ * counts perturbed by their cell keys (publishPerturbed, docs/SECURITY.md "Differencing").
+ */
+export function forScope<T>(scope: AccessScope, exact: T, suppress: (exact: T) => T, perturbed: () => T): T {
+  return scope.smallCells === 'suppress' ? publishPerturbed(suppress(exact), perturbed()) : exact;
 }
 
 /** A rate of an exact (not yet suppressed) response; suppression runs once, on exact values. */

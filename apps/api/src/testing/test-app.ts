@@ -7,6 +7,7 @@ import { hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { configureApp } from '../configure-app';
+import { CELL_KEY_MODULUS } from '../suppression/cell-key';
 
 /** The token-signing secret of every test app (config requires one). */
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -90,10 +91,18 @@ export async function startTestApp(databaseUrl: string, overrides: ProviderOverr
   const { AppModule } = await import('../app.module');
   const app = configureApp(
     overrides.length === 0
-      ? await NestFactory.create(AppModule, { logger: false, abortOnError: false })
+      ? await NestFactory.create(AppModule, {
+          logger: process.env['IOP_TEST_LOGS'] ? ['error'] : false,
+          abortOnError: false,
+        })
       : await withOverrides(Test.createTestingModule({ imports: [AppModule] }), overrides)
           .compile()
-          .then((module) => module.createNestApplication({ logger: false, abortOnError: false })),
+          .then((module) =>
+            module.createNestApplication({
+              logger: process.env['IOP_TEST_LOGS'] ? ['error'] : false,
+              abortOnError: false,
+            }),
+          ),
   );
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
@@ -137,15 +146,33 @@ export async function startTestApp(databaseUrl: string, overrides: ProviderOverr
 }
 
 /**
+ * The episodes' record keys of a fixture, so that what a payer sees is the same on every run:
+ * - 'hashed': a fixed pseudo-random key per episode id (the database draws a new random one per insert);
+ * - 'zero': every key 0, so every cell key is 0 and nothing is perturbed (suppression/cell-key.ts), for the tests
+ *   of small-cell suppression itself, which check shown counts by exact arithmetic.
+ */
+export type FixtureRecordKeys = 'hashed' | 'zero';
+
+const recordKeysSql = (keys: FixtureRecordKeys) => `
+  UPDATE episodes SET record_key = ${keys === 'zero' ? '0' : `hashtext('fixture record key ' || id) & ${CELL_KEY_MODULUS - 1}`};
+  UPDATE episode_facts f SET record_key = e.record_key FROM episodes e WHERE e.id = f.episode_id;
+`;
+
+/**
  * A fresh migrated database loaded with a hand-built fixture (which refreshes the episode facts itself),
  * and the API on it; close() stops the API and drops the database.
  */
-export async function startFixtureApp(fixtureSql: string, overrides: ProviderOverride[] = []): Promise<TestApp> {
+export async function startFixtureApp(
+  fixtureSql: string,
+  overrides: ProviderOverride[] = [],
+  { recordKeys = 'hashed' }: { recordKeys?: FixtureRecordKeys } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const client = new Client({ connectionString: database.url });
   await client.connect();
   try {
     await client.query(fixtureSql);
+    await client.query(recordKeysSql(recordKeys));
   } finally {
     await client.end();
   }

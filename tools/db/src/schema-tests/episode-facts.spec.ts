@@ -11,6 +11,8 @@ describe('episode_facts', () => {
   let database: TestDatabase;
   let client: Client;
   let facts: Map<number, Record<string, unknown>>;
+  /** Each row's record key, apart: drawn at random per episode, so no golden value. */
+  let recordKeys: Map<number, unknown>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -18,7 +20,8 @@ describe('episode_facts', () => {
     await client.query(FIXTURE);
     await client.query('SELECT refresh_episode_facts()');
     const rows = (await client.query<Record<string, unknown>>('SELECT * FROM episode_facts ORDER BY episode_id')).rows;
-    facts = new Map(rows.map((row) => [row['episode_id'] as number, row]));
+    facts = new Map(rows.map(({ record_key: _recordKey, ...row }) => [row['episode_id'] as number, row]));
+    recordKeys = new Map(rows.map((row) => [row['episode_id'] as number, row['record_key']]));
   });
   afterAll(async () => {
     await client?.end();
@@ -27,6 +30,14 @@ describe('episode_facts', () => {
 
   it('has one row per episode', () => {
     expect([...facts.keys()]).toEqual([1, 2, 3, 4]);
+  });
+
+  it("copies each episode's random record key, an integer in [0, 2^24), distinct here", async () => {
+    const episodes = await client.query<{ id: number; record_key: number }>('SELECT id, record_key FROM episodes');
+    expect(new Map(episodes.rows.map((row) => [row.id, row.record_key]))).toEqual(recordKeys);
+    const keys = [...recordKeys.values()] as number[];
+    expect(keys.every((key) => Number.isInteger(key) && key >= 0 && key < 2 ** 24)).toBe(true);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('episode 1: discharged, completed, no MAT', () => {

@@ -44,11 +44,13 @@ const ALL_MIGRATION_NAMES = [
   'IncrementalFacts1764800000000',
   'SignInThrottle1765000000000',
   'SignInClaim1765000000001',
+  'RecordKeys1765100000000',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.
 const DERIVED_OBJECTS = [
   'audit_events_append_only',
+  'random_record_key',
   'refresh_episode_facts',
   'refresh_episode_facts',
   'report_next_run',

@@ -7,6 +7,7 @@ import { Imports1764700000000 } from './1764700000000-imports';
 import { IncrementalFacts1764800000000 } from './1764800000000-incremental-facts';
 import { SignInThrottle1765000000000 } from './1765000000000-sign-in-throttle';
 import { SignInClaim1765000000001 } from './1765000000001-sign-in-claim';
+import { RecordKeys1765100000000 } from './1765100000000-record-keys';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   IncrementalFacts1764800000000,
   SignInThrottle1765000000000,
   SignInClaim1765000000001,
+  RecordKeys1765100000000,
 ];

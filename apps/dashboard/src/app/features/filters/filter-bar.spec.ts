@@ -1,13 +1,14 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
-import type { FilterOptionsResponse } from '@iop/contracts';
+import type { FilterOptionsResponse, UserRole } from '@iop/contracts';
+import { AuthSession } from '../../data-access/auth/auth-session';
 import { FilterBar } from './filter-bar';
 import { FILTERS_PATHS } from '../../data-access/api/filters-api';
 
@@ -37,13 +38,14 @@ describe('FilterBar', () => {
   let fixture: ComponentFixture<FilterBar>;
   let router: Router;
 
-  async function open(url: string): Promise<void> {
+  async function open(url: string, role: UserRole = 'director'): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'overview', component: EmptyPage }]),
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
         provideNoopAnimations(),
+        { provide: AuthSession, useValue: { user: signal({ role }) } },
       ],
     });
     router = TestBed.inject(Router);
@@ -62,6 +64,18 @@ describe('FilterBar', () => {
     if (!element) throw new Error(`no input ${testId}`);
     return element;
   };
+
+  it('tells a payer that dates select whole months, and nobody else', async () => {
+    await open('/overview', 'payer');
+    const hints = () =>
+      Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('mat-hint'), (hint) =>
+        hint.textContent?.trim(),
+      );
+    expect(hints()).toEqual(['From the first of the month', 'To the end of the month']);
+    TestBed.resetTestingModule();
+    await open('/overview', 'admin');
+    expect(hints()).toEqual([]);
+  });
 
   it('choosing a level of care puts it in the URL, next to the page parameters', async () => {
     await open('/overview?groupBy=payer');

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButton } from '@angular/material/button';
 import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
 import { MatOption } from '@angular/material/core';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import { FiltersApi } from '../../data-access/api/filters-api';
@@ -15,6 +15,7 @@ import {
   withoutChip,
 } from '../../ui/formats/filter-chips';
 import { FilterState } from '../../data-access/filters/filter-state';
+import { AuthSession } from '../../data-access/auth/auth-session';
 
 /**
  * The filter of every page, above the routed page: admit date range, multi-selects for the episode
@@ -24,7 +25,18 @@ import { FilterState } from '../../data-access/filters/filter-state';
  */
 @Component({
   selector: 'iop-filter-bar',
-  imports: [MatButton, MatChip, MatChipRemove, MatChipSet, MatFormField, MatInput, MatLabel, MatOption, MatSelect],
+  imports: [
+    MatButton,
+    MatChip,
+    MatChipRemove,
+    MatChipSet,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+  ],
   templateUrl: './filter-bar.html',
   styleUrl: './filter-bar.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,6 +44,7 @@ import { FilterState } from '../../data-access/filters/filter-state';
 export class FilterBar {
   private readonly state = inject(FilterState);
   private readonly optionsResource = inject(FiltersApi).options();
+  private readonly session = inject(AuthSession);
 
   protected readonly filters = this.state.filters;
   protected readonly options = computed(() =>
@@ -46,6 +59,8 @@ export class FilterBar {
   });
   protected readonly chips = computed(() => filterChips(this.filters(), this.options()));
   protected readonly activeCount = computed(() => countActiveFilters(this.filters()));
+  /** A payer's dates select whole months (the API widens them, so that windows a day apart cannot be subtracted). */
+  protected readonly wholeMonths = computed(() => this.session.user()?.role === 'payer');
   /** Whether the fields are shown on a narrow screen; wide screens always show them (see the styles). */
   protected readonly expanded = signal(false);
 
