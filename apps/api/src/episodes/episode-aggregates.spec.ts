@@ -6,7 +6,6 @@ import {
   episodeAggregatesSchema,
   metricValue,
   NO_EPISODE_AGGREGATES,
-  READMISSION_LATERAL_SQL,
 } from './episode-aggregates.sql';
 import { SUMMARY_FIXTURE_SQL } from './testing/summary-fixture';
 
@@ -15,11 +14,7 @@ describe('the episode aggregates and their row parser (real PostgreSQL)', () => 
   let database: TestDatabase;
   let client: Client;
   const aggregatesOf = async (selectList: string, where = 'true') =>
-    (
-      await client.query<Record<string, unknown>>(
-        `SELECT ${selectList} FROM episode_facts f ${READMISSION_LATERAL_SQL} WHERE ${where}`,
-      )
-    ).rows;
+    (await client.query<Record<string, unknown>>(`SELECT ${selectList} FROM episode_facts f WHERE ${where}`)).rows;
 
   beforeAll(async () => {
     database = await createTestDatabase();

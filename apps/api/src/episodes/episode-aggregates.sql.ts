@@ -43,9 +43,15 @@ const AGGREGATE_COLUMNS = [
   episodesCounted('abstinence_eligible', 'NOT f.active AND f.screens_expected_final_28 > 0'),
   episodesCounted('abstinent', 'NOT f.active AND f.abstinent_final_4_weeks'),
   episodesCounted('readmission_eligible30', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30'),
-  episodesCounted('readmitted30', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30 AND r.days <= 30'),
+  episodesCounted(
+    'readmitted30',
+    'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30 AND f.days_to_readmission <= 30',
+  ),
   episodesCounted('readmission_eligible90', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90'),
-  episodesCounted('readmitted90', 'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90 AND r.days <= 90'),
+  episodesCounted(
+    'readmitted90',
+    'f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90 AND f.days_to_readmission <= 90',
+  ),
 ] as const satisfies readonly AggregateColumn[];
 
 function aggregateSql(column: AggregateColumn): string {
@@ -75,9 +81,9 @@ function cellKeySql(column: AggregateColumn): string | null {
 }
 
 /**
- * The aggregates of a set of episode facts `f` (with the readmission lateral `r`), in one SELECT list, so the
- * summary, the trend and the breakdown compute each metric with the same SQL. Every column is a count, a sum,
- * a mean or a median of facts defined once in the episode_facts table.
+ * The aggregates of a set of episode facts `f`, in one SELECT list, so the summary, the trend and the breakdown
+ * compute each metric with the same SQL. Every column is a count, a sum, a mean or a median of facts defined once in
+ * the episode_facts table (readmission by its days_to_readmission, which the facts refresh computes).
  */
 export const EPISODE_AGGREGATES_SQL = AGGREGATE_COLUMNS.map(aggregateSql).join(',\n  ');
 
@@ -96,19 +102,6 @@ type CountColumnName = Extract<(typeof AGGREGATE_COLUMNS)[number], { counts: 'ep
 export const EPISODE_COUNT_COLUMNS = AGGREGATE_COLUMNS.flatMap<CountColumnName>((column) =>
   column.counts === null ? [] : [column.name],
 );
-
-/**
- * Days from the episode's discharge to the next admission of the same patient (any program, any level of care)
- * 1-90 days later; null when there is none. Joined as `r` next to `f`.
- */
-export const READMISSION_LATERAL_SQL = `
-  LEFT JOIN LATERAL (
-    SELECT min(n.admit_date - f.discharge_date) AS days
-    FROM episode_facts n
-    WHERE n.patient_id = f.patient_id AND n.episode_id <> f.episode_id
-      AND n.admit_date BETWEEN f.discharge_date + 1 AND f.discharge_date + 90
-  ) r ON true
-`;
 
 const count = pg.int8;
 const meanOrNull = pg.float8.nullable();

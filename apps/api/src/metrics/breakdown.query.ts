@@ -9,7 +9,6 @@ import {
   episodeAggregatesFor,
   type KeyedEpisodeAggregates,
   keyedEpisodeAggregatesSchema,
-  READMISSION_LATERAL_SQL,
 } from '../episodes/episode-aggregates.sql';
 import { episodeSelection } from '../episodes/episode-selection.sql';
 import { CELL_KEY_MODULUS, type KeyedCount } from '../suppression/cell-key';
@@ -83,7 +82,6 @@ export class BreakdownQuery {
       FROM episode_facts f
       JOIN programs p ON p.id = f.program_id
       LEFT JOIN staff s ON s.id = f.primary_counselor_id
-      ${READMISSION_LATERAL_SQL}
       WHERE ${selection.sql}
       GROUP BY ${group.key}, ${group.order}
       ORDER BY ${group.order} NULLS LAST

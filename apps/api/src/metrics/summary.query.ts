@@ -8,7 +8,6 @@ import {
   episodeAggregatesFor,
   type KeyedEpisodeAggregates,
   keyedEpisodeAggregatesSchema,
-  READMISSION_LATERAL_SQL,
 } from '../episodes/episode-aggregates.sql';
 import { episodeSelection } from '../episodes/episode-selection.sql';
 
@@ -29,7 +28,6 @@ export class SummaryQuery {
     const sql = `
       SELECT to_char((SELECT max(as_of) FROM dataset_meta), 'YYYY-MM-DD') AS as_of, ${episodeAggregatesFor(scope)}
       FROM episode_facts f
-      ${READMISSION_LATERAL_SQL}
       WHERE ${selection.sql}
       `;
     const { as_of: asOf, ...aggregates } = parseOneRow(

@@ -8,7 +8,6 @@ import {
   episodeAggregatesFor,
   type KeyedEpisodeAggregates,
   keyedEpisodeAggregatesSchema,
-  READMISSION_LATERAL_SQL,
 } from '../episodes/episode-aggregates.sql';
 import { episodeSelection } from '../episodes/episode-selection.sql';
 
@@ -24,7 +23,6 @@ export class TrendQuery {
     const sql = `
       SELECT to_char(date_trunc('month', f.admit_date), 'YYYY-MM') AS period, ${episodeAggregatesFor(scope)}
       FROM episode_facts f
-      ${READMISSION_LATERAL_SQL}
       WHERE ${selection.sql}
       GROUP BY 1
       ORDER BY 1

@@ -131,6 +131,7 @@ describe('episode_facts', () => {
       mutual_help_reports: 3,
       mutual_help_meetings: 9, // 2 + 4 + 3
       mutual_help_meetings_per_week: close(3),
+      days_to_readmission: 18, // episode 4 of the same patient, admitted 2025-03-10
       charges_cents: 42000, // 15000 + 15000 + 12000
     });
   });

@@ -86,4 +86,28 @@ describe('refresh_episode_facts(episodes)', () => {
     await client.query('SELECT refresh_episode_facts()');
     expect(await contents()).toEqual(incremental);
   });
+
+  it("recomputes the readmission of a patient's earlier episodes when only a new admission is refreshed", async () => {
+    const readmission = async (episodeId: number) =>
+      (
+        await client.query<{ days: number | null }>(
+          'SELECT days_to_readmission AS days FROM episode_facts WHERE episode_id = $1',
+          [episodeId],
+        )
+      ).rows[0]?.days;
+    // Episode 1 (patient 1, discharged 2025-02-20) is readmitted by episode 4 on 2025-03-10.
+    expect(await readmission(1)).toBe(18);
+    await client.query(
+      `INSERT INTO episodes (id, org_id, program_id, patient_id, level_of_care, referral_source, admit_date,
+          discharge_date, discharge_reason, primary_substance, oud, severity, payer, source_system, source_id)
+       VALUES (6, 1, 2, 1, '1', 'self', '2025-02-25', '2025-03-05', 1, 'alcohol', false, 1, 'medicaid', 'fx', 'e6')`,
+    );
+    await client.query('SELECT refresh_episode_facts(ARRAY[6])');
+    // Only the new episode was named; its patient's episode 1 now has an earlier readmission, 5 days after.
+    expect(await readmission(1)).toBe(5);
+    expect(await readmission(6)).toBe(5);
+    const incremental = await contents();
+    await client.query('SELECT refresh_episode_facts()');
+    expect(await contents()).toEqual(incremental);
+  });
 });

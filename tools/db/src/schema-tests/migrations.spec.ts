@@ -45,6 +45,7 @@ const ALL_MIGRATION_NAMES = [
   'SignInThrottle1765000000000',
   'SignInClaim1765000000001',
   'RecordKeys1765100000000',
+  'ReadmissionInFacts1765200000000',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.

@@ -8,6 +8,7 @@ import { IncrementalFacts1764800000000 } from './1764800000000-incremental-facts
 import { SignInThrottle1765000000000 } from './1765000000000-sign-in-throttle';
 import { SignInClaim1765000000001 } from './1765000000001-sign-in-claim';
 import { RecordKeys1765100000000 } from './1765100000000-record-keys';
+import { ReadmissionInFacts1765200000000 } from './1765200000000-readmission-in-facts';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   SignInThrottle1765000000000,
   SignInClaim1765000000001,
   RecordKeys1765100000000,
+  ReadmissionInFacts1765200000000,
 ];
