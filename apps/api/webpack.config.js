@@ -14,6 +14,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The evidence board's worker thread (apps/api/src/evidence/evidence-workers.ts starts it from beside main.js).
+      additionalEntryPoints: [{ entryName: 'evidence-worker', entryPath: './src/evidence/evidence.worker.ts' }],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -2,6 +2,15 @@ export { wilsonInterval } from './lib/proportions';
 export { pearson, type PearsonResult } from './lib/correlation';
 export { linearRegression, type LinearRegressionResult } from './lib/linear-regression';
 export {
+  isRowMajorMatrix,
+  matrixRows,
+  rowMajorMatrix,
+  type CompressedRows,
+  type DesignMatrix,
+  type RowMajorMatrix,
+} from './lib/row-major-matrix';
+export type { LeastSquaresSolver, LeastSquaresSolverChoice } from './lib/least-squares';
+export {
   logisticRegression,
   type LogisticRegressionOptions,
   type LogisticRegressionResult,

@@ -1,19 +1,23 @@
 import type { EvidenceAdjustedEffect, EvidenceEffect, EvidenceVerdict } from '@iop/contracts';
+import type { CompressedRows } from '@iop/stats';
 import type { EvidenceRow } from './evidence-rows.query';
 
 /** METRICS.md: the board adjusts for these, each as a categorical factor. */
 export const BOARD_COVARIATES = ['age band', 'sex', 'primary substance', 'severity', 'prior episodes', 'payer'];
 
-/** Levels of each covariate as the model codes them; prior episodes are capped at 3 ("3+"). */
+/** How the model codes each covariate, in BOARD_COVARIATES order; prior episodes are capped at 3 ("3+"). */
+const BOARD_FACTORS: ReadonlyArray<(row: EvidenceRow) => string> = [
+  (row) => row.ageBand,
+  (row) => row.sex,
+  (row) => row.substance,
+  (row) => String(row.severity),
+  (row) => (row.priorEpisodes >= 3 ? '3+' : String(row.priorEpisodes)),
+  (row) => row.payer,
+];
+
+/** Levels of each covariate as the model codes them. */
 export function covariateLevels(row: EvidenceRow): string[] {
-  return [
-    row.ageBand,
-    row.sex,
-    row.substance,
-    String(row.severity),
-    row.priorEpisodes >= 3 ? '3+' : String(row.priorEpisodes),
-    row.payer,
-  ];
+  return BOARD_FACTORS.map((level) => level(row));
 }
 
 /**
@@ -24,23 +28,84 @@ export function covariateLevels(row: EvidenceRow): string[] {
 export const MIN_LEVEL_EPISODES = 30;
 export const POOLED_LEVEL = '(pooled small levels)';
 
-/**
- * Each factor's levels with the small ones pooled: levels under `minLevelSize` become one pooled level, which
- * joins the most frequent level when it is itself still under the size.
- */
-function poolSmallLevels(levels: readonly (readonly string[])[], minLevelSize: number): string[][] {
-  const pooled = levels.map((row) => [...row]);
-  const factors = levels[0]?.length ?? 0;
-  for (let factor = 0; factor < factors; factor++) {
-    const counts = new Map<string, number>();
-    for (const row of levels) counts.set(row[factor], (counts.get(row[factor]) ?? 0) + 1);
-    const [reference] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    const small = new Set([...counts].filter(([level, n]) => n < minLevelSize && level !== reference).map(([l]) => l));
-    const smallTotal = [...small].reduce((sum, level) => sum + (counts.get(level) ?? 0), 0);
-    const target = smallTotal >= minLevelSize ? POOLED_LEVEL : reference;
-    for (const row of pooled) if (small.has(row[factor])) row[factor] = target;
+/** One categorical factor over the rows, coded as integers: row i is at level levels[codes[i]]. */
+interface CodedFactor {
+  levels: string[];
+  codes: Int32Array;
+  /** Rows per level code. */
+  counts: number[];
+}
+
+function codeFactor<Row>(rows: readonly Row[], levelOf: (row: Row) => string): CodedFactor {
+  const index = new Map<string, number>();
+  const codes = new Int32Array(rows.length);
+  const counts: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const level = levelOf(rows[i]);
+    let code = index.get(level);
+    if (code === undefined) {
+      code = index.size;
+      index.set(level, code);
+      counts.push(0);
+    }
+    codes[i] = code;
+    counts[code]++;
   }
-  return pooled;
+  return { levels: [...index.keys()], codes, counts };
+}
+
+/** Level codes by frequency, most frequent first, ties in sort order: the first is the reference. */
+function codesByFrequency({ levels, counts }: CodedFactor): number[] {
+  return levels.map((_, code) => code).sort((a, b) => counts[b] - counts[a] || levels[a].localeCompare(levels[b]));
+}
+
+/**
+ * A factor with its small levels pooled: levels under `minLevelSize` become one pooled level, which joins the
+ * most frequent level when it is itself still under the size.
+ */
+function poolSmallLevels(factor: CodedFactor, minLevelSize: number): CodedFactor {
+  const [reference, ...others] = codesByFrequency(factor);
+  const small = new Set(others.filter((code) => factor.counts[code] < minLevelSize));
+  if (small.size === 0) return factor;
+  const smallTotal = [...small].reduce((sum, code) => sum + factor.counts[code], 0);
+  const levels: string[] = [];
+  const counts: number[] = [];
+  const recode = new Int32Array(factor.levels.length);
+  factor.levels.forEach((level, code) => {
+    if (small.has(code)) return;
+    recode[code] = levels.push(level) - 1;
+    counts.push(factor.counts[code]);
+  });
+  const target = smallTotal >= minLevelSize ? levels.push(POOLED_LEVEL) - 1 : recode[reference];
+  if (target === counts.length) counts.push(0);
+  for (const code of small) {
+    recode[code] = target;
+    counts[target] += factor.counts[code];
+  }
+  return { levels, codes: factor.codes.map((code) => recode[code]), counts };
+}
+
+/** One dummy column: rows of `factor` at level code `code` are 1. */
+interface DummyColumn {
+  factor: number;
+  code: number;
+  level: string;
+  /** Rows at the level: a column with none, or with every row, is constant. */
+  count: number;
+}
+
+/**
+ * The dummy columns of categorical factors, factor by factor, each factor's non-reference levels in
+ * frequency order; levels under `minLevelSize` rows are pooled first (poolSmallLevels).
+ */
+function dummyCoding(factors: readonly CodedFactor[], minLevelSize: number) {
+  const coded = factors.map((factor) => (minLevelSize > 1 ? poolSmallLevels(factor, minLevelSize) : factor));
+  const columns = coded.flatMap((factor, index) =>
+    codesByFrequency(factor)
+      .slice(1)
+      .map((code): DummyColumn => ({ factor: index, code, level: factor.levels[code], count: factor.counts[code] })),
+  );
+  return { coded, columns };
 }
 
 /**
@@ -53,42 +118,66 @@ export function dummyColumns(
   levels: readonly (readonly string[])[],
   minLevelSize = 1,
 ): { names: string[]; rows: number[][] } {
-  const coded = minLevelSize > 1 ? poolSmallLevels(levels, minLevelSize) : levels;
-  const factors = coded[0]?.length ?? 0;
-  const names: string[] = [];
-  const columnsPerFactor: Array<{ factor: number; level: string }> = [];
-  for (let factor = 0; factor < factors; factor++) {
-    const counts = new Map<string, number>();
-    for (const row of coded) counts.set(row[factor], (counts.get(row[factor]) ?? 0) + 1);
-    const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    for (const [level] of sorted.slice(1)) {
-      columnsPerFactor.push({ factor, level });
-      names.push(`${factor}:${level}`);
-    }
-  }
-  const rows = coded.map((row) => columnsPerFactor.map(({ factor, level }) => (row[factor] === level ? 1 : 0)));
-  return { names, rows };
+  const factorCount = levels[0]?.length ?? 0;
+  const factors = Array.from({ length: factorCount }, (_, factor) => codeFactor(levels, (row) => row[factor]));
+  const { coded, columns } = dummyCoding(factors, minLevelSize);
+  return {
+    names: columns.map(({ factor, level }) => `${factor}:${level}`),
+    rows: levels.map((_, i) => columns.map(({ factor, code }) => (coded[factor].codes[i] === code ? 1 : 0))),
+  };
 }
 
 /**
  * The design matrix of an adjusted model: the exposure column(s) first, then the covariate dummies. Columns
- * that are constant in the data are dropped (they would duplicate the intercept).
+ * that are constant in the data are dropped (they would duplicate the intercept). It is built as compressed
+ * rows (its non-zero entries only: the exposure and at most one dummy per factor in each row), the form the
+ * least-squares fits read, instead of 120,000 arrays of 20-30 mostly-zero numbers.
  */
 export function adjustedDesign(
   exposures: readonly (readonly number[])[],
   rows: readonly EvidenceRow[],
   minLevelSize = MIN_LEVEL_EPISODES,
-): number[][] {
-  const dummies = dummyColumns(rows.map(covariateLevels), minLevelSize).rows;
-  const combined = exposures.map((exposure, i) => [...exposure, ...dummies[i]]);
-  const width = combined[0]?.length ?? 0;
+): CompressedRows {
+  const n = exposures.length;
   const exposureWidth = exposures[0]?.length ?? 0;
-  const keep: number[] = [];
-  for (let column = 0; column < width; column++) {
-    const first = combined[0][column];
-    if (column < exposureWidth || combined.some((row) => row[column] !== first)) keep.push(column);
+  const factors = BOARD_FACTORS.map((levelOf) => codeFactor(rows, levelOf));
+  const { coded, columns } = dummyCoding(factors, minLevelSize);
+  const kept = columns.filter(({ count }) => count > 0 && count < n);
+  // Per factor, the design column of each level code (-1: the reference, or a dropped column). Factors come
+  // in column order, so a row's entries ascend.
+  const columnOf = coded.map(({ levels }) => new Int32Array(levels.length).fill(-1));
+  kept.forEach(({ factor, code }, index) => (columnOf[factor][code] = exposureWidth + index));
+  const rowStarts = new Int32Array(n + 1);
+  // At most the exposures and one dummy per factor in each row; trimmed to the entries used at the end.
+  const capacity = n * (exposureWidth + coded.length);
+  const columnIndex = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    rowStarts[i] = next;
+    const exposure = exposures[i];
+    for (let j = 0; j < exposureWidth; j++) {
+      if (exposure[j] === 0) continue;
+      columnIndex[next] = j;
+      values[next] = exposure[j];
+      next++;
+    }
+    for (let factor = 0; factor < coded.length; factor++) {
+      const column = columnOf[factor][coded[factor].codes[i]];
+      if (column < 0) continue;
+      columnIndex[next] = column;
+      values[next] = 1;
+      next++;
+    }
   }
-  return combined.map((row) => keep.map((column) => row[column]));
+  rowStarts[n] = next;
+  return {
+    rows: n,
+    columns: exposureWidth + kept.length,
+    rowStarts,
+    columnIndex: columnIndex.slice(0, next),
+    values: values.slice(0, next),
+  };
 }
 
 /** A null effect: the model could not be fitted on this selection. */

@@ -2,7 +2,7 @@ import chiSquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { EvidenceBinPoint, EvidenceEffect } from '@iop/contracts';
-import { coxRegression, linearRegression, logisticRegression } from '@iop/stats';
+import { coxRegression, linearRegression, logisticRegression, type DesignMatrix } from '@iop/stats';
 import { adjustedDesign, emptyEffect } from './design-matrix';
 import type { EvidenceRow } from './evidence-rows.query';
 
@@ -20,7 +20,7 @@ export function pFromZ(z: number): number {
  * Least-squares coefficient of column 0 of X (intercept excluded), with its t interval and p. Null when the
  * fit is impossible (too few rows, a rank-deficient design).
  */
-export function olsSlope(measure: string, y: number[], X: number[][]): EvidenceEffect {
+export function olsSlope(measure: string, y: number[], X: DesignMatrix): EvidenceEffect {
   try {
     const fit = linearRegression(y, X);
     const df = fit.n - fit.coefficients.length;
@@ -39,7 +39,7 @@ export function olsSlope(measure: string, y: number[], X: number[][]): EvidenceE
  * Odds ratio of column 0 of X by logistic regression, per `scale` units of the exposure (exp(scale * b)),
  * Wald interval and p. Null when the fit does not converge (separation) or the design is rank deficient.
  */
-export function logisticOddsRatio(measure: string, y: number[], X: number[][], scale = 1): EvidenceEffect {
+export function logisticOddsRatio(measure: string, y: number[], X: DesignMatrix, scale = 1): EvidenceEffect {
   try {
     const fit = logisticRegression(y, X);
     if (!fit.converged) return emptyEffect(measure);
@@ -61,7 +61,7 @@ export function logisticOddsRatio(measure: string, y: number[], X: number[][], s
  * Hazard ratio of column 0 of X by Cox regression (Efron ties, as R's coxph), Wald interval and p. Null when
  * the fit does not converge (an exposure that orders the events perfectly) or the design is rank deficient.
  */
-export function coxHazardRatio(measure: string, time: number[], event: number[], X: number[][]): EvidenceEffect {
+export function coxHazardRatio(measure: string, time: number[], event: number[], X: DesignMatrix): EvidenceEffect {
   try {
     const fit = coxRegression(time, event as (0 | 1)[], X);
     if (!fit.converged) return emptyEffect(measure);

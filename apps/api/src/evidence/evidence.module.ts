@@ -5,12 +5,13 @@ import { EpisodesModule } from '../episodes/episodes.module';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRowsQuery } from './evidence-rows.query';
 import { EvidenceService } from './evidence.service';
+import { EvidenceWorkers } from './evidence-workers';
 import { SlotAttendanceQuery } from './slot-attendance.query';
 
 @Module({
   imports: [EpisodesModule, CostsModule],
   controllers: [EvidenceController],
   exports: [EvidenceService],
-  providers: [EvidenceService, EvidenceRowsQuery, SlotAttendanceQuery, ResultCache],
+  providers: [EvidenceService, EvidenceRowsQuery, SlotAttendanceQuery, ResultCache, EvidenceWorkers],
 })
 export class EvidenceModule {}

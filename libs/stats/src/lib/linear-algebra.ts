@@ -1,9 +1,13 @@
+import { isRowMajorMatrix, type RowMajorMatrix } from './row-major-matrix';
+
 /**
- * Small dense linear algebra for the regression estimators. Matrices are arrays of rows.
+ * Small dense linear algebra for the regression estimators. Matrices are arrays of rows, or row-major
+ * matrices where a design is large.
  *
- * Least squares goes through a Householder QR decomposition instead of the normal equations: forming X'X
- * squares the condition number, and on NIST's Longley problem (condition number around 1e9) the normal
- * equations would lose most of the digits the certified values are given to.
+ * Householder QR is the least-squares solver that keeps the digits: forming X'X squares the condition
+ * number, and on NIST's Longley problem (condition number around 1e9) the normal equations would lose most of
+ * the digits the certified values are given to. The regressions try the normal equations first where the
+ * design is well conditioned (normal-equations.ts says why and how that is checked) and come here otherwise.
  */
 
 export interface LeastSquaresSolution {
@@ -19,12 +23,20 @@ export interface LeastSquaresSolution {
  * Solves min ||y - A b|| by Householder QR. Throws RangeError if A is numerically rank deficient (a predictor
  * is constant or a linear combination of others), because the coefficients are then not identified.
  */
-export function solveLeastSquares(a: readonly (readonly number[])[], y: readonly number[]): LeastSquaresSolution {
-  const n = a.length;
-  const p = n === 0 ? 0 : a[0].length;
+export function solveLeastSquares(
+  a: readonly (readonly number[])[] | RowMajorMatrix,
+  y: ArrayLike<number>,
+): LeastSquaresSolution {
+  const n = isRowMajorMatrix(a) ? a.rows : a.length;
+  const p = isRowMajorMatrix(a) ? a.columns : n === 0 ? 0 : a[0].length;
   if (n < p) throw new RangeError(`least squares needs at least as many rows (${n}) as columns (${p})`);
   // Work column-major (typed arrays: the reflections stream down columns, thousands of rows long).
-  const columns: Float64Array[] = Array.from({ length: p }, (_, j) => Float64Array.from(a, (row) => row[j]));
+  const columns: Float64Array[] = Array.from({ length: p }, (_, j) => {
+    const column = new Float64Array(n);
+    if (isRowMajorMatrix(a)) for (let i = 0; i < n; i++) column[i] = a.data[i * p + j];
+    else for (let i = 0; i < n; i++) column[i] = a[i][j];
+    return column;
+  });
   const qty = Float64Array.from(y);
   const rDiagonal: number[] = new Array<number>(p).fill(0);
   const columnNorms = columns.map((column) => euclideanNorm(column, 0));
@@ -154,9 +166,4 @@ export function invertSymmetricPositiveDefinite(a: readonly (readonly number[])[
     ),
   );
   return Array.from({ length: p }, (_, i) => columns.map((column) => column[i]));
-}
-
-/** Prepends the intercept column of ones to rows given without it. */
-export function withInterceptColumn(rows: readonly (readonly number[])[]): number[][] {
-  return rows.map((row) => [1, ...row]);
 }

@@ -1,6 +1,7 @@
 import { tCriticalValue } from './distributions';
-import { solveLeastSquares, withInterceptColumn } from './linear-algebra';
-import { assertConfidence, assertDesignRows, assertFiniteNumbers, assertSameLength } from './validation';
+import { LeastSquaresDesign, type LeastSquaresSolver, type LeastSquaresSolverChoice } from './least-squares';
+import type { DesignMatrix } from './row-major-matrix';
+import { assertConfidence, assertDesign, assertFiniteNumbers, assertSameRowCount } from './validation';
 
 export interface LinearRegressionResult {
   /** Intercept first, then one coefficient per column of X, in column order. */
@@ -13,20 +14,24 @@ export interface LinearRegressionResult {
   /** sqrt(RSS / (n - p)), R's "Residual standard error". */
   residualStdError: number;
   n: number;
+  /** How it was solved: the normal equations for a well-conditioned design, else QR (least-squares.ts). */
+  solver: LeastSquaresSolver;
 }
 
 /**
- * Ordinary least squares with an intercept, y = b0 + X b + e, solved by Householder QR (see linear-algebra.ts
- * for why not the normal equations). X is given as rows WITHOUT the intercept column.
+ * Ordinary least squares with an intercept, y = b0 + X b + e: by the normal equations (Cholesky) when the
+ * design is well conditioned, by Householder QR otherwise (normal-equations.ts says when and why). X is given
+ * WITHOUT the intercept column, as rows or a row-major matrix; `solver: 'qr'` forces QR.
  */
 export function linearRegression(
   y: readonly number[],
-  X: readonly (readonly number[])[],
+  X: DesignMatrix,
   confidence = 0.95,
+  solver: LeastSquaresSolverChoice = 'auto',
 ): LinearRegressionResult {
   assertFiniteNumbers(y, 'y');
-  const predictors = assertDesignRows(X, 'X');
-  assertSameLength(y, X, 'y', 'X');
+  const predictors = assertDesign(X, 'X');
+  assertSameRowCount(y, X, 'y', 'X');
   assertConfidence(confidence);
   const n = y.length;
   const parameters = predictors + 1;
@@ -35,7 +40,8 @@ export function linearRegression(
       `linearRegression needs more observations (${n}) than parameters (${parameters}) to estimate the error variance`,
     );
   }
-  const { coefficients, unscaledCovariance, residualSumOfSquares } = solveLeastSquares(withInterceptColumn(X), y);
+  const solved = new LeastSquaresDesign(X, solver).solve(y);
+  const { coefficients, unscaledCovariance, residualSumOfSquares } = solved;
   const df = n - parameters;
   const residualVariance = residualSumOfSquares / df;
   const standardErrors = unscaledCovariance.map((row, i) => Math.sqrt(residualVariance * row[i]));
@@ -54,5 +60,6 @@ export function linearRegression(
     rSquared: 1 - residualSumOfSquares / totalSumOfSquares,
     residualStdError: Math.sqrt(residualVariance),
     n,
+    solver: solved.solver,
   };
 }

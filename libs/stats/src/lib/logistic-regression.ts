@@ -1,6 +1,7 @@
 import { normalCriticalValue } from './distributions';
-import { solveLeastSquares, withInterceptColumn } from './linear-algebra';
-import { assertBinary, assertConfidence, assertDesignRows, assertFiniteNumbers, assertSameLength } from './validation';
+import { LeastSquaresDesign, type LeastSquaresSolverChoice } from './least-squares';
+import type { DesignMatrix } from './row-major-matrix';
+import { assertBinary, assertConfidence, assertDesign, assertFiniteNumbers, assertSameRowCount } from './validation';
 
 export interface LogisticRegressionResult {
   /** Log-odds coefficients, intercept first. The last iterate when the fit did not converge. */
@@ -31,6 +32,8 @@ export interface LogisticRegressionOptions {
    * and the relative change in every coefficient below its square root.
    */
   tolerance?: number;
+  /** How each Newton step's weighted least squares is solved (least-squares.ts); 'auto' unless comparing. */
+  solver?: LeastSquaresSolverChoice;
 }
 
 /** log(1 + exp(eta)) without overflow for large eta. */
@@ -38,25 +41,28 @@ function softplus(eta: number): number {
   return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
 }
 
-function logLikelihoodAt(y: readonly number[], eta: readonly number[]): number {
-  return eta.reduce((sum, value, i) => sum + y[i] * value - softplus(value), 0);
+function logLikelihoodAt(y: readonly number[], eta: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < eta.length; i++) sum += y[i] * eta[i] - softplus(eta[i]);
+  return sum;
 }
 
 /**
  * Binary logistic regression by Newton-Raphson (equivalently IRLS for the canonical logit link). Each step
- * is a weighted least-squares problem solved by QR, and a step that lowers the log-likelihood is halved,
- * as R's glm.fit does. X is given as rows WITHOUT the intercept column; y holds 0/1 outcomes.
+ * is a weighted least-squares problem, solved by the normal equations when they are well conditioned and by
+ * QR otherwise (least-squares.ts), and a step that lowers the log-likelihood is halved, as R's glm.fit does.
+ * X is given WITHOUT the intercept column, as rows or a row-major matrix; y holds 0/1 outcomes.
  */
 export function logisticRegression(
   y: readonly number[],
-  X: readonly (readonly number[])[],
+  X: DesignMatrix,
   options: LogisticRegressionOptions = {},
 ): LogisticRegressionResult {
-  const { confidence = 0.95, maxIterations = 50, tolerance = 1e-12 } = options;
+  const { confidence = 0.95, maxIterations = 50, tolerance = 1e-12, solver = 'auto' } = options;
   assertFiniteNumbers(y, 'y');
   assertBinary(y, 'y');
-  const predictors = assertDesignRows(X, 'X');
-  assertSameLength(y, X, 'y', 'X');
+  const predictors = assertDesign(X, 'X');
+  assertSameRowCount(y, X, 'y', 'X');
   assertConfidence(confidence);
   const parameters = predictors + 1;
   if (y.length <= parameters) {
@@ -65,35 +71,36 @@ export function logisticRegression(
   if (y.every((value) => value === y[0])) {
     throw new RangeError('y must contain both 0s and 1s: with one outcome only the intercept is infinite');
   }
-  const design = withInterceptColumn(X);
-  const linearPredictor = (beta: readonly number[]): number[] =>
-    design.map((row) => row.reduce((sum, value, j) => sum + value * beta[j], 0));
+  const design = new LeastSquaresDesign(X, solver);
+  const n = y.length;
 
   let beta: number[] = new Array<number>(parameters).fill(0);
-  let eta = linearPredictor(beta);
+  let eta = design.times(beta);
   let logLikelihood = logLikelihoodAt(y, eta);
   let converged = false;
   let iterations = 0;
   let unscaledCovariance: number[][] = [];
+  const weights = new Float64Array(n);
+  const workingResponse = new Float64Array(n);
 
   while (iterations < maxIterations) {
     iterations++;
-    // Working response and weights of IRLS: solving sqrt(W) X b = sqrt(W) z is one Newton step.
-    const mu = eta.map((value) => 1 / (1 + Math.exp(-value)));
-    const weights = mu.map((m) => Math.max(m * (1 - m), 1e-300));
-    const roots = weights.map(Math.sqrt);
-    const weightedDesign = design.map((row, i) => row.map((value) => value * roots[i]));
-    const workingResponse = eta.map((value, i) => (value + (y[i] - mu[i]) / weights[i]) * roots[i]);
+    // Working response and weights of IRLS: the weighted least-squares solution is one Newton step.
+    for (let i = 0; i < n; i++) {
+      const mu = 1 / (1 + Math.exp(-eta[i]));
+      weights[i] = Math.max(mu * (1 - mu), 1e-300);
+      workingResponse[i] = eta[i] + (y[i] - mu) / weights[i];
+    }
     let candidate: number[];
     try {
-      candidate = solveLeastSquares(weightedDesign, workingResponse).coefficients;
+      candidate = design.solve(workingResponse, weights).coefficients;
     } catch (error) {
       // Rank deficient at the start: the design itself is collinear, which the caller must fix. Later, it
       // means weights have collapsed towards 0 (separation): stop and report non-convergence.
       if (iterations === 1) throw error;
       break;
     }
-    let candidateEta = linearPredictor(candidate);
+    let candidateEta = design.times(candidate);
     let candidateLogLikelihood = logLikelihoodAt(y, candidateEta);
     // Step halving: Newton's step can overshoot far from the optimum.
     for (
@@ -102,7 +109,7 @@ export function logisticRegression(
       halvings++
     ) {
       candidate = candidate.map((value, j) => (value + beta[j]) / 2);
-      candidateEta = linearPredictor(candidate);
+      candidateEta = design.times(candidate);
       candidateLogLikelihood = logLikelihoodAt(y, candidateEta);
     }
     const likelihoodChange =
@@ -125,15 +132,12 @@ export function logisticRegression(
   // infinity. (A converged fit may legitimately have extreme fitted values for extreme covariates.)
   const separation = !converged && eta.some((value) => Math.abs(value) > 15);
   if (converged) {
-    // Information matrix at the final estimate: (X' W X)^-1 via QR of sqrt(W) X.
-    const roots = eta.map((value) => {
-      const m = 1 / (1 + Math.exp(-value));
-      return Math.sqrt(m * (1 - m));
-    });
-    unscaledCovariance = solveLeastSquares(
-      design.map((row, i) => row.map((value) => value * roots[i])),
-      roots,
-    ).unscaledCovariance;
+    // Information matrix at the final estimate: (X' W X)^-1.
+    for (let i = 0; i < n; i++) {
+      const m = 1 / (1 + Math.exp(-eta[i]));
+      weights[i] = m * (1 - m);
+    }
+    unscaledCovariance = design.solve(new Float64Array(n).fill(1), weights).unscaledCovariance;
   }
   const z = normalCriticalValue(confidence);
   const standardErrors = beta.map((_, j) => (converged ? Math.sqrt(unscaledCovariance[j][j]) : NaN));

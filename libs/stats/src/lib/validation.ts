@@ -1,3 +1,11 @@
+import {
+  designRowCount,
+  isCompressedRows,
+  isRowMajorMatrix,
+  type CompressedRows,
+  type DesignMatrix,
+} from './row-major-matrix';
+
 /**
  * Input checks shared by every estimator. They throw RangeError with a message that names the argument and
  * the offending position, because the callers are dashboards and APIs whose users need to know what to fix.
@@ -55,4 +63,57 @@ export function assertDesignRows(rows: readonly (readonly number[])[], name: str
     });
   });
   return width;
+}
+
+/**
+ * assertDesignRows for either form of a design matrix (rows or row-major), with the same messages. Returns the
+ * number of predictors.
+ */
+export function assertDesign(X: DesignMatrix, name: string): number {
+  if (isCompressedRows(X)) return assertCompressedRows(X, name);
+  if (!isRowMajorMatrix(X)) return assertDesignRows(X, name);
+  const { rows, columns, data } = X;
+  if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(columns) && columns >= 0)) {
+    throw new RangeError(`${name} must be a non-empty matrix, got ${rows} x ${columns}`);
+  }
+  if (data.length !== rows * columns) {
+    throw new RangeError(`${name} holds ${data.length} values, not ${rows} x ${columns}`);
+  }
+  for (let index = 0; index < data.length; index++) {
+    if (!Number.isFinite(data[index])) {
+      const [i, j] = [Math.floor(index / columns), index % columns];
+      throw new RangeError(`${name}[${i}][${j}] must be a finite number, got ${String(data[index])}`);
+    }
+  }
+  return columns;
+}
+
+/** assertSameLength between a vector and the rows of a design matrix. */
+export function assertSameRowCount(values: readonly unknown[], X: DesignMatrix, nameA: string, nameB: string): void {
+  const rows = designRowCount(X);
+  if (values.length !== rows) {
+    throw new RangeError(`${nameA} and ${nameB} must have the same length, got ${values.length} and ${rows}`);
+  }
+}
+
+function assertCompressedRows({ rows, columns, rowStarts, columnIndex, values }: CompressedRows, name: string): number {
+  if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(columns) && columns >= 0)) {
+    throw new RangeError(`${name} must be a non-empty matrix, got ${rows} x ${columns}`);
+  }
+  if (rowStarts.length !== rows + 1 || rowStarts[0] !== 0 || rowStarts[rows] !== values.length) {
+    throw new RangeError(`${name}: rowStarts must have ${rows + 1} entries from 0 to the number of values`);
+  }
+  if (columnIndex.length !== values.length) throw new RangeError(`${name}: one column index per value`);
+  for (let i = 0; i < rows; i++) {
+    for (let k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
+      const j = columnIndex[k];
+      if (!(j >= 0 && j < columns) || (k > rowStarts[i] && j <= columnIndex[k - 1])) {
+        throw new RangeError(`${name}[${i}]: column indices must ascend within 0 .. ${columns - 1}`);
+      }
+      if (!Number.isFinite(values[k])) {
+        throw new RangeError(`${name}[${i}][${j}] must be a finite number, got ${String(values[k])}`);
+      }
+    }
+  }
+  return columns;
 }

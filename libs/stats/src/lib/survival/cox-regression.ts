@@ -1,6 +1,7 @@
 import { chiSquareUpperTail, normalCriticalValue, normalTwoSidedPValue } from '../distributions';
 import { invertSymmetricPositiveDefinite, solveSymmetricPositiveDefinite } from '../linear-algebra';
-import { assertConfidence, assertDesignRows, assertSameLength } from '../validation';
+import { isRowMajorMatrix, uncompressed, type DesignMatrix } from '../row-major-matrix';
+import { assertConfidence, assertDesign, assertSameRowCount } from '../validation';
 import { CoxTies, partialLikelihoodAt, prepareRiskSetData } from './cox-partial-likelihood';
 import { assertSurvivalData } from './risk-table';
 
@@ -43,32 +44,37 @@ export interface CoxRegressionResult {
   iterations: number;
 }
 
-function assertCovariatesVary(X: readonly (readonly number[])[], covariates: number): void {
+function assertCovariatesVary(X: ReturnType<typeof uncompressed>, covariates: number): void {
+  const rows = isRowMajorMatrix(X) ? X.rows : X.length;
+  const valueAt = isRowMajorMatrix(X)
+    ? (i: number, j: number) => X.data[i * covariates + j]
+    : (i: number, j: number) => X[i][j];
   for (let j = 0; j < covariates; j++) {
     // No intercept to absorb it: a constant column cancels out of every risk set, so its coefficient is unidentified.
-    if (X.every((row) => row[j] === X[0][j])) {
-      throw new RangeError(`X column ${j} is constant: a Cox model cannot estimate its coefficient`);
-    }
+    let constant = true;
+    for (let i = 1; i < rows && constant; i++) constant = valueAt(i, j) === valueAt(0, j);
+    if (constant) throw new RangeError(`X column ${j} is constant: a Cox model cannot estimate its coefficient`);
   }
 }
 
 /**
  * Cox proportional-hazards regression for right-censored data, as R's coxph: Newton-Raphson on the log
  * partial likelihood from coefficients 0, halving a step that lowers it, with covariates centred at their
- * means (which leaves the coefficients unchanged but keeps exp(x b) in range). X is rows of covariates
- * without an intercept; event is 1 (or true) for an observed event, 0 (or false) for censoring.
+ * means (which leaves the coefficients unchanged but keeps exp(x b) in range; 0/1 columns need not be, see
+ * cox-partial-likelihood.ts). X is covariates without an intercept, as rows or a row-major matrix; event is 1 (or true) for an observed event, 0 (or false) for censoring.
  */
 export function coxRegression(
   time: readonly number[],
   event: readonly (0 | 1 | boolean)[],
-  X: readonly (readonly number[])[],
+  design: DesignMatrix,
   options: CoxRegressionOptions = {},
 ): CoxRegressionResult {
+  const X = uncompressed(design);
   const { ties = 'efron', confidence = 0.95, maxIterations = 20, tolerance = 1e-9 } = options;
   const eventIndicator = event.map(Number);
   assertSurvivalData(time, eventIndicator);
-  const covariates = assertDesignRows(X, 'X');
-  assertSameLength(time, X, 'time', 'X');
+  const covariates = assertDesign(X, 'X');
+  assertSameRowCount(time, X, 'time', 'X');
   assertConfidence(confidence);
   if (ties !== 'efron' && ties !== 'breslow') {
     throw new RangeError(`ties must be 'efron' or 'breslow', got ${String(ties)}`);
