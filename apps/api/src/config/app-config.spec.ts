@@ -87,6 +87,24 @@ describe('validateConfig', () => {
     }
   });
 
+  it('reads the read replicas as a comma-separated list of postgres URLs, none by default', () => {
+    expect(validateConfig(valid()).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(
+      validateConfig(
+        valid({ DATABASE_REPLICA_URLS: ' postgres://iop:s@replica-1:5432/iop,postgresql://iop:s@replica-2/iop ,' }),
+      ).DATABASE_REPLICA_URLS,
+    ).toEqual(['postgres://iop:s@replica-1:5432/iop', 'postgresql://iop:s@replica-2/iop']);
+    for (const wrong of [
+      'replica-1:5432',
+      'postgres://iop@replica-1/iop;postgres://iop@replica-2/iop x',
+      'mysql://r/iop',
+    ]) {
+      expect(() => validateConfig(valid({ DATABASE_REPLICA_URLS: wrong }))).toThrow(
+        'DATABASE_REPLICA_URLS must be postgres:// or postgresql:// URLs separated by commas',
+      );
+    }
+  });
+
   it('reads PORT as a number', () => {
     expect(validateConfig(valid({ PORT: '8080' })).PORT).toBe(8080);
   });

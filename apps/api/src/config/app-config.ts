@@ -29,6 +29,26 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
   DATABASE_URL!: string;
 
+  /**
+   * Read replicas of DATABASE_URL (comma-separated postgres:// URLs), kept in step by streaming or logical
+   * replication; none by default. The dashboard's analytics reads go to them, everything else to DATABASE_URL
+   * (docs/ARCHITECTURE.md "Replicas").
+   */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((url) => url.trim())
+          .filter((url) => url !== '')
+      : (value as unknown),
+  )
+  @IsArray()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    each: true,
+    message: 'DATABASE_REPLICA_URLS must be postgres:// or postgresql:// URLs separated by commas',
+  })
+  DATABASE_REPLICA_URLS!: string[];
+
   /** The built dashboard to serve at /; when unset the API serves only /api. */
   @IsOptional()
   @IsString()
@@ -116,6 +136,7 @@ export function validateConfig(environment: Record<string, unknown>): AppConfig 
   const config = plainToInstance(AppConfig, {
     ...environment,
     PORT: environment['PORT'] ?? '',
+    DATABASE_REPLICA_URLS: environment['DATABASE_REPLICA_URLS'] ?? '',
     IOP_COOKIE_SECURE: environment['IOP_COOKIE_SECURE'] ?? 'false',
     IOP_ALLOWED_ORIGINS: environment['IOP_ALLOWED_ORIGINS'] ?? '',
     IOP_REPORT_RETRY_DELAY_SECONDS: environment['IOP_REPORT_RETRY_DELAY_SECONDS'] ?? '',

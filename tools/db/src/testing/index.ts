@@ -1,1 +1,2 @@
 export { createTestDatabase, type TestDatabase } from './test-database';
+export { startReplicatedDatabases, type ReplicatedDatabases } from './replicated-databases';
