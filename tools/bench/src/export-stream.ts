@@ -10,7 +10,9 @@ import { withSeededApi } from './seeded-api';
  * their appointments) up to --episodes rows so that the export has a million rows to stream, starts the built
  * API, downloads the episode exports as the admin, and reports rows/s and the API process's resident memory:
  * sampled every 20 ms during the download (the API's process.memoryUsage().rss, read from /proc since it runs in
- * its own process) against its RSS at rest before. Prints markdown rows for docs/PERFORMANCE.md.
+ * its own process) against its RSS at rest before, and the CPU seconds the API process and the database's client
+ * backends spent on the download (utime + stime from /proc): on a busy machine the wall clock measures the
+ * neighbours, the CPU seconds the export. Prints markdown rows for docs/PERFORMANCE.md.
  */
 void runCli(async () => {
   const { values } = parseArgs({
@@ -27,15 +29,26 @@ void runCli(async () => {
   const preset = values.preset ?? 'standard';
   const prepare = values.episodes ? (url: string) => cloneEpisodes(url, Number(values.episodes)) : undefined;
   await withSeededApi({ preset, prepare, nodeFlags: heapFlags }, async ({ databaseUrl, base, authorization, pid }) => {
-    console.log('| preset | format | rows | MB | seconds | rows/s | API RSS at rest MB | API peak RSS MB |');
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      '| preset | format | rows | MB | seconds | rows/s | API RSS at rest MB | API peak RSS MB | API CPU s | PostgreSQL CPU s |',
+    );
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const format of formats) {
       const atRest = rssMegabytes(pid);
       const sampler = sampleRss(pid);
+      const apiCpuBefore = cpuSeconds(pid);
+      const databaseCpuBefore = await backendCpuSeconds(databaseUrl);
       const started = performance.now();
       const result = await download(`${base}/api/v1/exports/episodes.${format}`, authorization);
       const seconds = (performance.now() - started) / 1000;
       const peak = sampler.stop();
+      const apiCpu = cpuSeconds(pid) - apiCpuBefore;
+      const databaseCpuAfter = await backendCpuSeconds(databaseUrl);
+      // A backend that was not there before (a new pool connection) counts in full.
+      const databaseCpu = [...databaseCpuAfter].reduce(
+        (sum, [backend, cpu]) => sum + cpu - (databaseCpuBefore.get(backend) ?? 0),
+        0,
+      );
       const label = `${values.episodes ? `${preset} + clones` : preset}${heapFlags.length ? `, heap ${values['api-heap-mb']} MB` : ''}`;
       if ('refused' in result) {
         // The XLSX row limit (apps/api/src/exports/xlsx-row-limit.ts) answers before the download starts.
@@ -48,7 +61,8 @@ void runCli(async () => {
       const rows = format === 'csv' ? lines - 1 : await exportedRowCount(databaseUrl);
       console.log(
         `| ${label} | ${format} | ${rows} | ${(bytes / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ` +
-          `${Math.round(rows / seconds)} | ${atRest.toFixed(0)} | ${peak.toFixed(0)} |`,
+          `${Math.round(rows / seconds)} | ${atRest.toFixed(0)} | ${peak.toFixed(0)} | ${apiCpu.toFixed(1)} | ` +
+          `${databaseCpu.toFixed(1)} |`,
       );
     }
   });
@@ -90,6 +104,28 @@ async function exportedRowCount(databaseUrl: string): Promise<number> {
       `SELECT row_count FROM audit_events WHERE action = 'export.episodes' ORDER BY id DESC LIMIT 1`,
     );
     return rows[0].row_count;
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU seconds (user + system) a process has used: fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds of each client backend of the database (the API's pool connections), by process id. */
+async function backendCpuSeconds(databaseUrl: string): Promise<Map<number, number>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    return new Map(rows.map(({ pid }) => [pid, cpuSeconds(pid)]));
   } finally {
     await client.end();
   }

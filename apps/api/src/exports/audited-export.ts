@@ -34,13 +34,31 @@ export async function auditedExport<Row>(
       yield row;
     }
   }
+  await auditedWrite(
+    audit,
+    entry,
+    () => rowCount,
+    () => write(counted()),
+  );
+}
+
+/**
+ * The same for an export that counts its own rows (the CSV that PostgreSQL writes): `rowsWritten` is read once
+ * `write` has finished or failed.
+ */
+export async function auditedWrite(
+  audit: AuditService,
+  entry: ExportAuditEntry,
+  rowsWritten: () => number,
+  write: () => Promise<void>,
+): Promise<void> {
   let outcome: 'ok' | 'failed' = 'ok';
   try {
-    await write(counted());
+    await write();
   } catch (error) {
     outcome = 'failed';
     throw error;
   } finally {
-    await audit.record({ ...entry, rowCount, outcome });
+    await audit.record({ ...entry, rowCount: rowsWritten(), outcome });
   }
 }

@@ -4,11 +4,13 @@ import type { Writable } from 'node:stream';
 import type { AccessScope } from '../access/access-scope';
 import type { SignedInUser } from '../access/signed-in-user';
 import { AuditService } from '../audit/audit.service';
-import { auditedExport, filtersOf } from './audited-export';
+import { auditedExport, auditedWrite, type ExportAuditEntry, filtersOf } from './audited-export';
+import { CsvRecordCounter } from './csv-record-counter';
 import { deIdentify, isDeIdentifiedFor } from './de-identify';
 import { DEIDENTIFIED_COLUMNS, IDENTIFIED_COLUMNS } from './episode-export.columns';
+import { EpisodeCsvCopy } from './episode-csv.copy';
 import { EpisodeExportQuery } from './episode-export.query';
-import { type ExportColumn, type ExportFormat, writeCsvExport, writeXlsxExport } from './tabular-export';
+import { type ExportColumn, type ExportFormat, writeXlsxExport } from './tabular-export';
 import { assertFitsInXlsx, XLSX_ROW_LIMIT } from './xlsx-row-limit';
 
 type ExportRow = EpisodeExportRow | DeIdentifiedEpisodeExportRow;
@@ -18,6 +20,7 @@ type ExportRow = EpisodeExportRow | DeIdentifiedEpisodeExportRow;
 export class EpisodeExportService {
   constructor(
     private readonly query: EpisodeExportQuery,
+    private readonly csvCopy: EpisodeCsvCopy,
     private readonly audit: AuditService,
     @Inject(XLSX_ROW_LIMIT) private readonly xlsxRowLimit: number,
   ) {}
@@ -31,10 +34,20 @@ export class EpisodeExportService {
     return isDeIdentifiedFor(user) ? DEIDENTIFIED_COLUMNS : IDENTIFIED_COLUMNS;
   }
 
-  /** Streams the selected episodes as CSV (header row first) into `output`, and ends it. */
+  /**
+   * Streams the selected episodes as CSV (header row first) into `output`, and ends it. PostgreSQL writes the CSV,
+   * de-identified in its SQL for quality (episode-csv.sql.ts); the rows written are the records that went out
+   * after the header, also when the client went away.
+   */
   async writeCsv(user: SignedInUser, scope: AccessScope, filters: EpisodeFilters, ip: string | null, output: Writable) {
-    const columns = this.columnsFor(user);
-    await this.audited(user, scope, filters, ip, 'csv', (rows) => writeCsvExport(columns, rows, output));
+    const entry = this.auditEntry(user, filters, ip, 'csv');
+    const counter = new CsvRecordCounter();
+    await auditedWrite(
+      this.audit,
+      entry,
+      () => Math.max(0, counter.records - 1),
+      () => this.csvCopy.write(isDeIdentifiedFor(user), this.columnsFor(user), scope, filters, output, counter),
+    );
   }
 
   /** Streams the selected episodes as a workbook: sheet "Episodes" and sheet "About" (tabular-export.ts). */
@@ -66,25 +79,31 @@ export class EpisodeExportService {
     format: ExportFormat,
     write: (rows: AsyncIterable<ExportRow>) => Promise<void>,
   ): Promise<void> {
-    // The controller's @Roles already refuses payers; this keeps row-level data from them if that ever changes.
-    if (user.role === 'payer') throw new ForbiddenException('Payers get aggregates only');
+    const entry = this.auditEntry(user, filters, ip, format);
     const deIdentified = isDeIdentifiedFor(user);
     const source = this.query.rows(scope, filters);
     async function* rows(): AsyncGenerator<ExportRow> {
       for await (const row of source) yield deIdentified ? deIdentify(row) : row;
     }
-    await auditedExport(
-      this.audit,
-      {
-        user,
-        action: 'export.episodes',
-        resource: `episodes.${format}`,
-        filters: filtersOf(filters),
-        ip,
-        details: { format, deIdentified },
-      },
-      rows(),
-      write,
-    );
+    await auditedExport(this.audit, entry, rows(), write);
+  }
+
+  /** The audit event of an export (action export.episodes): who, the filters, the format, de-identified or not. */
+  private auditEntry(
+    user: SignedInUser,
+    filters: EpisodeFilters,
+    ip: string | null,
+    format: ExportFormat,
+  ): ExportAuditEntry {
+    // The controller's @Roles already refuses payers; this keeps row-level data from them if that ever changes.
+    if (user.role === 'payer') throw new ForbiddenException('Payers get aggregates only');
+    return {
+      user,
+      action: 'export.episodes',
+      resource: `episodes.${format}`,
+      filters: filtersOf(filters),
+      ip,
+      details: { format, deIdentified: isDeIdentifiedFor(user) },
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QualityModule } from '../quality/quality.module';
+import { EpisodeCsvCopy } from './episode-csv.copy';
 import { EpisodeExportQuery } from './episode-export.query';
 import { EpisodeExportService } from './episode-export.service';
 import { ExportsController } from './exports.controller';
@@ -13,6 +14,7 @@ import { DEFAULT_XLSX_ROW_LIMIT, XLSX_ROW_LIMIT } from './xlsx-row-limit';
   controllers: [ExportsController, QualityPatientsExportController],
   providers: [
     EpisodeExportQuery,
+    EpisodeCsvCopy,
     EpisodeExportService,
     QualityPatientsExportService,
     { provide: XLSX_ROW_LIMIT, useValue: DEFAULT_XLSX_ROW_LIMIT },
