@@ -156,7 +156,10 @@ export class MetricsService {
             `with by=${by} use metric ${APPOINTMENT_METRICS.join(' or ')}`,
         ]);
       }
-      const rows = await this.breakdownQuery.byAppointment(scope, filters, by);
+      // One query gives both appointment metrics of a dimension; the attendance page asks for them together.
+      const rows = await this.cache.get(scope, filters, `breakdown-appointments ${by}`, () =>
+        this.breakdownQuery.byAppointment(scope, filters, by),
+      );
       const groupsOf = (count: (counted: KeyedCount) => number) =>
         rows.map((row): BreakdownGroup => {
           const counted = count(row.counted);
@@ -177,7 +180,10 @@ export class MetricsService {
       );
       return { asOf, metric, by, groups };
     }
-    const rows = await this.breakdownQuery.byEpisode(scope, filters, by);
+    // One query gives every metric's aggregates per group, and pages ask for several metrics by one dimension.
+    const rows = await this.cache.get(scope, filters, `breakdown ${by}`, () =>
+      this.breakdownQuery.byEpisode(scope, filters, by),
+    );
     const groupsOf = (groupRows: typeof rows) =>
       groupRows.map(
         (row): BreakdownGroup => ({

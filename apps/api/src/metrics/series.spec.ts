@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
+import { BreakdownQuery } from './breakdown.query';
 import { TrendQuery } from './trend.query';
 import { expectWilsonRate } from '../episodes/testing/wilson';
 import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
@@ -159,5 +160,25 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
     expect(after.body).toEqual(charts[0].body);
     expect(runs).toHaveBeenCalledTimes(2);
     runs.mockRestore();
+  });
+
+  it("runs a dimension's breakdown once for every metric asked of it, per scope and filters", async () => {
+    const byEpisode = jest.spyOn(api.app.get(BreakdownQuery), 'byEpisode');
+    const byAppointment = jest.spyOn(api.app.get(BreakdownQuery), 'byAppointment');
+    // Filters no other test uses, so that nothing is remembered for them yet.
+    const breakdown = (metric: string, by: string) =>
+      api.get(`/api/v1/metrics/breakdown?metric=${metric}&by=${by}&levelOfCare=2.1&ageBand=18-25&ageBand=26-34`);
+    const first = await breakdown('completionRate', 'program');
+    const [second, third] = await Promise.all([breakdown('episodes', 'program'), breakdown('retained30', 'program')]);
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
+    expect(byEpisode).toHaveBeenCalledTimes(1);
+    expect((await breakdown('completionRate', 'program')).body).toEqual(first.body);
+    expect((await breakdown('completionRate', 'levelOfCare')).status).toBe(200);
+    expect(byEpisode).toHaveBeenCalledTimes(2);
+    const slots = await Promise.all(['attendanceRate', 'noShowRate'].map((metric) => breakdown(metric, 'slot')));
+    expect(slots.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(byAppointment).toHaveBeenCalledTimes(1);
+    byEpisode.mockRestore();
+    byAppointment.mockRestore();
   });
 });
