@@ -1,6 +1,5 @@
-import { isSuppressed, type RateValue } from '@iop/contracts';
-import { toRate } from '../episodes/rate';
-import { isSmallCount, REASON_SMALL, withheld } from './small-cells';
+import { isSuppressed, type RateValue, restsOnSmallCell } from '@iop/contracts';
+import { REASON_SMALL, withheld } from './small-cells';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -9,14 +8,12 @@ const isRateValue = (value: unknown): value is RateValue =>
   isRecord(value) && typeof value['numerator'] === 'number' && typeof value['denominator'] === 'number';
 
 /**
- * A perturbed rate as a payer may see it. Numerator and denominator were perturbed apart, so the numerator may
- * pass the denominator (shown as all of it), and their difference may fall in 1-10 although the true difference
- * does not: such a rate is withheld like a small one, so that no shown rate has a part of 1-10.
+ * A perturbed rate as a payer may see it. Numerator and denominator were perturbed apart (each builder caps the
+ * numerator at the denominator), so their difference may fall in 1-10 although the true difference does not:
+ * such a rate is withheld like a small one, so that no shown rate has a part of 1-10.
  */
 function publishedRate(rate: RateValue): RateValue | ReturnType<typeof withheld> {
-  const numerator = Math.min(rate.numerator, rate.denominator);
-  if ([numerator, rate.denominator, rate.denominator - numerator].some(isSmallCount)) return withheld(REASON_SMALL);
-  return numerator === rate.numerator ? rate : toRate(numerator, rate.denominator);
+  return restsOnSmallCell(rate) ? withheld(REASON_SMALL) : rate;
 }
 
 /**
