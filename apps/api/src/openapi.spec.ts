@@ -13,6 +13,8 @@ const selectsEpisodes = (method: string, path: string) =>
   // Imports and the data's status and quality are about the whole data set, not a selection of episodes.
   !path.startsWith('/api/v1/imports') &&
   !path.startsWith('/api/v1/data/') &&
+  // The organisation's inpatient and residential comparators (settings), not a selection of episodes.
+  !path.startsWith('/api/v1/costs/comparators') &&
   !['/api/health', '/api/v1/filters/options'].includes(path);
 
 interface Operation {

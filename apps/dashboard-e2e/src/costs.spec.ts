@@ -81,6 +81,14 @@ test.describe('Cost-effectiveness', () => {
     await expect(page.getByTestId('per-day-savings')).toContainText(
       `Residential (3.5): ${expectedCurrency((residential as AsAdminSees<PerDayComparison>).savingsPerEpisode.dollars)} saved per episode`,
     );
+    // The comparator's own length of stay, its range and its source, never the IOP episodes' days.
+    const { lengthOfStay } = residential as PerDayComparison;
+    const residentialLine = page.getByTestId('comparator-line').filter({ hasText: 'Residential (3.5)' });
+    await expect(residentialLine.getByTestId('comparator-los')).toContainText(`${lengthOfStay.typicalDays} days`);
+    await expect(residentialLine.getByTestId('comparator-range')).toContainText(
+      `From ${lengthOfStay.lowDays} to ${lengthOfStay.highDays} days`,
+    );
+    await expect(residentialLine.getByTestId('comparator-source')).toContainText(lengthOfStay.source);
     await waitForCharts(page);
     expect(consoleErrors).toEqual([]);
   });
@@ -148,7 +156,9 @@ test.describe('Cost-effectiveness', () => {
 
     const perDay = await tableRows(page.getByTestId('per-episode-frame'));
     expect(perDay).toHaveLength(summary.perDayComparisons.length);
-    expect(perDay[0][4]).toBe(expectedCurrency(summary.perDayComparisons[0].savingsPerEpisode.dollars));
+    // Compared with, rate, typical / shortest / longest stay (days), comparator, IOP, savings per episode...
+    expect(perDay[0][2]).toBe(String(summary.perDayComparisons[0].lengthOfStay.typicalDays));
+    expect(perDay[0][7]).toBe(expectedCurrency(summary.perDayComparisons[0].savingsPerEpisode.dollars));
     expect(consoleErrors).toEqual([]);
   });
 

@@ -28,6 +28,12 @@ test.describe('Evidence board', () => {
     const card = page.getByTestId('claim-card-7');
     await expect(card.getByTestId('claim-n')).toHaveText(`${expectedCount(family.n)} episodes`);
     await expect(card.getByTestId('claim-sentence')).toContainText('This is an association, not proof of cause.');
+    // Every card with an adjusted test shows its p and Benjamini-Hochberg q; "associated" needs q < 0.05.
+    for (const claim of data.claims) {
+      const pq = page.getByTestId(`claim-card-${claim.id}`).getByTestId('claim-p-q');
+      await expect(pq).toContainText(claim.adjusted.p === null ? 'no adjusted test' : /p [=<] .*, q [=<] /);
+      if (claim.verdict === 'associated' && claim.adjusted.q !== null) expect(claim.adjusted.q).toBeLessThan(0.05);
+    }
 
     // The table holds the chart's source numbers.
     await card.getByTestId('frame-show-table').click();

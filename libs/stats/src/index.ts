@@ -29,3 +29,15 @@ export {
   type CoxTies,
 } from './lib/survival/cox-regression';
 export { logRank, type GroupLabel, type LogRankResult } from './lib/survival/log-rank';
+export { NotEstimableError, type NotEstimableReason } from './lib/not-estimable';
+export { adjustPValues, type PValueAdjustment } from './lib/adjust-p-values';
+export {
+  classifyFunnelRate,
+  funnelCurve,
+  funnelLimits,
+  type FunnelClassification,
+  type FunnelLimits,
+  type FunnelLimitsOptions,
+  type FunnelMethod,
+  type FunnelPosition,
+} from './lib/funnel-limits';

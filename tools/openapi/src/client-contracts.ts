@@ -4,6 +4,9 @@ import type {
   AttendanceHeatmapResponse,
   AuditEventPage,
   BreakdownResponse,
+  ComparatorSetting,
+  ComparatorSettingsResponse,
+  ComparatorSettingValue,
   ComplianceResponse,
   CostSummaryResponse,
   CreateReportRequest,
@@ -59,6 +62,8 @@ export interface ContractResponses {
   'GET /api/v1/attendance/no-shows': NoShowsResponse;
   'GET /api/v1/retention': RetentionResponse;
   'GET /api/v1/costs/summary': CostSummaryResponse;
+  'GET /api/v1/costs/comparators': ComparatorSettingsResponse;
+  'PUT /api/v1/costs/comparators/{kind}': ComparatorSetting;
   'GET /api/v1/evidence': EvidenceResponse;
   'GET /api/v1/evidence/{id}': EvidenceClaimDetail;
   'GET /api/v1/quality/measures': QualityMeasuresResponse;
@@ -87,6 +92,7 @@ export interface ContractRequests {
   'POST /api/v1/auth/login': LoginRequest;
   'POST /api/v1/admin/users': CreateUserRequest;
   'PATCH /api/v1/admin/users/{id}': UpdateUserRequest;
+  'PUT /api/v1/costs/comparators/{kind}': ComparatorSettingValue;
   'POST /api/v1/reports': CreateReportRequest;
   'POST /api/v1/reports/schedules': CreateReportScheduleRequest;
 }
@@ -113,6 +119,8 @@ export const CONTRACT_OPERATIONS = {
     'GET /api/v1/attendance/no-shows': true,
     'GET /api/v1/retention': true,
     'GET /api/v1/costs/summary': true,
+    'GET /api/v1/costs/comparators': true,
+    'PUT /api/v1/costs/comparators/{kind}': true,
     'GET /api/v1/evidence': true,
     'GET /api/v1/evidence/{id}': true,
     'GET /api/v1/quality/measures': true,
@@ -139,6 +147,7 @@ export const CONTRACT_OPERATIONS = {
     'POST /api/v1/auth/login': true,
     'POST /api/v1/admin/users': true,
     'PATCH /api/v1/admin/users/{id}': true,
+    'PUT /api/v1/costs/comparators/{kind}': true,
     'POST /api/v1/reports': true,
     'POST /api/v1/reports/schedules': true,
   } satisfies Record<keyof ContractRequests, true>,

@@ -25,7 +25,11 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'GET /api/v1/metrics/breakdown': EVERY_ROLE,
   'GET /api/v1/metrics/flow': EVERY_ROLE,
   'GET /api/v1/metrics/discharge-reasons': EVERY_ROLE,
+  // by=payer is refused (403) to all but admins inside the route (funnel.spec.ts).
+  'GET /api/v1/metrics/funnel': EVERY_ROLE,
   'GET /api/v1/costs/summary': EVERY_ROLE,
+  'GET /api/v1/costs/comparators': EVERY_ROLE,
+  'PUT /api/v1/costs/comparators/:kind': ['admin'],
   'GET /api/v1/attendance/heatmap': ANALYSTS,
   'GET /api/v1/attendance/compliance': ANALYSTS,
   'GET /api/v1/attendance/hours': ANALYSTS,
@@ -74,6 +78,7 @@ const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 const SAMPLE_REQUEST: Record<string, string> = {
   'GET /api/v1/metrics/trend': '/api/v1/metrics/trend?metric=episodes&interval=month',
   'GET /api/v1/metrics/breakdown': '/api/v1/metrics/breakdown?metric=episodes&by=program',
+  'GET /api/v1/metrics/funnel': '/api/v1/metrics/funnel?metric=completionRate&by=program',
   'GET /api/v1/retention': '/api/v1/retention?groupBy=levelOfCare',
   'GET /api/v1/evidence/:id': '/api/v1/evidence/4',
   'GET /api/v1/quality/measures/:id': '/api/v1/quality/measures/iet-initiation',
@@ -85,6 +90,7 @@ const SAMPLE_REQUEST: Record<string, string> = {
     '/api/v1/quality/measures/iet-initiation/patients.xlsx?population=denominator',
   // {quality}: the id of the matrix's quality user, known once it is created.
   'PATCH /api/v1/admin/users/:id': '/api/v1/admin/users/{quality}',
+  'PUT /api/v1/costs/comparators/:kind': '/api/v1/costs/comparators/inpatient',
   'GET /api/v1/reports/:id': `/api/v1/reports/${MISSING_ID}`,
   'GET /api/v1/reports/:id/file': `/api/v1/reports/${MISSING_ID}/file`,
   'DELETE /api/v1/reports/schedules/:id': `/api/v1/reports/schedules/${MISSING_ID}`,
@@ -102,6 +108,11 @@ const SAMPLE_BODY: Record<string, unknown> = {
     password: 'a password long enough',
   },
   'PATCH /api/v1/admin/users/:id': { displayName: 'Renamed by the matrix' },
+  'PUT /api/v1/costs/comparators/:kind': {
+    lengthOfStay: { typicalDays: 11, lowDays: 11, highDays: 29, source: 'Matrix' },
+    completionRate: { value: 0.69, source: 'Matrix' },
+    abstinenceRate: { value: 0.49, source: 'Matrix' },
+  },
   'POST /api/v1/reports': { kind: 'payer' },
   'POST /api/v1/reports/schedules': { kind: 'payer', cadence: 'monthly' },
 };
@@ -229,6 +240,11 @@ describe('authorization matrix: every route of the router, every role, and no, e
         if (route.startsWith('GET /api/v1/reports')) continue;
         // The state of the whole data set (its as-of date and source), not a selection of episodes.
         if (route === 'GET /api/v1/data/status') continue;
+        // The organisation's comparator settings, the same for every role (costs.spec.ts checks them).
+        if (route === 'GET /api/v1/costs/comparators') continue;
+        // Built from the summary and the breakdown as the caller sees them, both compared here; funnel.spec.ts
+        // checks a payer's funnel against the payer's own breakdown.
+        if (route === 'GET /api/v1/metrics/funnel' && role === 'payer') continue;
         const scoped = await call(route, tokens[role]);
         const filtered = await call(route, tokens.admin, filter);
         const expected = role === 'payer' ? asPayerSees(route, filtered.body) : filtered.body;

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
+import { DataSource } from 'typeorm';
 import { UNRESTRICTED_SCOPE } from '../access/access-scope';
 import { ResultCache } from './result-cache';
 
@@ -41,5 +42,45 @@ describe('ResultCache', () => {
     await expect(cache.get(UNRESTRICTED_SCOPE, {}, 'board', failing)).rejects.toThrow('database gone');
     const succeeding = jest.fn(() => Promise.resolve({ board: 2 }));
     await expect(cache.get(UNRESTRICTED_SCOPE, {}, 'board', succeeding)).resolves.toEqual({ board: 2 });
+  });
+});
+
+describe('ResultCache on PostgreSQL: the data version', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+    await dataSource.query(`INSERT INTO organizations (id, name) VALUES (1, 'Org')`);
+    await dataSource.query(`INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES (1, '2026-06-30', '{}')`);
+    await dataSource.query(
+      `INSERT INTO settings (org_id, key, value) VALUES (1, 'comparator.inpatient', '{"lengthOfStay": {"typicalDays": 11}}')`,
+    );
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('changes with a load and with a change of a setting, and only then', async () => {
+    const cache = new ResultCache(dataSource);
+    const compute = jest.fn(() => Promise.resolve({ board: 1 }));
+    await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
+    await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
+    expect(compute).toHaveBeenCalledTimes(1);
+
+    // An admin prices the comparator at another length of stay: claim 6's savings change.
+    await dataSource.query(
+      `UPDATE settings SET value = '{"lengthOfStay": {"typicalDays": 4}}' WHERE key = 'comparator.inpatient'`,
+    );
+    await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+
+    await dataSource.query(`UPDATE dataset_meta SET loaded_at = loaded_at + interval '1 second'`);
+    await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
+    await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
+    expect(compute).toHaveBeenCalledTimes(3);
   });
 });

@@ -21,7 +21,8 @@ const CAPACITY = 256;
  * walk every episode's services and fills (0.6-0.8 s), the monthly aggregates behind every trend chart are one
  * query that the overview's eight charts would otherwise run eight times at once, and a breakdown's per-group
  * aggregates serve every metric asked of that dimension (1.3 s for the whole large network). The same rows always give the same result, and the
- * rows change only when data is loaded, which stamps dataset_meta.loaded_at. A concurrent second request for
+ * rows change only when data is loaded, which stamps dataset_meta.loaded_at; an admin's change of a setting (a
+ * comparator's length of stay, which prices claim 6) changes the settings' fingerprint, also in the version. A concurrent second request for
  * the same key waits for the first computation instead of starting its own. Each module that provides it gets
  * its own instance, so one domain's results do not push out another's.
  */
@@ -47,7 +48,11 @@ export class ResultCache {
     const row = parseOneRow(
       'ResultCache.dataVersion',
       versionRow,
-      await this.dataSource.query(`SELECT max(loaded_at)::text || '/' || count(*) AS version FROM dataset_meta`),
+      await this.dataSource.query(
+        `SELECT (SELECT max(loaded_at)::text || '/' || count(*) FROM dataset_meta) || '/' ||
+           (SELECT md5(coalesce(string_agg(concat_ws('|', org_id, key, value, dollar_year), ',' ORDER BY org_id, key), ''))
+            FROM settings) AS version`,
+      ),
     );
     return row.version;
   }

@@ -1,4 +1,4 @@
-import type { EpisodeFilters } from '@iop/contracts';
+import type { ComparatorKind, ComparatorSetting, EpisodeFilters } from '@iop/contracts';
 import { Setting } from '@iop/schema';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -10,6 +10,7 @@ import { pg } from '../database/pg-columns';
 import { AsOfQuery } from '../episodes/as-of.query';
 import { episodeSelection } from '../episodes/episode-selection.sql';
 import { CELL_KEY_MODULUS } from '../suppression/cell-key';
+import { comparatorSettings } from './comparator-settings';
 
 /** Sums over the discharged episodes of one level of care. */
 export interface CostCounts {
@@ -40,6 +41,8 @@ export interface CostData {
   asOf: string | null;
   byLevel: CostCounts[];
   rates: CostRateSetting[];
+  /** Each comparator's setting, or the published default where the organisation has none. */
+  comparators: Record<ComparatorKind, ComparatorSetting>;
 }
 
 /** sum() of the bigint charges is numeric; the other sums and counts are int8. */
@@ -101,9 +104,9 @@ export class CostsQuery {
       GROUP BY f.level_of_care
       `;
     // Three independent reads, so they run side by side on the pool's connections.
-    const [levelRows, rates, asOf] = await Promise.all([
+    const [levelRows, { rates, comparators }, asOf] = await Promise.all([
       this.dataSource.query<unknown>(levelsSql, selection.params),
-      this.costRates(selection.sql, selection.params),
+      this.costSettings(selection.sql, selection.params),
       this.asOfQuery.run(),
     ]);
     const rows = parseRows('CostsQuery', levelRow, levelRows);
@@ -127,14 +130,18 @@ export class CostsQuery {
         },
       })),
       rates,
+      comparators,
     };
   }
 
   /**
-   * The comparison rates of the selected episodes' organisation (the lowest id if several; any organisation
-   * with settings when nothing is selected), in key order.
+   * The comparison rates (in key order) and the comparators of the selected episodes' organisation (the lowest id
+   * if several; any organisation with settings when nothing is selected).
    */
-  private async costRates(selectionSql: string, params: unknown[]): Promise<CostRateSetting[]> {
+  private async costSettings(
+    selectionSql: string,
+    params: unknown[],
+  ): Promise<Pick<CostData, 'rates' | 'comparators'>> {
     const { org_id: orgId } = parseOneRow(
       'CostsQuery.organization',
       organizationRow,
@@ -144,16 +151,19 @@ export class CostsQuery {
         params,
       ),
     );
-    if (orgId === null) return [];
-    const settings = await this.settings.find({
-      where: { orgId, key: Like('cost\\_rate.%') },
-      order: { key: 'ASC' },
-    });
-    return settings.map((setting) => ({
-      key: setting.key,
-      value: parseOneRow(`CostsQuery: settings ${setting.key}`, costRateValue, [setting.value]),
-      dollarYear: setting.dollarYear,
-      source: setting.source,
-    }));
+    if (orgId === null) return { rates: [], comparators: comparatorSettings([]) };
+    const [rateSettings, comparators] = await Promise.all([
+      this.settings.find({ where: { orgId, key: Like('cost\\_rate.%') }, order: { key: 'ASC' } }),
+      this.settings.find({ where: { orgId, key: Like('comparator.%') } }),
+    ]);
+    return {
+      rates: rateSettings.map((setting) => ({
+        key: setting.key,
+        value: parseOneRow(`CostsQuery: settings ${setting.key}`, costRateValue, [setting.value]),
+        dollarYear: setting.dollarYear,
+        source: setting.source,
+      })),
+      comparators: comparatorSettings(comparators),
+    };
   }
 }

@@ -1,3 +1,12 @@
+import {
+  type ComparatorAtLengthOfStay,
+  type ComparatorConclusion,
+  type ComparatorKind,
+  type ComparatorLengthOfStay,
+  type ComparatorOutcomeCost,
+  COMPARATOR_KINDS,
+  type SourcedRate,
+} from '@iop/contracts';
 import type {
   ComparisonRate,
   CostBlock,
@@ -75,17 +84,66 @@ export class ComparisonRateDoc implements ComparisonRate {
   @ApiProperty({ type: MoneyValueDoc }) amount!: MoneyValueDoc;
 }
 
+export class SourcedRateDoc implements SourcedRate {
+  @ApiProperty({ example: 0.6149, description: 'A share between 0 and 1' }) value!: number;
+  @ApiProperty({ description: 'Where the figure comes from' }) source!: string;
+}
+
+export class ComparatorLengthOfStayDoc implements ComparatorLengthOfStay {
+  @ApiProperty({ example: 20, description: 'Typical comparator length of stay, days' }) typicalDays!: number;
+  @ApiProperty({ example: 20, description: 'Low end of the sensitivity range, days' }) lowDays!: number;
+  @ApiProperty({ example: 26, description: 'High end of the sensitivity range, days' }) highDays!: number;
+  @ApiProperty({ description: 'Where the lengths of stay come from' }) source!: string;
+}
+
+@ApiExtraModels(MoneyValueDoc)
+export class ComparatorAtLengthOfStayDoc implements ComparatorAtLengthOfStay {
+  @ApiProperty() days!: number;
+  @ApiProperty({ type: MoneyValueDoc, description: 'Rate per day x days' }) comparatorCostPerEpisode!: MoneyValueDoc;
+  @moneyOrSuppressed('Comparator cost per episode - IOP cost per episode') savingsPerEpisode!: MoneyOrSuppressed;
+}
+
+export class ComparatorSensitivityDoc {
+  @ApiProperty({ type: ComparatorAtLengthOfStayDoc }) low!: ComparatorAtLengthOfStayDoc;
+  @ApiProperty({ type: ComparatorAtLengthOfStayDoc }) high!: ComparatorAtLengthOfStayDoc;
+  @numberOrSuppressed({
+    nullable: true,
+    description: 'IOP cost per episode / rate per day: the comparator stay that costs the same',
+  })
+  breakEvenDays!: NumberOrSuppressed | null;
+  @ApiProperty(
+    orSuppressed(
+      { type: 'string', enum: ['iop_cheaper', 'comparator_cheaper', 'depends_on_length_of_stay', 'not_estimable'] },
+      'Whether IOP is cheaper per episode across the whole range',
+    ),
+  )
+  conclusion!: ComparatorConclusion | SuppressedValue;
+}
+
+@ApiExtraModels(MoneyValueDoc)
+export class ComparatorOutcomeCostDoc implements ComparatorOutcomeCost {
+  @moneyOrSuppressed("IOP's own cost per outcome (the IOP block's)") iop!: MoneyOrSuppressed;
+  @ApiProperty({ type: MoneyValueDoc, description: 'Comparator cost per episode / comparator outcome rate' })
+  comparator!: MoneyValueDoc;
+  @ApiProperty({ type: SourcedRateDoc }) comparatorRate!: SourcedRateDoc;
+}
+
 @ApiExtraModels(MoneyValueDoc)
 export class PerDayComparisonDoc implements PerDayComparison {
-  @ApiProperty() key!: string;
+  @ApiProperty({ example: 'cost_rate.residential_per_day' }) key!: string;
+  @ApiProperty({ enum: COMPARATOR_KINDS }) comparator!: ComparatorKind;
   @ApiProperty({ type: String, nullable: true }) levelOfCare!: string | null;
   @ApiProperty({ type: MoneyValueDoc }) ratePerDay!: MoneyValueDoc;
+  @ApiProperty({ type: ComparatorLengthOfStayDoc }) lengthOfStay!: ComparatorLengthOfStayDoc;
   @moneyOrSuppressed() iopCostPerEpisode!: MoneyOrSuppressed;
-  @moneyOrSuppressed('Rate per day x mean length of stay of discharged IOP episodes')
-  comparatorCostPerEpisode!: MoneyOrSuppressed;
+  @ApiProperty({ type: MoneyValueDoc, description: "Rate per day x the comparator's typical length of stay" })
+  comparatorCostPerEpisode!: MoneyValueDoc;
   @moneyOrSuppressed() iopCostPerWeek!: MoneyOrSuppressed;
   @ApiProperty({ type: MoneyValueDoc, description: 'Rate per day x 7' }) comparatorCostPerWeek!: MoneyValueDoc;
   @moneyOrSuppressed() savingsPerEpisode!: MoneyOrSuppressed;
+  @ApiProperty({ type: ComparatorSensitivityDoc }) sensitivity!: ComparatorSensitivityDoc;
+  @ApiProperty({ type: ComparatorOutcomeCostDoc }) perCompleter!: ComparatorOutcomeCostDoc;
+  @ApiProperty({ type: ComparatorOutcomeCostDoc }) perAbstinent!: ComparatorOutcomeCostDoc;
 }
 
 export class CostSummaryResponseDoc implements CostSummaryResponse {

@@ -1,4 +1,7 @@
 import {
+  type ComparatorKind,
+  type ComparatorSetting,
+  comparatorOfRate,
   type ComparisonRate,
   type CostBlock,
   type CostSummaryResponse,
@@ -6,7 +9,6 @@ import {
   type Icer,
   LEVELS_OF_CARE,
   type MoneyValue,
-  type PerDayComparison,
 } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
@@ -14,16 +16,12 @@ import { toRate } from '../episodes/rate';
 import { forScope } from '../suppression/shared-partitions';
 import { suppressCosts } from '../suppression/suppress-costs';
 import { addKeyed, type KeyedCount, perturbedCount } from '../suppression/cell-key';
+import { CHARGES_SOURCE, divide, perDayComparison, type Pricing, rateSource } from './comparator-costs';
 import { COST_COUNT_NAMES, type CostCountName, type CostCounts, type CostRateSetting, CostsQuery } from './costs.query';
 
-export const CHARGES_SOURCE = 'Charges of the discharged episodes (episode facts), at face value';
+export { CHARGES_SOURCE };
 const IOP = '2.1';
 const STANDARD_OUTPATIENT = '1';
-
-type Cents = number | null;
-type Pricing = (cents: Cents, source?: string) => MoneyValue;
-
-const divide = (numerator: number, denominator: number): Cents => (denominator === 0 ? null : numerator / denominator);
 
 const NO_KEYS: CostCounts['cellKeys'] = { discharged: 0, active: 0, completed: 0, retained90: 0, abstinent: 0 };
 
@@ -81,7 +79,7 @@ export class CostsService {
 
   /** The cost metrics of METRICS.md overall and per level of care, the ICERs and the per-day comparisons. */
   async summary(scope: AccessScope, filters: EpisodeFilters): Promise<CostSummaryResponse> {
-    const { asOf, byLevel, rates } = await this.query.run(scope, filters);
+    const { asOf, byLevel, rates, comparators } = await this.query.run(scope, filters);
     const years = rates.map((rate) => rate.dollarYear).filter((year): year is number => year !== null);
     const dollarYear = years.length ? Math.max(...years) : null;
     // Every amount is rounded to the cent only at the end, from exact cents.
@@ -97,7 +95,7 @@ export class CostsService {
     );
     const total = levels.reduce<CostCounts>(addCounts, { levelOfCare: 'all', ...EMPTY });
     const answerOf = (count: (counts: CostCounts) => CostCounts, episodes: number): CostSummaryResponse =>
-      costSummary(asOf, dollarYear, money, rates, levels.map(count), count(total), episodes);
+      costSummary(asOf, dollarYear, money, { rates, comparators }, levels.map(count), count(total), episodes);
     return forScope(
       scope,
       answerOf((counts) => counts, episodesOf(total).n),
@@ -112,7 +110,7 @@ function costSummary(
   asOf: string | null,
   dollarYear: number | null,
   money: Pricing,
-  rates: CostRateSetting[],
+  { rates, comparators }: { rates: CostRateSetting[]; comparators: Record<ComparatorKind, ComparatorSetting> },
   levels: CostCounts[],
   total: CostCounts,
   episodes: number,
@@ -120,6 +118,7 @@ function costSummary(
   const find = (code: string): CostCounts =>
     levels.find((l) => l.levelOfCare === code) ?? { levelOfCare: code, ...EMPTY };
   const iop = find(IOP);
+  const iopBlock = costBlock(iop, money);
   const outpatient = find(STANDARD_OUTPATIENT);
   return {
     asOf,
@@ -142,13 +141,20 @@ function costSummary(
         amount: money(rate.value.amountCents ?? null, rateSource(rate)),
       }),
     ),
-    perDayComparisons: rates
-      .filter((rate) => rate.value.per === 'day' && typeof rate.value.amountCents === 'number')
-      .map((rate) => perDayComparison(rate, iop, money)),
+    // Only a per-day rate with a comparator setting is compared: without its own length of stay there is no fair
+    // comparator episode.
+    perDayComparisons: rates.flatMap((rate) => {
+      const kind = comparatorOfRate(rate.key);
+      if (kind === null || rate.value.per !== 'day' || typeof rate.value.amountCents !== 'number') return [];
+      return [
+        perDayComparison(rate, comparators[kind], iop, money, {
+          completer: iopBlock.costPerCompleter as MoneyValue,
+          abstinent: iopBlock.costPerAbstinent as MoneyValue,
+        }),
+      ];
+    }),
   };
 }
-
-const rateSource = (rate: CostRateSetting) => `settings ${rate.key}: ${rate.source ?? 'no source given'}`;
 
 function costBlock(counts: CostCounts, money: Pricing): CostBlock {
   const charges = counts.chargesCents;
@@ -208,29 +214,5 @@ function icer(
     incrementalEffect: dEffect,
     icer: money(status === 'tradeoff' ? dCost / dEffect : null),
     status,
-  };
-}
-
-/**
- * The discharged IOP episodes priced at a per-day rate for the same days: comparator cost per episode = rate x
- * their mean length of stay; per week = rate x 7. No outcome is known for the comparator, so no ICER.
- */
-function perDayComparison(rate: CostRateSetting, iop: CostCounts, money: Pricing): PerDayComparison {
-  const perDay = rate.value.amountCents as number;
-  const source = rateSource(rate);
-  const iopPerEpisode = divide(iop.chargesCents, iop.discharged);
-  const comparatorPerEpisode = iop.discharged ? (perDay * iop.lengthOfStayDays) / iop.discharged : null;
-  return {
-    key: rate.key,
-    levelOfCare: rate.value.levelOfCare ?? null,
-    ratePerDay: money(perDay, source),
-    iopCostPerEpisode: money(iopPerEpisode),
-    comparatorCostPerEpisode: money(comparatorPerEpisode, source),
-    iopCostPerWeek: money(divide(iop.chargesCents, iop.lengthOfStayDays / 7)),
-    comparatorCostPerWeek: money(perDay * 7, source),
-    savingsPerEpisode: money(
-      iopPerEpisode === null || comparatorPerEpisode === null ? null : comparatorPerEpisode - iopPerEpisode,
-      `${source}; minus ${CHARGES_SOURCE}`,
-    ),
   };
 }

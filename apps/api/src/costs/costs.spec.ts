@@ -1,6 +1,6 @@
-import type { CostSummaryResponse } from '@iop/contracts';
+import { type ComparatorSettingsResponse, type CostSummaryResponse, DEFAULT_COMPARATOR_SETTINGS } from '@iop/contracts';
 import { OUTCOMES_FIXTURE_SQL } from '../retention/testing/outcomes-fixture';
-import { startFixtureApp, type TestApp } from '../testing/test-app';
+import { createTestUser, startFixtureApp, type TestApp } from '../testing/test-app';
 
 /*
  * Worked out by hand from the fixture table (retention/testing/outcomes-fixture.ts); active episode 4 is left
@@ -18,22 +18,41 @@ import { startFixtureApp, type TestApp } from '../testing/test-app';
  *   790043; per retained 1580085; per abstinent 526695.
  * ICER 2.1 vs 1 per completer: (200025 - 30003.33) / (1/3 - 0) = 510065 -> $5,100.65 (trade-off).
  *   per abstinent: 2.1 costs more (+170021.67) and achieves less (1/3 vs 2/3): dominated.
- * Per-day rates over the discharged IOP episodes' mean LOS of 20 days: residential 45000 x 20 = 900000
- *   ($9,000.00), savings 900000 - 200025 = 699975; inpatient 125000 x 20 = 2500000, savings 2299975.
+ * Comparators (the fixture has no comparator setting, so the published defaults apply; never the IOP's own days):
+ *   inpatient 125000 a day x 11 days = 1375000 ($13,750.00), savings 1375000 - 200025 = 1174975 ($11,749.75);
+ *   range 11-29 days: at 29, 3625000 ($36,250.00), savings 3424975; IOP cheaper at both ends. Break-even
+ *   200025 / 125000 = 1.6002 days. Per completer 1375000 / 0.6927 = 1984986.29 -> $19,849.86 against IOP's
+ *   $6,000.75; per abstinent 1375000 / 0.4852 = 2833882.93 -> $28,338.83.
+ *   residential 45000 x 20 = 900000 ($9,000.00), savings 699975; at 26 days 1170000, savings 969975.
+ * An admin's residential setting of 4 days (range 3-6), completion 0.5, abstinence 0.25: 45000 x 4 = 180000,
+ *   savings 180000 - 200025 = -20025 (-$200.25); at 3 days 135000, savings -65025; at 6 days 270000, savings
+ *   69975: the conclusion turns within the range. Break-even 200025 / 45000 = 4.445 days. Per completer
+ *   180000 / 0.5 = 360000 ($3,600.00), per abstinent 180000 / 0.25 = 720000 ($7,200.00).
  */
 describe('GET /api/v1/costs/summary on a hand-built fixture', () => {
   let api: TestApp;
+  let adminToken: string;
+  let directorToken: string;
 
   beforeAll(async () => {
     api = await startFixtureApp(OUTCOMES_FIXTURE_SQL);
+    const admin = { email: 'costs-admin@test.local', password: 'costs admin password', role: 'admin' as const };
+    const director = {
+      email: 'costs-director@test.local',
+      password: 'costs director password',
+      role: 'director' as const,
+    };
+    await createTestUser(api.databaseUrl, admin);
+    await createTestUser(api.databaseUrl, director);
+    adminToken = await api.signIn(admin.email, admin.password);
+    directorToken = await api.signIn(director.email, director.password);
   });
   afterAll(() => api.close());
 
-  const charges = (dollars: number | null) => ({
-    dollars,
-    dollarYear: 2025,
-    source: 'Charges of the discharged episodes (episode facts), at face value',
-  });
+  const CHARGES = 'Charges of the discharged episodes (episode facts), at face value';
+  const charges = (dollars: number | null) => ({ dollars, dollarYear: 2025, source: CHARGES });
+  const put = (token: string, kind: string, body: unknown) =>
+    api.request('PUT', `/api/v1/costs/comparators/${kind}`, { headers: { authorization: `Bearer ${token}` }, body });
   const rate = (key: string, dollars: number) => ({ dollars, dollarYear: 2025, source: `settings ${key}: Fixture` });
 
   it('cost per episode, week, completer, 90-day retained and abstinent patient, to the cent', async () => {
@@ -91,9 +110,9 @@ describe('GET /api/v1/costs/summary on a hand-built fixture', () => {
     expect(icer['perAdditionalAbstinent']['incrementalEffect']).toBeCloseTo(-1 / 3, 12);
   });
 
-  it('comparison rates from settings, and IOP episodes priced at the per-day rates over the same days', async () => {
+  it('comparison rates from settings, and comparators priced at their own typical length of stay', async () => {
     const { body } = await api.get('/api/v1/costs/summary');
-    const summary = body as Record<string, unknown>;
+    const summary = body as CostSummaryResponse;
     expect(summary.comparisonRates).toEqual([
       {
         key: 'cost_rate.inpatient_per_day',
@@ -114,23 +133,129 @@ describe('GET /api/v1/costs/summary on a hand-built fixture', () => {
         amount: rate('cost_rate.standard_outpatient_per_visit', 95),
       },
     ]);
-    const residential = 'cost_rate.residential_per_day';
-    expect((summary.perDayComparisons as unknown[])[1]).toEqual({
-      key: residential,
-      levelOfCare: '3.5',
-      ratePerDay: rate(residential, 450),
+    const inpatientKey = 'cost_rate.inpatient_per_day';
+    const los = DEFAULT_COMPARATOR_SETTINGS.inpatient.lengthOfStay;
+    const comparatorSource = `settings ${inpatientKey}: Fixture; x length of stay, settings comparator.inpatient: ${los.source}`;
+    const comparator = (dollars: number) => ({ dollars, dollarYear: 2025, source: comparatorSource });
+    const savings = (dollars: number) => ({ ...comparator(dollars), source: `${comparatorSource}; minus ${CHARGES}` });
+    expect(summary.perDayComparisons.map((c) => c.comparator)).toEqual(['inpatient', 'residential']);
+    const [inpatient, residential] = summary.perDayComparisons;
+    expect(inpatient).toMatchObject({
+      key: inpatientKey,
+      levelOfCare: '4',
+      ratePerDay: rate(inpatientKey, 1250),
+      lengthOfStay: { typicalDays: 11, lowDays: 11, highDays: 29, source: los.source },
       iopCostPerEpisode: charges(2000.25),
-      comparatorCostPerEpisode: rate(residential, 9000),
+      comparatorCostPerEpisode: comparator(13750),
       iopCostPerWeek: charges(700.09),
-      comparatorCostPerWeek: rate(residential, 3150),
-      savingsPerEpisode: {
-        ...rate(residential, 6999.75),
-        source: `settings ${residential}: Fixture; minus Charges of the discharged episodes (episode facts), at face value`,
+      comparatorCostPerWeek: rate(inpatientKey, 8750),
+      savingsPerEpisode: savings(11749.75),
+      sensitivity: {
+        low: { days: 11, comparatorCostPerEpisode: comparator(13750), savingsPerEpisode: savings(11749.75) },
+        high: { days: 29, comparatorCostPerEpisode: comparator(36250), savingsPerEpisode: savings(34249.75) },
+        conclusion: 'iop_cheaper',
+      },
+      perCompleter: {
+        iop: charges(6000.75),
+        comparator: { dollars: 19849.86, dollarYear: 2025 },
+        comparatorRate: DEFAULT_COMPARATOR_SETTINGS.inpatient.completionRate,
+      },
+      perAbstinent: {
+        iop: charges(6000.75),
+        comparator: { dollars: 28338.83 },
+        comparatorRate: DEFAULT_COMPARATOR_SETTINGS.inpatient.abstinenceRate,
       },
     });
-    expect(
-      (summary.perDayComparisons as Array<Record<string, { dollars: number }>>)[0]['savingsPerEpisode'].dollars,
-    ).toBe(22999.75);
+    expect(inpatient.sensitivity.breakEvenDays).toBeCloseTo(1.6002, 12);
+    expect(inpatient.perCompleter.comparator.source).toBe(
+      `${comparatorSource}; / completion rate, settings comparator.inpatient: ${DEFAULT_COMPARATOR_SETTINGS.inpatient.completionRate.source}`,
+    );
+    expect(residential).toMatchObject({
+      comparatorCostPerEpisode: { dollars: 9000 },
+      savingsPerEpisode: { dollars: 6999.75 },
+      sensitivity: { high: { days: 26, savingsPerEpisode: { dollars: 9699.75 } }, conclusion: 'iop_cheaper' },
+    });
+  });
+
+  it('an admin sets a comparator; the costs use it and the conclusion can turn within the range', async () => {
+    const setting = {
+      lengthOfStay: { typicalDays: 4, lowDays: 3, highDays: 6, source: 'Contract 2025' },
+      completionRate: { value: 0.5, source: 'Provider report' },
+      abstinenceRate: { value: 0.25, source: 'Provider report' },
+    };
+    expect((await put(directorToken, 'residential', setting)).status).toBe(403);
+    const saved = await put(adminToken, 'residential', setting);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({
+      kind: 'residential',
+      key: 'comparator.residential',
+      rateKey: 'cost_rate.residential_per_day',
+      isDefault: false,
+      ...setting,
+    });
+    const listed = (await api.get('/api/v1/costs/comparators')).body as ComparatorSettingsResponse;
+    expect(listed.comparators.map((c) => [c.kind, c.isDefault])).toEqual([
+      ['residential', false],
+      ['inpatient', true],
+    ]);
+
+    const summary = (await api.get('/api/v1/costs/summary')).body as CostSummaryResponse;
+    const residential = summary.perDayComparisons[1];
+    expect(residential).toMatchObject({
+      comparator: 'residential',
+      lengthOfStay: setting.lengthOfStay,
+      comparatorCostPerEpisode: { dollars: 1800 },
+      savingsPerEpisode: { dollars: -200.25 },
+      sensitivity: {
+        low: { days: 3, comparatorCostPerEpisode: { dollars: 1350 }, savingsPerEpisode: { dollars: -650.25 } },
+        high: { days: 6, comparatorCostPerEpisode: { dollars: 2700 }, savingsPerEpisode: { dollars: 699.75 } },
+        conclusion: 'depends_on_length_of_stay',
+      },
+      perCompleter: {
+        iop: { dollars: 6000.75 },
+        comparator: { dollars: 3600 },
+        comparatorRate: setting.completionRate,
+      },
+      perAbstinent: { comparator: { dollars: 7200 }, comparatorRate: setting.abstinenceRate },
+    });
+    expect(residential.sensitivity.breakEvenDays).toBeCloseTo(4.445, 12);
+    expect(residential.comparatorCostPerEpisode.source).toContain('settings comparator.residential: Contract 2025');
+  });
+
+  it.each([
+    [
+      'a low above the high',
+      { lengthOfStay: { typicalDays: 20, lowDays: 30, highDays: 26, source: 'x' } },
+      'lengthOfStay must have lowDays <= typicalDays <= highDays (got 30, 20, 26)',
+    ],
+    [
+      'a length of stay of 0',
+      { lengthOfStay: { typicalDays: 0, lowDays: 0, highDays: 26, source: 'x' } },
+      'lengthOfStay.typicalDays must be a positive number of days',
+    ],
+    [
+      'a rate above 1',
+      { completionRate: { value: 1.5, source: 'x' } },
+      'completionRate.value must be a share between 0 and 1',
+    ],
+    [
+      'an empty source',
+      { abstinenceRate: { value: 0.4, source: '' } },
+      'abstinenceRate.source must name where the figure comes from (1-1000 characters)',
+    ],
+  ])('a comparator setting with %s is a 400 that says what is wrong', async (_, change, message) => {
+    const body = { ...DEFAULT_COMPARATOR_SETTINGS.inpatient, ...change };
+    const { status, body: answer } = await put(adminToken, 'inpatient', body);
+    expect(status).toBe(400);
+    expect((answer as { message: string[] }).message).toContain(message);
+    const listed = (await api.get('/api/v1/costs/comparators')).body as ComparatorSettingsResponse;
+    expect(listed.comparators[1]).toMatchObject({ kind: 'inpatient', isDefault: true });
+  });
+
+  it('an unknown comparator is a 400 that names the choices', async () => {
+    const { status, body } = await put(adminToken, 'detox', DEFAULT_COMPARATOR_SETTINGS.inpatient);
+    expect(status).toBe(400);
+    expect((body as { message: string }).message).toBe('kind must be one of residential, inpatient');
   });
 
   it('filters select the episodes; an ICER arm with no episode is not estimable', async () => {

@@ -28,9 +28,17 @@ export interface CardParts {
   verdict?: EvidenceVerdict;
 }
 
-/** Assembles a card; unless the card decides its own, the verdict follows METRICS.md's rule on the adjusted interval. */
+/**
+ * Assembles a card; unless the card decides its own, the verdict follows METRICS.md's rule on the adjusted
+ * interval. The q of the adjusted p, and the verdict's multiplicity condition, need the whole board: the board
+ * adds them (board-multiplicity.ts).
+ */
 export function card(parts: CardParts): ClaimCard {
-  const adjusted: EvidenceAdjustedEffect = { ...parts.adjusted, covariates: parts.covariates ?? BOARD_COVARIATES };
+  const adjusted: EvidenceAdjustedEffect = {
+    ...parts.adjusted,
+    covariates: parts.covariates ?? BOARD_COVARIATES,
+    q: null,
+  };
   return {
     claim: {
       id: parts.id,

@@ -1,8 +1,8 @@
 import { SLOTS } from '@iop/contracts';
-import { pearson } from '@iop/stats';
+import { pearson, type PearsonResult } from '@iop/stats';
 import { toRate } from '../episodes/rate';
 import { adjustedDesign } from './design-matrix';
-import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope, slopeEffects } from './estimators';
+import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope, slopeEffects, whenEstimable } from './estimators';
 import { card, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
 import type { SlotAttendanceCell } from './slot-attendance.query';
@@ -26,12 +26,10 @@ export function claimContactCompliance(all: readonly EvidenceRow[]): ClaimCard {
   const x = rows.map((r) => r.scheduledHoursPerWeek28 as number);
   const y = rows.map((r) => r.complianceScore as number);
   const measure = 'least-squares slope of the compliance score per scheduled contact hour per week';
-  let r: { r: number; ci: [number, number]; p: number } | null = null;
-  try {
-    r = rows.length > 3 ? pearson(x, y) : null;
-  } catch {
-    r = null;
-  }
+  const r = whenEstimable<PearsonResult | null>(
+    () => pearson(x, y),
+    () => null,
+  );
   return card({
     id: 1,
     claim: 'more frequent contact improves compliance with the treatment plan',

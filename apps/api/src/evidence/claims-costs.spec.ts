@@ -1,4 +1,4 @@
-import { ratioDifference, ratioOfSums, savingsAgainstRate } from './claims-costs';
+import { ratioDifference, ratioOfSums, savingsAgainstComparator } from './claims-costs';
 
 describe('ratioOfSums (delta method)', () => {
   it('is sum(y) / sum(x) with the linearised standard error', () => {
@@ -38,19 +38,23 @@ describe('ratioDifference', () => {
   });
 });
 
-describe('savingsAgainstRate', () => {
-  it('is rate x mean length of stay minus mean charges, with a t interval over the episodes', () => {
-    const episodes = [
-      { lengthOfStay: 10, charges: 200 },
-      { lengthOfStay: 20, charges: 500 },
-      { lengthOfStay: 30, charges: 1000 },
-    ];
-    // Per episode 800, 1500, 2000: mean 1433.33 = 100 x 20 - 566.67; se = sqrt(363333.33 / 3); t(0.975, 2) = 4.3027.
-    const effect = savingsAgainstRate('m', 100, episodes);
+describe('savingsAgainstComparator', () => {
+  it('is the comparator cost minus mean charges, with a t interval over the IOP episodes', () => {
+    // Per episode 2000 - 200, 2000 - 500, 2000 - 1000 = 1800, 1500, 1000: mean 1433.33 = 2000 - 566.67; squared
+    // deviations 134444.44 + 4444.44 + 187777.78 = 326666.67, variance 163333.33, se = sqrt(163333.33 / 3);
+    // t(0.975, 2) = 4.302652729911275 (R: qt(0.975, 2)).
+    const effect = savingsAgainstComparator('m', 2000, [200, 500, 1000]);
     expect(effect.estimate).toBeCloseTo(1433.333, 3);
-    const half = 4.302652729911275 * Math.sqrt(363333.3333333 / 3);
+    const half = 4.302652729911275 * Math.sqrt(163333.3333333 / 3);
     expect(effect.ci95?.[0]).toBeCloseTo(1433.333 - half, 2);
     expect(effect.ci95?.[1]).toBeCloseTo(1433.333 + half, 2);
-    expect(savingsAgainstRate('m', 100, episodes.slice(0, 1)).estimate).toBeNull();
+    expect(savingsAgainstComparator('m', 2000, [200]).estimate).toBeNull();
+  });
+
+  it('centres the interval on the given estimate (the costs summary figure)', () => {
+    const effect = savingsAgainstComparator('m', 2000, [200, 500, 1000], 1433.33);
+    const half = 4.302652729911275 * Math.sqrt(163333.3333333 / 3);
+    expect(effect.estimate).toBe(1433.33);
+    expect(effect.ci95?.[1]).toBeCloseTo(1433.33 + half, 6);
   });
 });

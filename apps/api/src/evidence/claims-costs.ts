@@ -51,19 +51,20 @@ export function ratioDifference(
 }
 
 /**
- * Savings per episode against a per-day comparator priced on the same days: mean over the episodes of
- * (rate x length of stay - charges), with its t interval and p (the per-episode values are paired by
- * construction). `estimate` replaces the point estimate as in ratioDifference.
+ * Savings per episode against a comparator episode of fixed cost (its per-day rate x its own typical length of stay,
+ * from settings): mean over the IOP episodes of (comparator cost - charges), with its t interval and p. The
+ * comparator's cost is a published figure, not a sample, so only the IOP charges vary. `estimate` replaces the
+ * point estimate as in ratioDifference.
  */
-export function savingsAgainstRate(
+export function savingsAgainstComparator(
   measure: string,
-  ratePerDay: number,
-  episodes: ReadonlyArray<{ lengthOfStay: number; charges: number }>,
+  comparatorCostPerEpisode: number,
+  charges: readonly number[],
   estimate?: number | null,
 ): EvidenceEffect {
-  const n = episodes.length;
+  const n = charges.length;
   if (n < 2) return emptyEffect(measure);
-  const values = episodes.map((e) => ratePerDay * e.lengthOfStay - e.charges);
+  const values = charges.map((episodeCharges) => comparatorCostPerEpisode - episodeCharges);
   const mean = values.reduce((sum, value) => sum + value, 0) / n;
   const se = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1) / n);
   const centre = estimate ?? mean;
@@ -97,13 +98,15 @@ export function claimCostEffectiveness(all: readonly EvidenceRow[], costs: CostS
   );
 
   const inpatient: PerDayComparison | undefined = costs.perDayComparisons.find((c) => c.key === INPATIENT_RATE);
-  const savingsMeasure = 'savings per episode (USD): inpatient rate x length of stay minus IOP charges';
+  const savingsMeasure =
+    'savings per episode (USD): inpatient rate x its typical length of stay (settings) minus IOP charges';
+  const comparatorCost = inpatient?.comparatorCostPerEpisode.dollars ?? null;
   const savings =
-    inpatient && inpatient.ratePerDay.dollars !== null
-      ? savingsAgainstRate(
+    inpatient && comparatorCost !== null
+      ? savingsAgainstComparator(
           savingsMeasure,
-          inpatient.ratePerDay.dollars,
-          iop.map((r) => ({ lengthOfStay: r.lengthOfStay, charges: r.chargesCents / 100 })),
+          comparatorCost,
+          iop.map((r) => r.chargesCents / 100),
           dollarsOrNull(inpatient.savingsPerEpisode),
         )
       : emptyEffect(savingsMeasure);
@@ -117,16 +120,19 @@ export function claimCostEffectiveness(all: readonly EvidenceRow[], costs: CostS
   return card({
     id: 6,
     claim: 'IOP is cost-effective compared with inpatient care',
-    exposure: 'level of care 2.1 (IOP) vs 1 (standard outpatient); inpatient per-day comparison rate (settings)',
+    exposure:
+      'level of care 2.1 (IOP) vs 1 (standard outpatient); inpatient comparator: per-day rate x typical length of stay (settings)',
     outcome: 'cost per completer, cost per abstinent patient',
     method:
       'Costs are charges of discharged episodes at face value, from the costs summary (METRICS.md "Costs"). ' +
       'Unadjusted: difference of cost per completer, IOP minus level 1, with a delta-method (ratio-of-sums ' +
       'linearisation) normal 95% interval. Cost claims are reported descriptively with the ICER and its ' +
       'dominance label, so no covariate-adjusted estimate is given. The verdict rests on the comparison with ' +
-      'inpatient care: the inpatient per-day rate priced on the IOP episodes’ own days minus their charges, ' +
-      'per episode, with a t interval; associated when IOP is cheaper and the interval excludes 0. The data has ' +
-      'no inpatient outcomes, so there is no ICER against inpatient care',
+      'inpatient care: an inpatient episode priced at the per-day rate for its own typical length of stay ' +
+      '(settings, with its published source) minus the IOP charges, per episode, with a t interval over the IOP ' +
+      'episodes; associated when IOP is cheaper and the interval excludes 0. The costs page shows the range from ' +
+      'a low to a high published length of stay. The data has no inpatient outcomes, so there is no ICER against ' +
+      'inpatient care; cost per completer against it uses a published completion rate',
     n: iop.length + outpatient.length,
     unadjusted,
     adjusted: emptyEffect(

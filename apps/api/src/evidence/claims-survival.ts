@@ -1,6 +1,6 @@
 import { kaplanMeier, logRank, type GroupLabel } from '@iop/stats';
 import { adjustedDesign } from './design-matrix';
-import { coxHazardRatio, quantile } from './estimators';
+import { coxHazardRatio, quantile, whenEstimable } from './estimators';
 import { card, disengaged, inLandmark, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
 
@@ -43,13 +43,13 @@ function survival(groups: SurvivalGroup[]) {
       label.push(group.label);
     }
   }
-  let test: { chiSquare: number; df: number; p: number } | null = null;
-  try {
-    const result = groups.filter((g) => g.rows.length).length > 1 ? logRank(time, event, label) : null;
-    test = result && { chiSquare: result.chiSquare, df: result.df, p: result.p };
-  } catch {
-    test = null;
-  }
+  const test = whenEstimable<{ chiSquare: number; df: number; p: number } | null>(
+    () => {
+      const { chiSquare, df, p } = logRank(time, event, label);
+      return { chiSquare, df, p };
+    },
+    () => null,
+  );
   const summary = curves.map((curve) => ({
     label: curve.label,
     n: curve.n,

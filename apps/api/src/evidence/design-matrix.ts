@@ -186,13 +186,14 @@ export function emptyEffect(measure: string): EvidenceEffect {
 }
 
 export function emptyAdjusted(measure: string): EvidenceAdjustedEffect {
-  return { ...emptyEffect(measure), covariates: BOARD_COVARIATES };
+  return { ...emptyEffect(measure), covariates: BOARD_COVARIATES, q: null };
 }
 
 /**
- * METRICS.md verdict: not enough data when the smallest group has fewer than 30 episodes (or the model
- * could not be fitted); associated when the adjusted 95% interval excludes the no-effect value (0 for
- * slopes and differences, 1 for ratios); otherwise no clear association.
+ * METRICS.md verdict of one claim: not enough data when the smallest group has fewer than 30 episodes (or the
+ * model could not be fitted); associated when the adjusted 95% interval excludes the no-effect value (0 for
+ * slopes and differences, 1 for ratios); otherwise no clear association. The board then also requires the
+ * claim's Benjamini-Hochberg q below 0.05 (board-multiplicity.ts).
  */
 export function verdictOf(adjusted: EvidenceEffect, smallestGroup: number, noEffect: 0 | 1): EvidenceVerdict {
   if (smallestGroup < 30 || adjusted.ci95 === null) return 'not_enough_data';

@@ -2,9 +2,23 @@ import chiSquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { EvidenceBinPoint, EvidenceEffect } from '@iop/contracts';
-import { coxRegression, linearRegression, logisticRegression, type DesignMatrix } from '@iop/stats';
+import { coxRegression, linearRegression, logisticRegression, NotEstimableError, type DesignMatrix } from '@iop/stats';
 import { adjustedDesign, emptyEffect } from './design-matrix';
 import type { EvidenceRow } from './evidence-rows.query';
+
+/**
+ * `estimate()`, or the empty effect ("not enough data") when the data cannot support the model
+ * (NotEstimableError: separation, non-convergence, a singular design, too few rows or events). Any other error
+ * is a bug and propagates, so that it reaches the caller as a 500 instead of passing for missing data.
+ */
+export function whenEstimable<T>(estimate: () => T, notEstimable: () => T): T {
+  try {
+    return estimate();
+  } catch (error) {
+    if (error instanceof NotEstimableError) return notEstimable();
+    throw error;
+  }
+}
 
 /** Two-sided p of a t statistic with df degrees of freedom. */
 export function pFromT(t: number, df: number): number {
@@ -18,21 +32,22 @@ export function pFromZ(z: number): number {
 
 /**
  * Least-squares coefficient of column 0 of X (intercept excluded), with its t interval and p. Null when the
- * fit is impossible (too few rows, a rank-deficient design).
+ * data cannot support the fit (too few rows, a rank-deficient design, a constant outcome).
  */
 export function olsSlope(measure: string, y: number[], X: DesignMatrix): EvidenceEffect {
-  try {
-    const fit = linearRegression(y, X);
-    const df = fit.n - fit.coefficients.length;
-    return {
-      measure,
-      estimate: fit.coefficients[1],
-      ci95: fit.ci[1],
-      p: pFromT(fit.coefficients[1] / fit.standardErrors[1], df),
-    };
-  } catch {
-    return emptyEffect(measure);
-  }
+  return whenEstimable(
+    () => {
+      const fit = linearRegression(y, X);
+      const df = fit.n - fit.coefficients.length;
+      return {
+        measure,
+        estimate: fit.coefficients[1],
+        ci95: fit.ci[1],
+        p: pFromT(fit.coefficients[1] / fit.standardErrors[1], df),
+      };
+    },
+    () => emptyEffect(measure),
+  );
 }
 
 /**
@@ -40,21 +55,21 @@ export function olsSlope(measure: string, y: number[], X: DesignMatrix): Evidenc
  * Wald interval and p. Null when the fit does not converge (separation) or the design is rank deficient.
  */
 export function logisticOddsRatio(measure: string, y: number[], X: DesignMatrix, scale = 1): EvidenceEffect {
-  try {
-    const fit = logisticRegression(y, X);
-    if (!fit.converged) return emptyEffect(measure);
-    const b = fit.coefficients[1];
-    const se = fit.standardErrors[1];
-    const [low, high] = fit.oddsRatioCi[1].map((value) => Math.log(value));
-    return {
-      measure,
-      estimate: Math.exp(scale * b),
-      ci95: [Math.exp(scale * low), Math.exp(scale * high)],
-      p: pFromZ(b / se),
-    };
-  } catch {
-    return emptyEffect(measure);
-  }
+  return whenEstimable(
+    () => {
+      const fit = logisticRegression(y, X);
+      const b = fit.coefficients[1];
+      const se = fit.standardErrors[1];
+      const [low, high] = fit.oddsRatioCi[1].map((value) => Math.log(value));
+      return {
+        measure,
+        estimate: Math.exp(scale * b),
+        ci95: [Math.exp(scale * low), Math.exp(scale * high)],
+        p: pFromZ(b / se),
+      };
+    },
+    () => emptyEffect(measure),
+  );
 }
 
 /**
@@ -62,13 +77,13 @@ export function logisticOddsRatio(measure: string, y: number[], X: DesignMatrix,
  * the fit does not converge (an exposure that orders the events perfectly) or the design is rank deficient.
  */
 export function coxHazardRatio(measure: string, time: number[], event: number[], X: DesignMatrix): EvidenceEffect {
-  try {
-    const fit = coxRegression(time, event as (0 | 1)[], X);
-    if (!fit.converged) return emptyEffect(measure);
-    return { measure, estimate: fit.hazardRatios[0], ci95: fit.hazardRatioCi[0], p: fit.p[0] };
-  } catch {
-    return emptyEffect(measure);
-  }
+  return whenEstimable(
+    () => {
+      const fit = coxRegression(time, event as (0 | 1)[], X);
+      return { measure, estimate: fit.hazardRatios[0], ci95: fit.hazardRatioCi[0], p: fit.p[0] };
+    },
+    () => emptyEffect(measure),
+  );
 }
 
 /** Mean with its t-based 95% interval (null for fewer than 2 values). */

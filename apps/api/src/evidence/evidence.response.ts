@@ -17,6 +17,13 @@ export class EvidenceAdjustedEffectDoc extends EvidenceEffectDoc implements Evid
     example: ['age band', 'sex', 'primary substance', 'severity', 'prior episodes', 'payer'],
   })
   covariates!: string[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Benjamini-Hochberg (1995) adjusted p (q-value) of p, over the claims of this answer that have an adjusted p',
+  })
+  q!: number | null;
 }
 
 @ApiExtraModels(...Object.values(EVIDENCE_CHART_DOCS))
@@ -31,7 +38,9 @@ export class EvidenceClaimDoc implements EvidenceClaim {
   @ApiProperty({ type: EvidenceAdjustedEffectDoc }) adjusted!: EvidenceAdjustedEffectDoc;
   @ApiProperty({
     enum: EVIDENCE_VERDICTS,
-    description: 'associated: adjusted 95% interval excludes no effect; not_enough_data: a group under 30 episodes',
+    description:
+      'associated: adjusted 95% interval excludes no effect and the Benjamini-Hochberg q is below 0.05; ' +
+      'not_enough_data: a group under 30 episodes, or the data cannot support the model',
   })
   verdict!: EvidenceVerdict;
   @ApiProperty({

@@ -4,6 +4,7 @@ import type { AccessScope } from '../access/access-scope';
 import { ResultCache } from '../common/result-cache';
 import { CostsService } from '../costs/costs.service';
 import { CLAIM_IDS, type ClaimInputs } from './board-claims';
+import { withFalseDiscoveryControl } from './board-multiplicity';
 import { EvidenceRowsQuery } from './evidence-rows.query';
 import { EvidenceWorkers } from './evidence-workers';
 import { SlotAttendanceQuery } from './slot-attendance.query';
@@ -18,24 +19,37 @@ export class EvidenceService {
     private readonly workers: EvidenceWorkers,
   ) {}
 
-  /** Every claim's card, tested on the selected episodes; the models are fitted in the worker threads. */
+  /**
+   * Every claim's card, tested on the selected episodes; the models are fitted in the worker threads. Each
+   * adjusted p gets its Benjamini-Hochberg q over the board, which the verdict needs (board-multiplicity.ts).
+   */
   board(scope: AccessScope, filters: EpisodeFilters): Promise<EvidenceResponse> {
     return this.cache.get(scope, filters, 'board', async () => {
       const { asOf, inputs } = await this.inputs(scope, filters);
       const { cards } = await this.workers.compute(inputs, CLAIM_IDS);
-      return { asOf, claims: cards.map((card) => card.claim) };
+      return { asOf, claims: withFalseDiscoveryControl(cards.map((card) => card.claim)) };
     });
   }
 
-  /** One claim's card with the full data of its chart. */
+  /**
+   * One claim's card with the full data of its chart. Its q and verdict are the board's: a q is only defined
+   * over the claims tested together, so the board of the same selection is computed (or read from the cache).
+   */
   claim(scope: AccessScope, filters: EpisodeFilters, id: number): Promise<EvidenceClaimDetail> {
     if (!CLAIM_IDS.includes(id)) throw new NotFoundException(`claim ${id} is not on the evidence board`);
     return this.cache.get(scope, filters, `claim ${id}`, async () => {
-      const { asOf, inputs } = await this.inputs(scope, filters);
+      const [board, { asOf, inputs }] = await Promise.all([this.board(scope, filters), this.inputs(scope, filters)]);
       const {
         cards: [{ claim, detail }],
       } = await this.workers.compute(inputs, [id]);
-      return { asOf, ...claim, detail };
+      const onBoard = board.claims.find((card) => card.id === id);
+      return {
+        asOf,
+        ...claim,
+        adjusted: onBoard?.adjusted ?? claim.adjusted,
+        verdict: onBoard?.verdict ?? claim.verdict,
+        detail,
+      };
     });
   }
 

@@ -42,7 +42,9 @@ function choices<Key extends string>(
 /**
  * The filter values that occur among the episodes in the caller's scope, in one round trip over episode_facts.
  * Offering only occurring values keeps every choice meaningful; the scope is applied so that a restricted
- * caller is not shown programs or counselors outside it.
+ * caller is not shown programs or counselors outside it. The selected episodes are first reduced to their
+ * distinct combinations of the listed columns: the CTE is read eight times, and materialising every column of
+ * every fact took 2.2 s for the large network's admin.
  */
 @Injectable()
 export class FilterOptionsQuery {
@@ -51,7 +53,12 @@ export class FilterOptionsQuery {
   async run(scope: AccessScope): Promise<FilterOptionsResponse> {
     const selection = episodeSelection(scope, {});
     const sql = `
-      WITH selected AS (SELECT * FROM episode_facts f WHERE ${selection.sql})
+      WITH selected AS MATERIALIZED (
+        SELECT program_id, primary_counselor_id, level_of_care, payer, primary_substance, age_band,
+          min(admit_date) AS first_admit, max(admit_date) AS last_admit
+        FROM episode_facts f WHERE ${selection.sql}
+        GROUP BY 1, 2, 3, 4, 5, 6
+      )
       SELECT
         (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name, p.id), '[]')
            FROM programs p WHERE p.id IN (SELECT program_id FROM selected)) AS programs,
@@ -62,8 +69,8 @@ export class FilterOptionsQuery {
         (SELECT coalesce(array_agg(DISTINCT payer), '{}') FROM selected) AS payers,
         (SELECT coalesce(array_agg(DISTINCT primary_substance), '{}') FROM selected) AS substances,
         (SELECT coalesce(array_agg(DISTINCT age_band), '{}') FROM selected WHERE age_band IS NOT NULL) AS age_bands,
-        (SELECT to_char(min(admit_date), 'YYYY-MM-DD') FROM selected) AS first_admit,
-        (SELECT to_char(max(admit_date), 'YYYY-MM-DD') FROM selected) AS last_admit
+        (SELECT to_char(min(first_admit), 'YYYY-MM-DD') FROM selected) AS first_admit,
+        (SELECT to_char(max(last_admit), 'YYYY-MM-DD') FROM selected) AS last_admit
       `;
     const row = parseOneRow('FilterOptionsQuery', optionsRow, await this.dataSource.query(sql, selection.params));
     return {

@@ -1,4 +1,5 @@
 import type { FilterOptionsResponse } from '@iop/contracts';
+import { Client } from 'pg';
 import { SUMMARY_FIXTURE_SQL } from '../episodes/testing/summary-fixture';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
 
@@ -53,5 +54,28 @@ describe('GET /api/v1/filters/options on a hand-built fixture', () => {
       ],
       admitDateRange: { from: '2024-11-01', to: '2025-05-05' },
     });
+  });
+
+  it('answers from memory until a load, then shows what the load brought', async () => {
+    const before = await api.get('/api/v1/filters/options');
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      // A new self-paid episode, without the load stamp: the options are not asked of the database again.
+      await client.query(
+        `INSERT INTO episodes (id, org_id, program_id, patient_id, level_of_care, referral_source, admit_date,
+           primary_substance, severity, payer, source_system, source_id)
+         VALUES (90, 1, 1, 1, '2.1', 'self', '2025-06-01', 'alcohol', 1, 'self_pay', 'fixture', 'e90')`,
+      );
+      await client.query('SELECT refresh_episode_facts(ARRAY[90])');
+      expect((await api.get('/api/v1/filters/options')).body).toEqual(before.body);
+      // The load's stamp: the next answer is computed again and offers self-pay and the later admission.
+      await client.query(`UPDATE dataset_meta SET loaded_at = clock_timestamp()`);
+      const after = await api.get('/api/v1/filters/options');
+      expect((after.body as FilterOptionsResponse).payers.map((payer) => payer.key)).toContain('self_pay');
+      expect((after.body as FilterOptionsResponse).admitDateRange).toEqual({ from: '2024-11-01', to: '2025-06-01' });
+    } finally {
+      await client.end();
+    }
   });
 });

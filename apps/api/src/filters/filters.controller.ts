@@ -5,13 +5,17 @@ import type { AccessScope } from '../access/access-scope';
 import { Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
 import { ApiRefusesParameters, NoParameters } from '../common/no-parameters.dto';
+import { ResultCache } from '../common/result-cache';
 import { FilterOptionsResponseDoc } from './filter-options.response';
 import { FilterOptionsQuery } from './filter-options.query';
 
 @ApiTags('filters')
 @Controller({ path: 'filters', version: '1' })
 export class FiltersController {
-  constructor(private readonly options: FilterOptionsQuery) {}
+  constructor(
+    private readonly options: FilterOptionsQuery,
+    private readonly cache: ResultCache,
+  ) {}
 
   @Get('options')
   @Roles('director', 'payer', 'quality', 'admin')
@@ -19,6 +23,7 @@ export class FiltersController {
   @ApiOkResponse({ type: FilterOptionsResponseDoc })
   @ApiRefusesParameters()
   filterOptions(@Scope() scope: AccessScope, @Query() _none: NoParameters): Promise<FilterOptionsResponse> {
-    return this.options.run(scope);
+    // Every page asks for them on load; they change only with the data.
+    return this.cache.get(scope, {}, 'filter-options', () => this.options.run(scope));
   }
 }

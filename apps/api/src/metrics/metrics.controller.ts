@@ -2,16 +2,21 @@ import type {
   BreakdownResponse,
   DischargeReasonsResponse,
   FlowResponse,
+  FunnelResponse,
   SummaryResponse,
   TrendResponse,
 } from '@iop/contracts';
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '../access/access-scope';
-import { Scope } from '../access/request-user.decorator';
+import { CurrentUser, Scope } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
+import type { SignedInUser } from '../access/signed-in-user';
 import { EpisodeFiltersDto } from '../episodes/episode-filters.dto';
 import { DischargeReasonsResponseDoc, FlowResponseDoc } from './flow.response';
+import { FunnelQueryDto } from './funnel-query.dto';
+import { FunnelResponseDoc } from './funnel.response';
+import { FunnelService } from './funnel.service';
 import { MetricsService } from './metrics.service';
 import { BreakdownResponseDoc, TrendResponseDoc } from './series.response';
 import { BreakdownQueryDto, TrendQueryDto } from './series-query.dto';
@@ -22,7 +27,10 @@ const BAD_FILTER = 'A parameter is unknown or malformed; the message names it';
 @ApiTags('metrics')
 @Controller({ path: 'metrics', version: '1' })
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly funnels: FunnelService,
+  ) {}
 
   @Get('summary')
   @Roles('director', 'payer', 'quality', 'admin')
@@ -51,6 +59,23 @@ export class MetricsController {
   breakdown(@Scope() scope: AccessScope, @Query() query: BreakdownQueryDto): Promise<BreakdownResponse> {
     const { metric, by, ...filters } = query;
     return this.metrics.breakdown(scope, filters, metric, by);
+  }
+
+  @Get('funnel')
+  @Roles('director', 'payer', 'quality', 'admin')
+  @ApiOperation({ summary: 'A rate per program, counselor or payer against control limits around the network rate' })
+  @ApiOkResponse({ type: FunnelResponseDoc })
+  @ApiBadRequestResponse({ description: BAD_FILTER })
+  @ApiForbiddenResponse({ description: 'by=payer asked by anyone but an admin' })
+  funnel(
+    @CurrentUser() user: SignedInUser,
+    @Scope() scope: AccessScope,
+    @Query() query: FunnelQueryDto,
+  ): Promise<FunnelResponse> {
+    const { metric, by, ...filters } = query;
+    // Payers compared with each other are the admin's view only (issue: "payers for the admin").
+    if (by === 'payer' && user.role !== 'admin') throw new ForbiddenException('by=payer is for admins only');
+    return this.funnels.funnel(scope, filters, metric, by);
   }
 
   @Get('flow')

@@ -4,6 +4,7 @@ import { EpisodesModule } from '../episodes/episodes.module';
 import { BreakdownQuery } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
 import { FlowQuery } from './flow.query';
+import { FunnelService } from './funnel.service';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { SummaryQuery } from './summary.query';
@@ -13,6 +14,15 @@ import { TrendQuery } from './trend.query';
   imports: [EpisodesModule],
   controllers: [MetricsController],
   exports: [MetricsService],
-  providers: [MetricsService, SummaryQuery, TrendQuery, BreakdownQuery, FlowQuery, DischargeReasonsQuery, ResultCache],
+  providers: [
+    MetricsService,
+    FunnelService,
+    SummaryQuery,
+    TrendQuery,
+    BreakdownQuery,
+    FlowQuery,
+    DischargeReasonsQuery,
+    ResultCache,
+  ],
 })
 export class MetricsModule {}

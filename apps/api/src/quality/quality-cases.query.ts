@@ -34,7 +34,12 @@ export interface QualityCase {
   /** Discharge date, or the data's as-of date while active. */
   lastDay: string;
   asOf: string | null;
-  /** Distinct local dates (program time zone) of attended appointments up to the last day, ascending. */
+  /**
+   * The attended local dates (program time zone, up to the last day) the measures decide on, distinct and
+   * ascending: the first three on or after the referral date and the first on or after the prior discharge. Every
+   * measure asks only for the first attended date on or after one of those two days, or the two after the first:
+   * the result is that of all the attended dates.
+   */
   attendedDates: string[];
   /** Every dispense of the episode, by date. */
   fills: Fill[];
@@ -63,6 +68,19 @@ const caseRow = z.object({
 });
 
 /**
+ * The local date of the episode's first attended appointment on or after the local day `day` (a date expression),
+ * found by the (episode_id, scheduled_start) index from that day's local midnight: a few index entries per episode
+ * instead of every appointment (all attended dates of the large network: 11.1 s, these probes: 2.9 s).
+ */
+const firstAttendedFrom = (day: string): string => `
+        SELECT (a.scheduled_start AT TIME ZONE p.timezone)::date AS day
+        FROM appointments a
+        WHERE a.episode_id = f.episode_id AND a.status = 'attended'
+          AND a.scheduled_start >= ((${day})::timestamp AT TIME ZONE p.timezone)
+        ORDER BY a.scheduled_start
+        LIMIT 1`;
+
+/**
  * The selected episodes (scope, then the common filter) with their attended service dates and fills. The
  * measures themselves are evaluated in quality-measures.ts: the shifted-forward medication coverage is a
  * sequential computation that reads more plainly there than as recursive SQL.
@@ -79,13 +97,10 @@ export class QualityCasesQuery {
         to_char(f.referral_date, 'YYYY-MM-DD') AS referral_date, f.referral_source,
         to_char(f.prior_discharge_date, 'YYYY-MM-DD') AS prior_discharge_date,
         to_char(f.last_day, 'YYYY-MM-DD') AS last_day, to_char(f.as_of, 'YYYY-MM-DD') AS as_of,
-        COALESCE((
-          -- Local dates, up to the last day, as episode_facts counts appointments.
-          SELECT array_agg(DISTINCT to_char((a.scheduled_start AT TIME ZONE p.timezone)::date, 'YYYY-MM-DD'))
-          FROM appointments a
-          WHERE a.episode_id = f.episode_id AND a.status = 'attended'
-            AND (a.scheduled_start AT TIME ZONE p.timezone)::date <= f.last_day
-        ), '{}') AS attended_dates,
+        array_remove(ARRAY[
+          to_char(d1.day, 'YYYY-MM-DD'), to_char(d2.day, 'YYYY-MM-DD'), to_char(d3.day, 'YYYY-MM-DD'),
+          to_char(p1.day, 'YYYY-MM-DD')
+        ], NULL) AS attended_dates,
         COALESCE((
           SELECT json_agg(json_build_object('on', to_char(d.dispensed_on, 'YYYY-MM-DD'), 'days', d.days_supply,
             'medication', d.medication) ORDER BY d.dispensed_on, d.id)
@@ -95,6 +110,10 @@ export class QualityCasesQuery {
       FROM episode_facts f
       JOIN patients pt ON pt.id = f.patient_id
       JOIN programs p ON p.id = f.program_id
+      LEFT JOIN LATERAL (${firstAttendedFrom('f.referral_date')}) d1 ON d1.day <= f.last_day
+      LEFT JOIN LATERAL (${firstAttendedFrom('d1.day + 1')}) d2 ON d2.day <= f.last_day
+      LEFT JOIN LATERAL (${firstAttendedFrom('d2.day + 1')}) d3 ON d3.day <= f.last_day
+      LEFT JOIN LATERAL (${firstAttendedFrom('f.prior_discharge_date')}) p1 ON p1.day <= f.last_day
       WHERE ${selection.sql}
       ORDER BY f.episode_id
       `;
@@ -115,8 +134,8 @@ export class QualityCasesQuery {
       priorDischargeDate: row.prior_discharge_date,
       lastDay: row.last_day,
       asOf: row.as_of,
-      // array_agg(DISTINCT) sorts; sorted again so the order does not rest on that.
-      attendedDates: [...row.attended_dates].sort(),
+      // d1 < d2 < d3, but the prior discharge's date may fall anywhere among them.
+      attendedDates: [...new Set(row.attended_dates)].sort(),
       fills: row.fills,
     }));
   }

@@ -1,4 +1,4 @@
-import type { CostBlock, CostSummaryResponse, Icer, SuppressedValue } from '@iop/contracts';
+import type { CostBlock, CostSummaryResponse, Icer, PerDayComparison, SuppressedValue } from '@iop/contracts';
 import { exactCount, exactRate, splitEpisodes } from './shared-partitions';
 import { REASON_COMPLEMENT, shownCount, suppressOver, suppressPartition, suppressRate, withheld } from './small-cells';
 
@@ -62,7 +62,7 @@ function blockCounts(block: CostBlock): number[] {
  * complement) is 1-10, plus complementary levels until the withheld ones cannot be recovered from the overall
  * block. The overall block is withheld whole when the discharged are (splitEpisodes), and then at least one
  * level is withheld so the levels do not add up to it. An ICER is withheld when either
- * arm's block is, and the per-day comparisons' IOP amounts when the IOP block is.
+ * arm's block is, and the comparisons' IOP amounts as the IOP block (suppressComparison).
  */
 export function suppressCosts(costs: CostSummaryResponse): CostSummaryResponse {
   const episodes = exactCount(costs.episodes);
@@ -80,7 +80,6 @@ export function suppressCosts(costs: CostSummaryResponse): CostSummaryResponse {
   };
   const icer = (value: Icer): Icer | SuppressedValue =>
     levelHidden(IOP) || levelHidden(STANDARD_OUTPATIENT) ? withheld(REASON_COMPLEMENT) : value;
-  const iopHidden = levelHidden(IOP);
 
   return {
     ...costs,
@@ -94,15 +93,46 @@ export function suppressCosts(costs: CostSummaryResponse): CostSummaryResponse {
       perAdditionalAbstinent: icer(costs.icer.perAdditionalAbstinent as Icer),
     },
     perDayComparisons: costs.perDayComparisons.map((comparison) =>
-      iopHidden
-        ? {
-            ...comparison,
-            iopCostPerEpisode: withheld(REASON_COMPLEMENT),
-            comparatorCostPerEpisode: withheld(REASON_COMPLEMENT),
-            iopCostPerWeek: withheld(REASON_COMPLEMENT),
-            savingsPerEpisode: withheld(REASON_COMPLEMENT),
-          }
-        : comparison,
+      suppressComparison(comparison, iopShown(costs.byLevelOfCare, levels.hidden)),
     ),
+  };
+}
+
+/** The IOP block as the payer sees it: null when it is withheld, undefined when no IOP episode is selected. */
+function iopShown(blocks: CostBlock[], hidden: boolean[]): CostBlock | null | undefined {
+  const index = blocks.findIndex((block) => block.levelOfCare === IOP);
+  if (index < 0) return undefined;
+  return hidden[index] ? null : shownBlock(blocks[index]);
+}
+
+/**
+ * A comparison with an inpatient or residential comparator: the comparator's own amounts come from settings and
+ * stand; every amount derived from the IOP episodes is withheld when the IOP block is (`iop` null), and IOP's cost
+ * per completer and per abstinent patient are the shown IOP block's (withheld when the outcome count is small).
+ */
+function suppressComparison(comparison: PerDayComparison, iop: CostBlock | null | undefined): PerDayComparison {
+  if (iop === undefined) return comparison;
+  if (iop) {
+    return {
+      ...comparison,
+      perCompleter: { ...comparison.perCompleter, iop: iop.costPerCompleter },
+      perAbstinent: { ...comparison.perAbstinent, iop: iop.costPerAbstinent },
+    };
+  }
+  const hidden = withheld(REASON_COMPLEMENT);
+  const { sensitivity } = comparison;
+  return {
+    ...comparison,
+    iopCostPerEpisode: hidden,
+    iopCostPerWeek: hidden,
+    savingsPerEpisode: hidden,
+    sensitivity: {
+      low: { ...sensitivity.low, savingsPerEpisode: hidden },
+      high: { ...sensitivity.high, savingsPerEpisode: hidden },
+      breakEvenDays: hidden,
+      conclusion: hidden,
+    },
+    perCompleter: { ...comparison.perCompleter, iop: hidden },
+    perAbstinent: { ...comparison.perAbstinent, iop: hidden },
   };
 }

@@ -5,6 +5,7 @@ import {
   type RateOrSuppressed,
   type SuppressedValue,
 } from './rates';
+import type { ComparatorKind, ComparatorLengthOfStay, SourcedRate } from './comparators';
 
 /** An amount in US dollars (rounded to the cent) of a stated dollar year, with where it comes from. */
 export interface MoneyValue {
@@ -68,20 +69,58 @@ export interface ComparisonRate {
   amount: MoneyValue;
 }
 
-/** Discharged IOP episodes priced at an inpatient or residential per-day rate over the same days. */
+/**
+ * Whether IOP costs less per episode than the comparator at every length of stay of its sensitivity range
+ * (`iop_cheaper`), more at every one (`comparator_cheaper`), or the answer turns within the range.
+ */
+export type ComparatorConclusion = 'iop_cheaper' | 'comparator_cheaper' | 'depends_on_length_of_stay' | 'not_estimable';
+
+/** The comparator priced at one length of stay of the sensitivity range. */
+export interface ComparatorAtLengthOfStay {
+  days: number;
+  /** Rate per day x days. */
+  comparatorCostPerEpisode: MoneyValue;
+  /** comparatorCostPerEpisode - IOP charges per discharged episode. */
+  savingsPerEpisode: MoneyOrSuppressed;
+}
+
+/** Cost per outcome: IOP's from its own outcomes, the comparator's from its published outcome rate. */
+export interface ComparatorOutcomeCost {
+  /** IOP charges / IOP discharged episodes with the outcome (the IOP block's figure). */
+  iop: MoneyOrSuppressed;
+  /** Comparator cost per episode (typical length of stay) / the comparator's outcome rate. */
+  comparator: MoneyValue;
+  comparatorRate: SourcedRate;
+}
+
+/**
+ * Discharged IOP episodes against an inpatient or residential comparator: a comparator episode is its per-day rate
+ * times its own typical length of stay (settings `comparator.<kind>`), never the IOP episodes' days. For a payer the
+ * amounts derived from the IOP episodes are suppressed when the IOP block is (and per outcome when its count is small).
+ */
 export interface PerDayComparison {
   key: string;
+  comparator: ComparatorKind;
   levelOfCare: string | null;
   ratePerDay: MoneyValue;
-  /** The four amounts derived from the IOP episodes are suppressed for a payer when the IOP block is. */
+  lengthOfStay: ComparatorLengthOfStay;
   iopCostPerEpisode: MoneyOrSuppressed;
-  /** Rate per day x mean length of stay (days) of the discharged IOP episodes. */
-  comparatorCostPerEpisode: MoneyOrSuppressed;
+  /** Rate per day x the comparator's typical length of stay. */
+  comparatorCostPerEpisode: MoneyValue;
   iopCostPerWeek: MoneyOrSuppressed;
   /** Rate per day x 7. */
   comparatorCostPerWeek: MoneyValue;
   /** comparatorCostPerEpisode - iopCostPerEpisode. */
   savingsPerEpisode: MoneyOrSuppressed;
+  sensitivity: {
+    low: ComparatorAtLengthOfStay;
+    high: ComparatorAtLengthOfStay;
+    /** The comparator length of stay at which it costs what an IOP episode does: IOP cost per episode / rate per day. */
+    breakEvenDays: NumberOrSuppressed | null;
+    conclusion: ComparatorConclusion | SuppressedValue;
+  };
+  perCompleter: ComparatorOutcomeCost;
+  perAbstinent: ComparatorOutcomeCost;
 }
 
 /** GET /api/v1/costs/summary (docs/METRICS.md cost-effectiveness, payer view). */

@@ -10,6 +10,11 @@ export type EvidenceVerdict = (typeof EVIDENCE_VERDICTS)[number];
 export interface EvidenceAdjustedEffect extends EvidenceEffect {
   /** The covariates the model adjusts for (their dummy columns left out when constant in the selection). */
   covariates: string[];
+  /**
+   * Benjamini-Hochberg (1995) adjusted p (q-value) of `p`, over the claims of the board that have an adjusted
+   * p in the same answer; null when `p` is null. "associated" needs q < 0.05.
+   */
+  q: number | null;
 }
 
 export interface EvidenceClaim {

@@ -246,7 +246,7 @@ const FIGURE_DEFINITIONS = {
     'per-day-comparison',
     'IOP against inpatient and residential rates',
     'US dollars',
-    "The discharged IOP episodes priced at the settings' per-day rate for the same days: rate × their mean length of stay per episode, rate × 7 per week. Savings = that − IOP charges per episode. The data has no inpatient outcomes, so prices are compared, not outcomes.",
+    "A comparator episode is the settings' per-day rate × the comparator's own typical length of stay (a published figure in the settings, with its source), never the IOP episodes' days; rate × 7 per week. Savings = that − IOP charges per episode, also at the shortest and longest published stays, to show whether IOP stays cheaper across the range. Cost per completer (or abstinent patient) for the comparator uses its published outcome rate.",
   ),
   icer: laterGroup(
     'icer',
@@ -259,7 +259,7 @@ const FIGURE_DEFINITIONS = {
     'evidence',
     'Evidence verdicts',
     'verdict',
-    'Each claim is tested with and without adjustment for case mix (age, sex, substance, severity, prior episodes, payer); "associated" means the adjusted 95% interval excludes no effect. Associations, not causes.',
+    'Each claim is tested with and without adjustment for case mix (age, sex, substance, severity, prior episodes, payer); "associated" means the adjusted 95% interval excludes no effect and its false-discovery-rate adjusted p (Benjamini-Hochberg q over the claims tested) is below 0.05, so that testing ten claims does not turn chance into findings. Associations, not causes.',
   ),
 } satisfies Record<string, MetricDefinition>;
 

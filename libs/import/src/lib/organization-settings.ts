@@ -1,3 +1,5 @@
+import { COMPARATOR_KINDS, comparatorSettingKey, DEFAULT_COMPARATOR_SETTINGS } from '@iop/contracts';
+
 /** One row of an organisation's settings table. */
 export interface OrganizationSetting {
   key: string;
@@ -11,7 +13,8 @@ export const DEFAULT_RATES_DOLLAR_YEAR = 2025;
 
 /**
  * The settings a new organisation starts with (docs/DATA-IMPORT.md): comparison cost rates with their dollar year
- * and source, the ASAM intensity targets and the suppression threshold. Amounts are in cents, like charges. The
+ * and source, the residential and inpatient comparators' published lengths of stay and outcome rates, the ASAM
+ * intensity targets and the suppression threshold. Amounts are in cents, like charges. The
  * cost rates are illustrative defaults of the order of published cost studies: an organisation replaces them with
  * its contracted rates.
  */
@@ -37,6 +40,12 @@ export function defaultOrganizationSettings(dollarYear = DEFAULT_RATES_DOLLAR_YE
       source:
         'DATCAP: standard outpatient about $121 per client-week (METRICS.md), at about 1.3 visits a week; default.',
     },
+    ...COMPARATOR_KINDS.map((kind) => ({
+      key: comparatorSettingKey(kind),
+      value: DEFAULT_COMPARATOR_SETTINGS[kind],
+      dollarYear: null,
+      source: DEFAULT_COMPARATOR_SETTINGS[kind].lengthOfStay.source,
+    })),
     {
       key: 'intensity_targets',
       value: {

@@ -1,5 +1,6 @@
 import { normalCriticalValue, tTwoSidedPValue } from './distributions';
 import { assertConfidence, assertFiniteNumbers, assertMinimumLength, assertSameLength } from './validation';
+import { NotEstimableError } from './not-estimable';
 
 export interface PearsonResult {
   /** Pearson's product-moment correlation. */
@@ -39,8 +40,8 @@ export function pearson(x: readonly number[], y: readonly number[], confidence =
     syy += dy * dy;
     sxy += dx * dy;
   }
-  if (sxx === 0) throw new RangeError('x is constant: the correlation is undefined');
-  if (syy === 0) throw new RangeError('y is constant: the correlation is undefined');
+  if (sxx === 0) throw new NotEstimableError('no-variation', 'x is constant: the correlation is undefined');
+  if (syy === 0) throw new NotEstimableError('no-variation', 'y is constant: the correlation is undefined');
   // Rounding can push |r| a hair above 1 for perfectly linear data.
   const r = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
   const df = n - 2;

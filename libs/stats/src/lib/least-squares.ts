@@ -43,7 +43,7 @@ export class LeastSquaresDesign {
   }
 
   /**
-   * min sum w_i (z_i - x_i b)^2 (w = 1 without weights). Throws RangeError, from QR, when the design is rank
+   * min sum w_i (z_i - x_i b)^2 (w = 1 without weights). Throws NotEstimableError, from QR, when the design is rank
    * deficient.
    */
   solve(z: ArrayLike<number>, weights?: ArrayLike<number>): SolvedLeastSquares {

@@ -1,4 +1,5 @@
 import { isRowMajorMatrix, type RowMajorMatrix } from './row-major-matrix';
+import { NotEstimableError } from './not-estimable';
 
 /**
  * Small dense linear algebra for the regression estimators. Matrices are arrays of rows, or row-major
@@ -20,7 +21,7 @@ export interface LeastSquaresSolution {
 }
 
 /**
- * Solves min ||y - A b|| by Householder QR. Throws RangeError if A is numerically rank deficient (a predictor
+ * Solves min ||y - A b|| by Householder QR. Throws NotEstimableError if A is numerically rank deficient (a predictor
  * is constant or a linear combination of others), because the coefficients are then not identified.
  */
 export function solveLeastSquares(
@@ -29,7 +30,12 @@ export function solveLeastSquares(
 ): LeastSquaresSolution {
   const n = isRowMajorMatrix(a) ? a.rows : a.length;
   const p = isRowMajorMatrix(a) ? a.columns : n === 0 ? 0 : a[0].length;
-  if (n < p) throw new RangeError(`least squares needs at least as many rows (${n}) as columns (${p})`);
+  if (n < p) {
+    throw new NotEstimableError(
+      'too-few-observations',
+      `least squares needs at least as many rows (${n}) as columns (${p})`,
+    );
+  }
   // Work column-major (typed arrays: the reflections stream down columns, thousands of rows long).
   const columns: Float64Array[] = Array.from({ length: p }, (_, j) => {
     const column = new Float64Array(n);
@@ -47,7 +53,10 @@ export function solveLeastSquares(
     const norm = euclideanNorm(column, k);
     // Relative test: a column that is (almost) entirely explained by the previous ones.
     if (norm <= 1e-12 * (columnNorms[k] || 1)) {
-      throw new RangeError(`design matrix is rank deficient: column ${k} is constant or collinear with others`);
+      throw new NotEstimableError(
+        'singular-design',
+        `design matrix is rank deficient: column ${k} is constant or collinear with others`,
+      );
     }
     // Choose the sign that avoids cancellation in v[k] = x[k] - alpha.
     const alpha = column[k] > 0 ? -norm : norm;
@@ -128,7 +137,7 @@ export function multiplyByOwnTranspose(m: readonly (readonly number[])[]): numbe
 }
 
 /**
- * Solves the symmetric positive-definite system A x = b by Cholesky decomposition. Throws RangeError if A is
+ * Solves the symmetric positive-definite system A x = b by Cholesky decomposition. Throws NotEstimableError if A is
  * not positive definite (for a variance matrix: a redundant group or predictor).
  */
 export function solveSymmetricPositiveDefinite(a: readonly (readonly number[])[], b: readonly number[]): number[] {
@@ -139,7 +148,9 @@ export function solveSymmetricPositiveDefinite(a: readonly (readonly number[])[]
       let sum = a[i][j];
       for (let k = 0; k < j; k++) sum -= lower[i][k] * lower[j][k];
       if (i === j) {
-        if (!(sum > 1e-12 * Math.abs(a[i][i]))) throw new RangeError('matrix is singular or not positive definite');
+        if (!(sum > 1e-12 * Math.abs(a[i][i]))) {
+          throw new NotEstimableError('singular-design', 'matrix is singular or not positive definite');
+        }
         lower[i][i] = Math.sqrt(sum);
       } else {
         lower[i][j] = sum / lower[j][j];
@@ -156,7 +167,7 @@ export function solveSymmetricPositiveDefinite(a: readonly (readonly number[])[]
   return backSubstitute(transposed, z);
 }
 
-/** A^-1 for a symmetric positive-definite A, column by column; throws RangeError like the solver if singular. */
+/** A^-1 for a symmetric positive-definite A, column by column; throws NotEstimableError like the solver if singular. */
 export function invertSymmetricPositiveDefinite(a: readonly (readonly number[])[]): number[][] {
   const p = a.length;
   const columns = Array.from({ length: p }, (_, j) =>

@@ -1,5 +1,6 @@
 import { tCriticalValue } from './distributions';
 import { LeastSquaresDesign, type LeastSquaresSolver, type LeastSquaresSolverChoice } from './least-squares';
+import { NotEstimableError } from './not-estimable';
 import type { DesignMatrix } from './row-major-matrix';
 import { assertConfidence, assertDesign, assertFiniteNumbers, assertSameRowCount } from './validation';
 
@@ -21,7 +22,9 @@ export interface LinearRegressionResult {
 /**
  * Ordinary least squares with an intercept, y = b0 + X b + e: by the normal equations (Cholesky) when the
  * design is well conditioned, by Householder QR otherwise (normal-equations.ts says when and why). X is given
- * WITHOUT the intercept column, as rows or a row-major matrix; `solver: 'qr'` forces QR.
+ * WITHOUT the intercept column, as rows or a row-major matrix; `solver: 'qr'` forces QR. Throws
+ * NotEstimableError when the data cannot support the fit: no more rows than parameters, a rank-deficient
+ * design, a constant y.
  */
 export function linearRegression(
   y: readonly number[],
@@ -36,7 +39,8 @@ export function linearRegression(
   const n = y.length;
   const parameters = predictors + 1;
   if (n <= parameters) {
-    throw new RangeError(
+    throw new NotEstimableError(
+      'too-few-observations',
       `linearRegression needs more observations (${n}) than parameters (${parameters}) to estimate the error variance`,
     );
   }
@@ -52,7 +56,7 @@ export function linearRegression(
   ]);
   const meanY = y.reduce((sum, value) => sum + value, 0) / n;
   const totalSumOfSquares = y.reduce((sum, value) => sum + (value - meanY) ** 2, 0);
-  if (totalSumOfSquares === 0) throw new RangeError('y is constant: R-squared is undefined');
+  if (totalSumOfSquares === 0) throw new NotEstimableError('no-variation', 'y is constant: R-squared is undefined');
   return {
     coefficients,
     standardErrors,

@@ -1,5 +1,6 @@
 import { column, expectRelativelyClose, readReferenceTable } from '../testing/reference-data';
 import { logisticRegression } from './logistic-regression';
+import { NotEstimableError } from './not-estimable';
 
 describe('logisticRegression', () => {
   // Spector and Mazzeo (1980), GRADE ~ GPA + TUCE + PSI; Stata's published results. A fully converged fit
@@ -13,8 +14,6 @@ describe('logisticRegression', () => {
       column(spector, 'GRADE'),
       gpa.map((_, i) => [gpa[i], tuce[i], psi[i]]),
     );
-    expect(fit.converged).toBe(true);
-    expect(fit.separation).toBe(false);
     const coefficients = [-13.0213483201, 2.82611297201, 0.0951576702557, 2.37868772835];
     const standardErrors = [4.93132462871, 1.26294114526, 0.141554207662, 1.06456430165];
     coefficients.forEach((value, i) => expectRelativelyClose(fit.coefficients[i], value, 1e-5));
@@ -28,23 +27,44 @@ describe('logisticRegression', () => {
     });
   });
 
-  it('reports complete separation instead of returning huge coefficients as if they were estimates', () => {
-    const fit = logisticRegression([0, 0, 0, 1, 1, 1], [[1], [2], [3], [4], [5], [6]]);
-    expect(fit.converged).toBe(false);
-    expect(fit.separation).toBe(true);
-    expect(fit.standardErrors.every(Number.isNaN)).toBe(true);
-    expect(fit.oddsRatios.every(Number.isNaN)).toBe(true);
+  /** The reason of the NotEstimableError that `fit` throws (fails the test if it throws anything else). */
+  function notEstimableReason(fit: () => unknown): string {
+    try {
+      fit();
+    } catch (error) {
+      expect(error).toBeInstanceOf(NotEstimableError);
+      return (error as NotEstimableError).reason;
+    }
+    throw new Error('expected a NotEstimableError');
+  }
+
+  it('throws NotEstimableError on complete separation instead of returning huge coefficients as estimates', () => {
+    expect(notEstimableReason(() => logisticRegression([0, 0, 0, 1, 1, 1], [[1], [2], [3], [4], [5], [6]]))).toBe(
+      'separation',
+    );
   });
 
-  it('reports quasi-complete separation', () => {
-    const fit = logisticRegression([0, 0, 1, 0, 1, 1, 1], [[1], [2], [3], [3], [3], [4], [5]]);
-    expect(fit.converged).toBe(false);
-    expect(fit.separation).toBe(true);
+  it('throws NotEstimableError on quasi-complete separation', () => {
+    expect(
+      notEstimableReason(() => logisticRegression([0, 0, 1, 0, 1, 1, 1], [[1], [2], [3], [3], [3], [4], [5]])),
+    ).toBe('separation');
   });
 
-  it('rejects non-binary outcomes, a single outcome class and mismatched lengths', () => {
-    expect(() => logisticRegression([0, 1, 2, 1], [[1], [2], [3], [4]])).toThrow(/y\[2\] must be 0 or 1/);
+  it('throws NotEstimableError for a single outcome class and too few rows', () => {
+    expect(notEstimableReason(() => logisticRegression([1, 1, 1, 1], [[1], [2], [3], [4]]))).toBe('no-variation');
+    expect(notEstimableReason(() => logisticRegression([0, 1], [[1], [2]]))).toBe('too-few-observations');
     expect(() => logisticRegression([1, 1, 1, 1], [[1], [2], [3], [4]])).toThrow(/both 0s and 1s/);
+  });
+
+  it('rejects non-binary outcomes and mismatched lengths as plain RangeErrors (a caller error, not the data)', () => {
+    for (const call of [
+      () => logisticRegression([0, 1, 2, 1], [[1], [2], [3], [4]]),
+      () => logisticRegression([0, 1, 1], [[1], [2]]),
+    ]) {
+      expect(call).toThrow(RangeError);
+      expect(call).not.toThrow(NotEstimableError);
+    }
+    expect(() => logisticRegression([0, 1, 2, 1], [[1], [2], [3], [4]])).toThrow(/y\[2\] must be 0 or 1/);
     expect(() => logisticRegression([0, 1, 1], [[1], [2]])).toThrow(/same length/);
   });
 });

@@ -1,26 +1,20 @@
 import { normalCriticalValue } from './distributions';
 import { LeastSquaresDesign, type LeastSquaresSolverChoice } from './least-squares';
+import { NotEstimableError } from './not-estimable';
 import type { DesignMatrix } from './row-major-matrix';
 import { assertBinary, assertConfidence, assertDesign, assertFiniteNumbers, assertSameRowCount } from './validation';
 
+/** A converged fit (a fit that does not converge throws NotEstimableError). */
 export interface LogisticRegressionResult {
-  /** Log-odds coefficients, intercept first. The last iterate when the fit did not converge. */
+  /** Log-odds coefficients, intercept first. */
   coefficients: number[];
-  /** Wald standard errors from the observed information; NaN when the fit did not converge. */
+  /** Wald standard errors from the observed information. */
   standardErrors: number[];
-  /** exp(coefficient); NaN when the fit did not converge. */
+  /** exp(coefficient). */
   oddsRatios: number[];
-  /** Wald interval exp(b -/+ z se); [NaN, NaN] when the fit did not converge. */
+  /** Wald interval exp(b -/+ z se). */
   oddsRatioCi: Array<[number, number]>;
   logLikelihood: number;
-  /**
-   * False when the iterations ran out or the data are (quasi-)separated. Then the maximum-likelihood
-   * estimate does not exist (coefficients run off to infinity), so no standard errors or odds ratios are
-   * reported rather than huge, meaningless ones.
-   */
-  converged: boolean;
-  /** True when some fitted probabilities are numerically 0 or 1: a predictor (combination) separates the outcome. */
-  separation: boolean;
   iterations: number;
 }
 
@@ -52,6 +46,11 @@ function logLikelihoodAt(y: readonly number[], eta: Float64Array): number {
  * is a weighted least-squares problem, solved by the normal equations when they are well conditioned and by
  * QR otherwise (least-squares.ts), and a step that lowers the log-likelihood is halved, as R's glm.fit does.
  * X is given WITHOUT the intercept column, as rows or a row-major matrix; y holds 0/1 outcomes.
+ *
+ * Throws NotEstimableError when the data cannot support the model: no more rows than parameters, a single
+ * outcome, a rank-deficient design, (quasi-)complete separation or iterations that run out. Under separation
+ * the maximum-likelihood estimate does not exist (coefficients run off to infinity), so no huge, meaningless
+ * coefficients are returned as if they were estimates.
  */
 export function logisticRegression(
   y: readonly number[],
@@ -66,10 +65,16 @@ export function logisticRegression(
   assertConfidence(confidence);
   const parameters = predictors + 1;
   if (y.length <= parameters) {
-    throw new RangeError(`logisticRegression needs more observations (${y.length}) than parameters (${parameters})`);
+    throw new NotEstimableError(
+      'too-few-observations',
+      `logisticRegression needs more observations (${y.length}) than parameters (${parameters})`,
+    );
   }
   if (y.every((value) => value === y[0])) {
-    throw new RangeError('y must contain both 0s and 1s: with one outcome only the intercept is infinite');
+    throw new NotEstimableError(
+      'no-variation',
+      'y must contain both 0s and 1s: with one outcome only the intercept is infinite',
+    );
   }
   const design = new LeastSquaresDesign(X, solver);
   const n = y.length;
@@ -79,7 +84,6 @@ export function logisticRegression(
   let logLikelihood = logLikelihoodAt(y, eta);
   let converged = false;
   let iterations = 0;
-  let unscaledCovariance: number[][] = [];
   const weights = new Float64Array(n);
   const workingResponse = new Float64Array(n);
 
@@ -95,9 +99,9 @@ export function logisticRegression(
     try {
       candidate = design.solve(workingResponse, weights).coefficients;
     } catch (error) {
-      // Rank deficient at the start: the design itself is collinear, which the caller must fix. Later, it
-      // means weights have collapsed towards 0 (separation): stop and report non-convergence.
-      if (iterations === 1) throw error;
+      // Rank deficient at the start: the design itself is collinear. Later, it means weights have collapsed
+      // towards 0 (separation): stop and report non-convergence. Anything but a singular system is a bug.
+      if (iterations === 1 || !(error instanceof NotEstimableError)) throw error;
       break;
     }
     let candidateEta = design.times(candidate);
@@ -128,29 +132,35 @@ export function logisticRegression(
     }
   }
 
-  // Not converged with fitted probabilities within ~3e-7 of 0 or 1: the estimates are running off to
-  // infinity. (A converged fit may legitimately have extreme fitted values for extreme covariates.)
-  const separation = !converged && eta.some((value) => Math.abs(value) > 15);
-  if (converged) {
-    // Information matrix at the final estimate: (X' W X)^-1.
-    for (let i = 0; i < n; i++) {
-      const m = 1 / (1 + Math.exp(-eta[i]));
-      weights[i] = m * (1 - m);
+  if (!converged) {
+    // Fitted probabilities within ~3e-7 of 0 or 1: the estimates are running off to infinity. (A converged
+    // fit may legitimately have extreme fitted values for extreme covariates.)
+    if (eta.some((value) => Math.abs(value) > 15)) {
+      throw new NotEstimableError(
+        'separation',
+        `logisticRegression: a predictor (or combination) separates the outcome after ${iterations} iterations; ` +
+          'the maximum-likelihood estimate does not exist',
+      );
     }
-    unscaledCovariance = design.solve(new Float64Array(n).fill(1), weights).unscaledCovariance;
+    throw new NotEstimableError('not-converged', `logisticRegression did not converge in ${iterations} iterations`);
   }
+  // Information matrix at the final estimate: (X' W X)^-1.
+  for (let i = 0; i < n; i++) {
+    const m = 1 / (1 + Math.exp(-eta[i]));
+    weights[i] = m * (1 - m);
+  }
+  const unscaledCovariance = design.solve(new Float64Array(n).fill(1), weights).unscaledCovariance;
   const z = normalCriticalValue(confidence);
-  const standardErrors = beta.map((_, j) => (converged ? Math.sqrt(unscaledCovariance[j][j]) : NaN));
+  const standardErrors = beta.map((_, j) => Math.sqrt(unscaledCovariance[j][j]));
   return {
     coefficients: beta,
     standardErrors,
-    oddsRatios: beta.map((b) => (converged ? Math.exp(b) : NaN)),
-    oddsRatioCi: beta.map((b, j): [number, number] =>
-      converged ? [Math.exp(b - z * standardErrors[j]), Math.exp(b + z * standardErrors[j])] : [NaN, NaN],
-    ),
+    oddsRatios: beta.map((b) => Math.exp(b)),
+    oddsRatioCi: beta.map((b, j): [number, number] => [
+      Math.exp(b - z * standardErrors[j]),
+      Math.exp(b + z * standardErrors[j]),
+    ]),
     logLikelihood,
-    converged,
-    separation,
     iterations,
   };
 }

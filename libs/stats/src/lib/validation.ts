@@ -5,10 +5,13 @@ import {
   type CompressedRows,
   type DesignMatrix,
 } from './row-major-matrix';
+import { NotEstimableError } from './not-estimable';
 
 /**
  * Input checks shared by every estimator. They throw RangeError with a message that names the argument and
  * the offending position, because the callers are dashboards and APIs whose users need to know what to fix.
+ * Too little data (no rows, fewer than a method needs) is NotEstimableError instead: the data, not the caller,
+ * cannot support the estimate.
  */
 
 export function assertFiniteNumbers(values: readonly number[], name: string): void {
@@ -28,7 +31,10 @@ export function assertSameLength(a: readonly unknown[], b: readonly unknown[], n
 
 export function assertMinimumLength(values: readonly unknown[], minimum: number, name: string, why: string): void {
   if (values.length < minimum) {
-    throw new RangeError(`${name} needs at least ${minimum} observations (${why}), got ${values.length}`);
+    throw new NotEstimableError(
+      'too-few-observations',
+      `${name} needs at least ${minimum} observations (${why}), got ${values.length}`,
+    );
   }
 }
 
@@ -50,7 +56,8 @@ export function assertBinary(values: readonly number[], name: string): void {
  * finite entries. Returns the number of predictors.
  */
 export function assertDesignRows(rows: readonly (readonly number[])[], name: string): number {
-  if (!Array.isArray(rows) || rows.length === 0) throw new RangeError(`${name} must be a non-empty array of rows`);
+  if (!Array.isArray(rows)) throw new RangeError(`${name} must be an array of rows`);
+  if (rows.length === 0) throw new NotEstimableError('too-few-observations', `${name} has no rows`);
   const width = Array.isArray(rows[0]) ? rows[0].length : -1;
   rows.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== width) {
@@ -73,6 +80,7 @@ export function assertDesign(X: DesignMatrix, name: string): number {
   if (isCompressedRows(X)) return assertCompressedRows(X, name);
   if (!isRowMajorMatrix(X)) return assertDesignRows(X, name);
   const { rows, columns, data } = X;
+  if (rows === 0) throw new NotEstimableError('too-few-observations', `${name} has no rows`);
   if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(columns) && columns >= 0)) {
     throw new RangeError(`${name} must be a non-empty matrix, got ${rows} x ${columns}`);
   }
@@ -97,6 +105,7 @@ export function assertSameRowCount(values: readonly unknown[], X: DesignMatrix, 
 }
 
 function assertCompressedRows({ rows, columns, rowStarts, columnIndex, values }: CompressedRows, name: string): number {
+  if (rows === 0) throw new NotEstimableError('too-few-observations', `${name} has no rows`);
   if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(columns) && columns >= 0)) {
     throw new RangeError(`${name} must be a non-empty matrix, got ${rows} x ${columns}`);
   }

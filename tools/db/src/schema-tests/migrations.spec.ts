@@ -46,6 +46,8 @@ const ALL_MIGRATION_NAMES = [
   'SignInClaim1765000000001',
   'RecordKeys1765100000000',
   'ReadmissionInFacts1765200000000',
+  'ComparatorSettings1765300000000',
+  'GroupedAppointments1765400000000',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.

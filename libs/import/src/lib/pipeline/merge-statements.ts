@@ -1,4 +1,5 @@
 import type { ImportEntity } from '@iop/contracts';
+import type { ClientBase } from 'pg';
 import { stageTable } from '../validate/stage-columns';
 
 /**
@@ -145,4 +146,19 @@ export function snapshotDeleteStatement(entity: ImportEntity): string {
     DELETE FROM ${table} t
     WHERE t.org_id = $1 AND t.source_system = $2
       AND NOT EXISTS (SELECT 1 FROM ${stageTable(entity)} s WHERE s.source_id = t.source_id)`;
+}
+
+/**
+ * Whether this connection may switch off the per-row foreign-key triggers for the upserts (superuser, or
+ * `GRANT SET ON PARAMETER session_replication_role`). They are redundant there: every id an upsert writes comes
+ * from a join to a row that exists in the same transaction (the organisation, and parents through their
+ * source ids, which the checks have proved present), and the import's advisory lock keeps another import of the
+ * source from deleting those parents meanwhile. They cost half of the merge's time (a million appointments: 21 s
+ * with them, 12 s without).
+ */
+export async function maySkipReferenceTriggers(client: ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ allowed: boolean }>(
+    `SELECT current_setting('is_superuser')::boolean OR has_parameter_privilege('session_replication_role', 'SET') AS allowed`,
+  );
+  return rows[0].allowed;
 }

@@ -94,7 +94,7 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
     );
     expect(facts.rows).toEqual([{ attended: 1, no_show: 1 }]);
     const settings = await count('settings');
-    expect(settings).toBe(5);
+    expect(settings).toBe(7);
   });
 
   it('re-importing the same files changes nothing; a changed row is an update', async () => {

@@ -20,7 +20,7 @@ import { ImportRecord } from './import-record';
 import { REJECTIONS_KEPT, type ImportOutcome, type ImportRequest } from './import-request';
 import { currentAsOf, latestServiceDate, loadFhirContext, recordDataset, resolveOrganization } from './import-sql';
 import { refreshTouchedFacts } from './facts-refresh';
-import { snapshotDeleteStatement, upsertStatement } from './merge-statements';
+import { maySkipReferenceTriggers, snapshotDeleteStatement, upsertStatement } from './merge-statements';
 import { runStageChecks } from './stage-checks';
 import { createStageTables, Stager } from './stager';
 
@@ -161,13 +161,15 @@ class ImportRun {
         const validated = validateRecord(event.record, { patientKey });
         if (!validated.ok) {
           this.addRejections(validated.rejections, 1);
-          await stager.addRejected(event.record);
+          const written = stager.addRejected(event.record);
+          if (written) await written;
           continue;
         }
         this.progress.rowsValidated += 1;
         // Valid rows are staged after a rejection too: the checks in SQL then report only real problems, not
         // every reference to a row that was never staged (files are read in any order, children first too).
-        await stager.add(event.record, validated.values);
+        const written = stager.add(event.record, validated.values);
+        if (written) await written;
         this.report();
       }
     }
@@ -179,6 +181,10 @@ class ImportRun {
     const { request } = this;
     const counts: ImportCounts = {};
     const present = this.entitiesPresent(stager);
+    // Replica mode fires no ordinary triggers, the foreign keys' included; it ends before a snapshot's deletes,
+    // which need ON DELETE CASCADE.
+    const skipReferenceTriggers = await maySkipReferenceTriggers(work);
+    if (skipReferenceTriggers) await work.query('SET LOCAL session_replication_role = replica');
     for (const entity of IMPORT_ENTITIES) {
       if (!present.has(entity)) continue;
       const { rows } = await work.query<{ inserted: number; updated: number }>(upsertStatement(entity), [
@@ -191,6 +197,7 @@ class ImportRun {
       this.progress.rowsLoaded += read;
       this.report();
     }
+    if (skipReferenceTriggers) await work.query('SET LOCAL session_replication_role = origin');
     if (request.mode !== 'snapshot') return counts;
     for (const entity of [...IMPORT_ENTITIES].reverse()) {
       if (!present.has(entity)) continue;

@@ -1,13 +1,18 @@
 import type { ImportEntity } from '@iop/contracts';
-import { stringify } from 'csv-stringify/sync';
+import { unparse } from 'papaparse';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { SourceRecord } from '../source-record';
 import { STAGE_COLUMNS, stageTable } from '../validate/stage-columns';
 import type { StagedValues } from '../validate/validate-record';
 
-/** csv-stringify writes booleans as 1/'' by default; COPY (FORMAT csv) would read '' as NULL. */
-const CSV_OPTIONS = { cast: { boolean: (value: boolean) => (value ? 't' : 'f') } };
+/**
+ * Papa Parse writes a batch of rows as CSV about ten times as fast as csv-stringify (1.5 s against 18 s a million
+ * staged appointments), which made staging half of an import's reading time. It quotes a value holding the
+ * delimiter, a quote or a line break, and writes null as an empty field, which COPY reads as NULL; booleans as
+ * true/false, which COPY reads. Staged values are never empty strings (an empty cell is a missing value).
+ */
+const CSV_OPTIONS = { newline: '\n', header: false } as const;
 const ROWS_PER_COPY = 10_000;
 
 /** The source ids of rows rejected while reading: the checks in SQL do not also report references to them. */
@@ -37,20 +42,27 @@ export class Stager {
 
   constructor(private readonly client: ClientBase) {}
 
-  /** Remembers a rejected row's source id (when it has one), so that its children are not reported as orphans. */
-  async addRejected(record: SourceRecord): Promise<void> {
+  /**
+   * Remembers a rejected row's source id (when it has one), so that its children are not reported as orphans.
+   * Like add, returns a promise only when a batch went to the database (await it before the next row).
+   */
+  addRejected(record: SourceRecord): Promise<void> | undefined {
     const sourceId = record.values['source_id']?.trim();
-    if (!sourceId) return;
+    if (!sourceId) return undefined;
     this.rejectedIds.push([record.entity, sourceId]);
-    if (this.rejectedIds.length >= ROWS_PER_COPY) await this.copyRejectedIds();
+    return this.rejectedIds.length >= ROWS_PER_COPY ? this.copyRejectedIds() : undefined;
   }
 
-  async add(record: SourceRecord, values: StagedValues): Promise<void> {
+  /**
+   * Buffers a validated row; when its entity's batch is full, returns the promise of writing it. Rows arrive a
+   * million at a time: awaiting only the batches, not every row, keeps the reader's cost per row down.
+   */
+  add(record: SourceRecord, values: StagedValues): Promise<void> | undefined {
     let rows = this.pending.get(record.entity);
     if (!rows) this.pending.set(record.entity, (rows = []));
     rows.push([record.file, record.line, record.resourceId, ...values]);
     this.staged.set(record.entity, (this.staged.get(record.entity) ?? 0) + 1);
-    if (rows.length >= ROWS_PER_COPY) await this.copy(record.entity);
+    return rows.length >= ROWS_PER_COPY ? this.copy(record.entity) : undefined;
   }
 
   /** Writes what is still buffered and gives the planner the staging tables' statistics. */
@@ -76,7 +88,7 @@ export class Stager {
 
   private async copyRows(target: string, rows: unknown[][]): Promise<void> {
     await this.inFlight;
-    const csv = stringify(rows, CSV_OPTIONS);
+    const csv = unparse(rows, CSV_OPTIONS) + '\n';
     const stream = this.client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`));
     this.inFlight = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);

@@ -11,7 +11,7 @@ import {
  * readmission measures (docs/METRICS.md) count it. It was a lateral join of every metric query (half of the
  * summary's time at the large preset); it is a column of the facts now.
  */
-const DAYS_TO_READMISSION_OF = (facts: string) => `(
+export const DAYS_TO_READMISSION_OF = (facts: string) => `(
   SELECT min(n.admit_date - ${facts}.discharge_date)
   FROM episodes n
   WHERE n.patient_id = ${facts}.patient_id AND n.id <> ${facts}.episode_id
@@ -19,7 +19,7 @@ const DAYS_TO_READMISSION_OF = (facts: string) => `(
 )`;
 
 /** refresh_episode_facts(integer[]) with the facts' copy of the record key and, when `withReadmission`, this column. */
-const refreshFunction = (withReadmission: boolean) => `
+export const refreshFunction = (withReadmission: boolean) => `
   CREATE OR REPLACE FUNCTION refresh_episode_facts(only_episodes integer[]) RETURNS void LANGUAGE plpgsql
     SET plan_cache_mode = force_custom_plan AS $$
   BEGIN

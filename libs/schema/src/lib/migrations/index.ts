@@ -9,6 +9,8 @@ import { SignInThrottle1765000000000 } from './1765000000000-sign-in-throttle';
 import { SignInClaim1765000000001 } from './1765000000001-sign-in-claim';
 import { RecordKeys1765100000000 } from './1765100000000-record-keys';
 import { ReadmissionInFacts1765200000000 } from './1765200000000-readmission-in-facts';
+import { ComparatorSettings1765300000000 } from './1765300000000-comparator-settings';
+import { GroupedAppointments1765400000000 } from './1765400000000-grouped-appointments';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +25,6 @@ export const ALL_MIGRATIONS = [
   SignInClaim1765000000001,
   RecordKeys1765100000000,
   ReadmissionInFacts1765200000000,
+  ComparatorSettings1765300000000,
+  GroupedAppointments1765400000000,
 ];

@@ -1,5 +1,6 @@
 import { chiSquareUpperTail, normalCriticalValue, normalTwoSidedPValue } from '../distributions';
 import { invertSymmetricPositiveDefinite, solveSymmetricPositiveDefinite } from '../linear-algebra';
+import { NotEstimableError } from '../not-estimable';
 import { isRowMajorMatrix, uncompressed, type DesignMatrix } from '../row-major-matrix';
 import { assertConfidence, assertDesign, assertSameRowCount } from '../validation';
 import { CoxTies, partialLikelihoodAt, prepareRiskSetData } from './cox-partial-likelihood';
@@ -17,16 +18,17 @@ export interface CoxRegressionOptions {
   tolerance?: number;
 }
 
+/** A converged fit (a fit that does not converge throws NotEstimableError). */
 export interface CoxRegressionResult {
-  /** Log hazard ratios, one per column of X (no intercept). The last iterate when the fit did not converge. */
+  /** Log hazard ratios, one per column of X (no intercept). */
   coefficients: number[];
-  /** Wald standard errors from the inverse information; NaN when the fit did not converge. */
+  /** Wald standard errors from the inverse information. */
   standardErrors: number[];
-  /** exp(coefficient); NaN when the fit did not converge. */
+  /** exp(coefficient). */
   hazardRatios: number[];
-  /** Wald interval exp(b -/+ z se); [NaN, NaN] when the fit did not converge. */
+  /** Wald interval exp(b -/+ z se). */
   hazardRatioCi: Array<[number, number]>;
-  /** Wald statistic b / se and its two-sided normal p-value; NaN when the fit did not converge. */
+  /** Wald statistic b / se and its two-sided normal p-value. */
   z: number[];
   p: number[];
   /** Log partial likelihood at the estimate. */
@@ -36,11 +38,6 @@ export interface CoxRegressionResult {
   likelihoodRatio: { chiSquare: number; df: number; p: number };
   n: number;
   events: number;
-  /**
-   * False when the iterations ran out or the information matrix became singular on the way: typically an
-   * infinite estimate (a covariate that perfectly orders the events), whose standard errors mean nothing.
-   */
-  converged: boolean;
   iterations: number;
 }
 
@@ -53,7 +50,12 @@ function assertCovariatesVary(X: ReturnType<typeof uncompressed>, covariates: nu
     // No intercept to absorb it: a constant column cancels out of every risk set, so its coefficient is unidentified.
     let constant = true;
     for (let i = 1; i < rows && constant; i++) constant = valueAt(i, j) === valueAt(0, j);
-    if (constant) throw new RangeError(`X column ${j} is constant: a Cox model cannot estimate its coefficient`);
+    if (constant) {
+      throw new NotEstimableError(
+        'no-variation',
+        `X column ${j} is constant: a Cox model cannot estimate its coefficient`,
+      );
+    }
   }
 }
 
@@ -61,7 +63,13 @@ function assertCovariatesVary(X: ReturnType<typeof uncompressed>, covariates: nu
  * Cox proportional-hazards regression for right-censored data, as R's coxph: Newton-Raphson on the log
  * partial likelihood from coefficients 0, halving a step that lowers it, with covariates centred at their
  * means (which leaves the coefficients unchanged but keeps exp(x b) in range; 0/1 columns need not be, see
- * cox-partial-likelihood.ts). X is covariates without an intercept, as rows or a row-major matrix; event is 1 (or true) for an observed event, 0 (or false) for censoring.
+ * cox-partial-likelihood.ts). X is covariates without an intercept, as rows or a row-major matrix; event is 1
+ * (or true) for an observed event, 0 (or false) for censoring.
+ *
+ * Throws NotEstimableError when the data cannot support the model: no events, a constant or collinear
+ * covariate, or no convergence (iterations that run out, an information matrix that becomes singular on the
+ * way: typically an infinite estimate, a covariate that perfectly orders the events, R's "beta may be
+ * infinite").
  */
 export function coxRegression(
   time: readonly number[],
@@ -81,7 +89,9 @@ export function coxRegression(
   }
   if (covariates === 0) throw new RangeError('X must have at least one covariate column');
   const events = eventIndicator.filter((value) => value === 1).length;
-  if (events === 0) throw new RangeError('coxRegression needs at least one event (event = 1), got none');
+  if (events === 0) {
+    throw new NotEstimableError('too-few-observations', 'coxRegression needs at least one event (event = 1), got none');
+  }
   assertCovariatesVary(X, covariates);
 
   const data = prepareRiskSetData(time, eventIndicator, X);
@@ -96,11 +106,13 @@ export function coxRegression(
     let step: number[];
     try {
       step = solveSymmetricPositiveDefinite(current.information, current.score);
-    } catch {
+    } catch (error) {
       // Singular at the start: collinear covariates, or one that does not vary among the subjects at risk at
-      // any event time; the caller must fix the design. Later: the estimate is running off to infinity.
+      // any event time. Later: the estimate is running off to infinity. Anything but a singular system is a bug.
+      if (!(error instanceof NotEstimableError)) throw error;
       if (iterations === 1) {
-        throw new RangeError(
+        throw new NotEstimableError(
+          'singular-design',
           'X is rank deficient: a covariate is collinear with others or does not vary at event times',
         );
       }
@@ -122,22 +134,28 @@ export function coxRegression(
     }
   }
 
-  let covariance: number[][] | undefined;
-  if (converged) {
-    try {
-      covariance = invertSymmetricPositiveDefinite(current.information);
-    } catch {
-      converged = false;
-    }
+  const notConverged = () =>
+    new NotEstimableError(
+      'not-converged',
+      `coxRegression did not converge in ${iterations} iterations: an estimate may be infinite ` +
+        '(a covariate that perfectly orders the events)',
+    );
+  if (!converged) throw notConverged();
+  let covariance: number[][];
+  try {
+    covariance = invertSymmetricPositiveDefinite(current.information);
+  } catch (error) {
+    if (error instanceof NotEstimableError) throw notConverged();
+    throw error;
   }
   const critical = normalCriticalValue(confidence);
-  const standardErrors = beta.map((_, j) => (covariance ? Math.sqrt(covariance[j][j]) : NaN));
+  const standardErrors = beta.map((_, j) => Math.sqrt(covariance[j][j]));
   const z = beta.map((b, j) => b / standardErrors[j]);
   const chiSquare = 2 * (current.logLikelihood - nullLogLikelihood);
   return {
     coefficients: beta,
     standardErrors,
-    hazardRatios: beta.map((b) => (covariance ? Math.exp(b) : NaN)),
+    hazardRatios: beta.map((b) => Math.exp(b)),
     hazardRatioCi: beta.map((b, j): [number, number] => [
       Math.exp(b - critical * standardErrors[j]),
       Math.exp(b + critical * standardErrors[j]),
@@ -149,7 +167,6 @@ export function coxRegression(
     likelihoodRatio: { chiSquare, df: covariates, p: chiSquareUpperTail(chiSquare, covariates) },
     n: time.length,
     events,
-    converged,
     iterations,
   };
 }

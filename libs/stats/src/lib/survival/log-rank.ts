@@ -1,5 +1,6 @@
 import { chiSquareUpperTail } from '../distributions';
 import { solveSymmetricPositiveDefinite } from '../linear-algebra';
+import { NotEstimableError } from '../not-estimable';
 import { assertSameLength } from '../validation';
 import { assertSurvivalData, buildRiskTable } from './risk-table';
 
@@ -38,7 +39,9 @@ export function logRank(
   const groups = [...new Set(group)].sort((a, b) =>
     typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
   );
-  if (groups.length < 2) throw new RangeError(`logRank needs at least 2 groups, got ${groups.length}`);
+  if (groups.length < 2) {
+    throw new NotEstimableError('no-variation', `logRank needs at least 2 groups, got ${groups.length}`);
+  }
   const k = groups.length;
   // Per-group risk tables, looked up at the pooled event times.
   const tables = groups.map((label) => {
@@ -88,7 +91,10 @@ export function logRank(
   try {
     solved = solveSymmetricPositiveDefinite(reduced, difference);
   } catch {
-    throw new RangeError('logRank: the variance matrix is singular (a group has no one at risk at any event time?)');
+    throw new NotEstimableError(
+      'singular-design',
+      'logRank: the variance matrix is singular (a group has no one at risk at any event time?)',
+    );
   }
   const chiSquare = difference.reduce((sum, value, g) => sum + value * solved[g], 0);
   const df = k - 1;

@@ -65,8 +65,12 @@ describe('seedDatabase (PostgreSQL)', () => {
         'cost_rate.residential_per_day',
         'cost_rate.standard_outpatient_per_visit',
         'intensity_targets',
+        'comparator.residential',
+        'comparator.inpatient',
       ]),
     );
+    // The comparator is priced at its own typical stay (TEDS median), never the IOP's.
+    expect(byKey['comparator.inpatient'].value).toMatchObject({ lengthOfStay: { typicalDays: 11 } });
   });
 
   it('stores appointment times in the program time zone and keeps future appointments scheduled', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@iop/contracts';
 import type { Content } from 'pdfmake/interfaces';
 import { formatCountCell, formatCurrency, formatSuppressed, rateCells } from '../report-format';
+import { comparatorRows, comparatorsContent } from './comparators-section';
 import { cellFootnotes, dataTable, note, sectionHeading } from './layout';
 
 function money(value: MoneyOrSuppressed): string {
@@ -48,16 +49,10 @@ function icerText(label: string, icer: Icer | SuppressedValue): string {
   return `${label}: ${ratio}${ICER_STATUS[icer.status]}`;
 }
 
-/** Cost-effectiveness: the cost ratios overall and per level of care, the ICERs and the per-day comparisons. */
+/** Cost-effectiveness: the cost ratios overall and per level of care, the ICERs and the inpatient and residential comparators. */
 export function costsSection(costs: CostSummaryResponse): Content[] {
   const rows = [blockRow(costs.overall), ...costs.byLevelOfCare.map(blockRow)];
-  const comparisons = costs.perDayComparisons.map((comparison) => [
-    comparison.levelOfCare ? levelLabel(comparison.levelOfCare) : comparison.key,
-    money(comparison.ratePerDay),
-    money(comparison.iopCostPerEpisode),
-    money(comparison.comparatorCostPerEpisode),
-    money(comparison.savingsPerEpisode),
-  ]);
+  const comparisons = comparatorRows(costs);
   return [
     sectionHeading('Cost-effectiveness'),
     {
@@ -88,25 +83,11 @@ export function costsSection(costs: CostSummaryResponse): Content[] {
       ],
       fontSize: 9,
     },
-    ...(comparisons.length
-      ? [
-          { text: 'Per-day comparison with inpatient and residential care', style: 'subheading' } as Content,
-          dataTable(
-            [
-              'Comparator',
-              'Rate per day',
-              'IOP cost per episode',
-              'Comparator cost per episode',
-              'Savings per episode',
-            ],
-            comparisons,
-            ['*', 'auto', 'auto', 'auto', 'auto'],
-          ),
-        ]
-      : []),
+    ...comparatorsContent(costs),
     ...cellFootnotes([
       ...rows,
-      ...comparisons,
+      ...comparisons.episode,
+      ...comparisons.outcome,
       [
         icerText('', costs.icer.perAdditionalCompleter),
         icerText('', costs.icer.perAdditionalAbstinent),
@@ -114,8 +95,8 @@ export function costsSection(costs: CostSummaryResponse): Content[] {
       ],
     ]),
     note(
-      'Inpatient and residential care are compared only through the per-day rates in the settings; the data has no ' +
-        'inpatient outcomes, so no ICER is computed against them. Amounts are shown in whole dollars.',
+      'The data has no inpatient or residential outcomes, so no ICER is computed against them: their cost per ' +
+        'outcome uses published outcome rates. Amounts are shown in whole dollars.',
     ),
   ];
 }

@@ -1,4 +1,10 @@
-import type { EvidenceEffect, EvidenceResponse, EvidenceVerdict } from '@iop/contracts';
+import {
+  formatPValue,
+  type EvidenceAdjustedEffect,
+  type EvidenceEffect,
+  type EvidenceResponse,
+  type EvidenceVerdict,
+} from '@iop/contracts';
 import type { Content } from 'pdfmake/interfaces';
 import { formatCountCell, formatEffectEstimate } from '../report-format';
 import { cellFootnotes, dataTable, note, sectionHeading } from './layout';
@@ -18,9 +24,17 @@ export function effectText(effect: EvidenceEffect): string {
   return `${formatEffectEstimate(effect.estimate)}${interval}, ${effect.measure}`;
 }
 
+/** "p = 0.038, q = 0.057" of the adjusted effect (q: Benjamini-Hochberg over the board), or "not tested". */
+export function pqText(adjusted: EvidenceAdjustedEffect): string {
+  if (adjusted.p === null) return 'not tested';
+  const p = formatPValue(adjusted.p);
+  return adjusted.q === null ? p : `${p}, ${formatPValue(adjusted.q).replace(/^p/, 'q')}`;
+}
+
 /**
  * The evidence board in one table: each claim, its verdict, the effect with its interval, and n. The effect is
  * the covariate-adjusted one; a claim whose method gives none (claim 6 compares costs) shows its unadjusted one.
+ * Beside it, the adjusted effect's p and its Benjamini-Hochberg q, which the verdict "associated" needs below 0.05.
  */
 export function evidenceSection(evidence: EvidenceResponse): Content[] {
   const rows = evidence.claims.map((claim) => [
@@ -30,15 +44,27 @@ export function evidenceSection(evidence: EvidenceResponse): Content[] {
     claim.adjusted.estimate === null && claim.unadjusted.estimate !== null
       ? `unadjusted: ${effectText(claim.unadjusted)}`
       : effectText(claim.adjusted),
+    pqText(claim.adjusted),
     formatCountCell(claim.n),
   ]);
   return [
     sectionHeading('Evidence board'),
-    dataTable(['#', 'Claim', 'Verdict', 'Effect (adjusted)', 'n'], rows, ['auto', '*', 62, 170, 'auto'], [4]),
+    dataTable(
+      ['#', 'Claim', 'Verdict', 'Effect (adjusted)', 'p, q', 'n'],
+      rows,
+      ['auto', '*', 62, 150, 56, 'auto'],
+      [5],
+    ),
     ...cellFootnotes(rows),
     note(
       'Associations in observational data, adjusted for the covariates each claim names; not causal effects. ' +
         "The dashboard's evidence board shows each claim's method, unadjusted effect and chart.",
+    ),
+    note(
+      'Ten claims are tested together, so a claim is "associated" only when its adjusted 95% interval excludes no ' +
+        'effect and its q is below 0.05: q is the p-value adjusted for the false discovery rate over the claims ' +
+        'with an adjusted p (Benjamini & Hochberg 1995). Claim 6 has no adjusted test; its verdict rests on the ' +
+        'comparison with inpatient prices.',
     ),
   ];
 }

@@ -1,6 +1,10 @@
-import type { CostSummaryResponse } from '@iop/contracts';
+import { type CostSummaryResponse, DEFAULT_COMPARATOR_SETTINGS } from '@iop/contracts';
 
-/** The demo network's answer (GET /api/v1/costs/summary, no filter), sources shortened: the golden input. */
+/**
+ * The demo network's answer (GET /api/v1/costs/summary, no filter), sources shortened: the golden input. The
+ * comparators are the published defaults: inpatient $1,250 x 11 days = $13,750 (range 11-29 days), residential
+ * $450 x 20 days = $9,000 (range 20-26), against IOP's $3,515.73 per episode.
+ */
 export const DEMO_COST_SUMMARY: CostSummaryResponse = {
   asOf: '2026-06-30',
   dollarYear: 2025,
@@ -260,70 +264,74 @@ export const DEMO_COST_SUMMARY: CostSummaryResponse = {
   perDayComparisons: [
     {
       key: 'cost_rate.inpatient_per_day',
+      comparator: 'inpatient',
       levelOfCare: '4',
-      ratePerDay: {
-        dollars: 1250,
-        dollarYear: 2025,
-        source: 'charges',
+      ratePerDay: { dollars: 1250, dollarYear: 2025, source: 'settings' },
+      lengthOfStay: DEFAULT_COMPARATOR_SETTINGS.inpatient.lengthOfStay,
+      iopCostPerEpisode: { dollars: 3515.73, dollarYear: 2025, source: 'charges' },
+      comparatorCostPerEpisode: { dollars: 13750, dollarYear: 2025, source: 'settings' },
+      iopCostPerWeek: { dollars: 467.27, dollarYear: 2025, source: 'charges' },
+      comparatorCostPerWeek: { dollars: 8750, dollarYear: 2025, source: 'settings' },
+      savingsPerEpisode: { dollars: 10234.27, dollarYear: 2025, source: 'settings' },
+      sensitivity: {
+        low: {
+          days: 11,
+          comparatorCostPerEpisode: { dollars: 13750, dollarYear: 2025, source: 'settings' },
+          savingsPerEpisode: { dollars: 10234.27, dollarYear: 2025, source: 'settings' },
+        },
+        high: {
+          days: 29,
+          comparatorCostPerEpisode: { dollars: 36250, dollarYear: 2025, source: 'settings' },
+          savingsPerEpisode: { dollars: 32734.27, dollarYear: 2025, source: 'settings' },
+        },
+        breakEvenDays: 3515.73 / 1250,
+        conclusion: 'iop_cheaper',
       },
-      iopCostPerEpisode: {
-        dollars: 3515.73,
-        dollarYear: 2025,
-        source: 'charges',
+      perCompleter: {
+        iop: { dollars: 9637.78, dollarYear: 2025, source: 'charges' },
+        comparator: { dollars: 19849.86, dollarYear: 2025, source: 'settings' },
+        comparatorRate: DEFAULT_COMPARATOR_SETTINGS.inpatient.completionRate,
       },
-      comparatorCostPerEpisode: {
-        dollars: 65834.14,
-        dollarYear: 2025,
-        source: 'charges',
-      },
-      iopCostPerWeek: {
-        dollars: 467.27,
-        dollarYear: 2025,
-        source: 'charges',
-      },
-      comparatorCostPerWeek: {
-        dollars: 8750,
-        dollarYear: 2025,
-        source: 'charges',
-      },
-      savingsPerEpisode: {
-        dollars: 62318.42,
-        dollarYear: 2025,
-        source: 'charges',
+      perAbstinent: {
+        iop: { dollars: 16353.71, dollarYear: 2025, source: 'charges' },
+        comparator: { dollars: 28338.83, dollarYear: 2025, source: 'settings' },
+        comparatorRate: DEFAULT_COMPARATOR_SETTINGS.inpatient.abstinenceRate,
       },
     },
     {
       key: 'cost_rate.residential_per_day',
+      comparator: 'residential',
       levelOfCare: '3.5',
-      ratePerDay: {
-        dollars: 450,
-        dollarYear: 2025,
-        source: 'charges',
+      ratePerDay: { dollars: 450, dollarYear: 2025, source: 'settings' },
+      lengthOfStay: DEFAULT_COMPARATOR_SETTINGS.residential.lengthOfStay,
+      iopCostPerEpisode: { dollars: 3515.73, dollarYear: 2025, source: 'charges' },
+      comparatorCostPerEpisode: { dollars: 9000, dollarYear: 2025, source: 'settings' },
+      iopCostPerWeek: { dollars: 467.27, dollarYear: 2025, source: 'charges' },
+      comparatorCostPerWeek: { dollars: 3150, dollarYear: 2025, source: 'settings' },
+      savingsPerEpisode: { dollars: 5484.27, dollarYear: 2025, source: 'settings' },
+      sensitivity: {
+        low: {
+          days: 20,
+          comparatorCostPerEpisode: { dollars: 9000, dollarYear: 2025, source: 'settings' },
+          savingsPerEpisode: { dollars: 5484.27, dollarYear: 2025, source: 'settings' },
+        },
+        high: {
+          days: 26,
+          comparatorCostPerEpisode: { dollars: 11700, dollarYear: 2025, source: 'settings' },
+          savingsPerEpisode: { dollars: 8184.27, dollarYear: 2025, source: 'settings' },
+        },
+        breakEvenDays: 3515.73 / 450,
+        conclusion: 'iop_cheaper',
       },
-      iopCostPerEpisode: {
-        dollars: 3515.73,
-        dollarYear: 2025,
-        source: 'charges',
+      perCompleter: {
+        iop: { dollars: 9637.78, dollarYear: 2025, source: 'charges' },
+        comparator: { dollars: 14636.53, dollarYear: 2025, source: 'settings' },
+        comparatorRate: DEFAULT_COMPARATOR_SETTINGS.residential.completionRate,
       },
-      comparatorCostPerEpisode: {
-        dollars: 23700.29,
-        dollarYear: 2025,
-        source: 'charges',
-      },
-      iopCostPerWeek: {
-        dollars: 467.27,
-        dollarYear: 2025,
-        source: 'charges',
-      },
-      comparatorCostPerWeek: {
-        dollars: 3150,
-        dollarYear: 2025,
-        source: 'charges',
-      },
-      savingsPerEpisode: {
-        dollars: 20184.56,
-        dollarYear: 2025,
-        source: 'charges',
+      perAbstinent: {
+        iop: { dollars: 16353.71, dollarYear: 2025, source: 'charges' },
+        comparator: { dollars: 18549.05, dollarYear: 2025, source: 'settings' },
+        comparatorRate: DEFAULT_COMPARATOR_SETTINGS.residential.abstinenceRate,
       },
     },
   ],

@@ -2,7 +2,6 @@ import type { CostBlock, CostSummaryResponse, RateOrSuppressed } from '@iop/cont
 import { rateDetailText, rateText, shortLevelLabel } from './cost-format';
 import { DEMO_COST_SUMMARY } from './cost-summary.fixture';
 import {
-  comparatorLabel,
   comparedDischarged,
   costComparisonBars,
   costComparisonTable,
@@ -12,10 +11,7 @@ import {
   outcomeRateBars,
   outcomeRateLines,
   outcomeRateTable,
-  perDayComparisonTable,
-  perEpisodeComparisonBars,
   perWeekComparisonBars,
-  savingsLines,
 } from './costs-display';
 import { describeGroupedBars } from './describe-bars';
 
@@ -119,55 +115,15 @@ describe('outcome rates', () => {
   });
 });
 
-describe('per-day comparisons', () => {
-  it('sets IOP charges against each per-day rate, per episode and per week', () => {
-    expect(perEpisodeComparisonBars(DEMO_COST_SUMMARY)).toEqual([
-      {
-        name: 'Inpatient (4)',
-        series: [
-          { name: 'IOP, actual charges', value: 3515.73 },
-          { name: 'Comparator, priced per day', value: 65834.14 },
-        ],
-      },
-      {
-        name: 'Residential (3.5)',
-        series: [
-          { name: 'IOP, actual charges', value: 3515.73 },
-          { name: 'Comparator, priced per day', value: 23700.29 },
-        ],
-      },
-    ]);
-    expect(perWeekComparisonBars(DEMO_COST_SUMMARY)[1].series.map((bar) => bar.value)).toEqual([467.27, 3150]);
-    expect(perDayComparisonTable(DEMO_COST_SUMMARY).rows[1]).toEqual({
-      comparator: 'Residential (3.5)',
-      ratePerDay: 450,
-      iopPerEpisode: 3515.73,
-      comparatorPerEpisode: 23700.29,
-      savingsPerEpisode: 20184.56,
-      iopPerWeek: 467.27,
-      comparatorPerWeek: 3150,
-    });
-  });
-
-  it('words the savings by their sign', () => {
-    expect(savingsLines(DEMO_COST_SUMMARY)).toEqual([
-      'Inpatient (4): $62,318 saved per episode ($1,250 a day)',
-      'Residential (3.5): $20,185 saved per episode ($450 a day)',
-    ]);
-    const dearer = {
-      ...DEMO_COST_SUMMARY,
-      perDayComparisons: [
-        {
-          ...DEMO_COST_SUMMARY.perDayComparisons[1],
-          savingsPerEpisode: { dollars: -250.4, dollarYear: 2025, source: 'x' },
-        },
+describe('per-week comparisons', () => {
+  it("sets IOP charges per week against each comparator's rate x 7", () => {
+    expect(perWeekComparisonBars(DEMO_COST_SUMMARY)[1]).toEqual({
+      name: 'Residential (3.5)',
+      series: [
+        { name: 'IOP, actual charges', value: 467.27 },
+        { name: 'Comparator, rate per day × 7', value: 3150 },
       ],
-    };
-    expect(savingsLines(dearer)).toEqual(['Residential (3.5): IOP costs $250 more per episode ($450 a day)']);
-  });
-
-  it('names a rate without a level from its settings key', () => {
-    expect(comparatorLabel({ key: 'cost_rate.detox_per_day', levelOfCare: null })).toBe('Detox');
+    });
   });
 });
 

@@ -1,10 +1,4 @@
-import type {
-  CostBlock,
-  CostSummaryResponse,
-  MoneyOrSuppressed,
-  PerDayComparison,
-  RateOrSuppressed,
-} from '@iop/contracts';
+import type { CostBlock, CostSummaryResponse, MoneyOrSuppressed, RateOrSuppressed } from '@iop/contracts';
 import { dollarsOrNull, isSuppressed } from '@iop/contracts';
 import type { FrameRow, FrameTable } from '../../ui/charts/frame-table';
 import { formatCount, formatDecimal, WITHHELD_TEXT } from '../../ui/formats/number-format';
@@ -19,6 +13,7 @@ import {
   shortLevelLabel,
   STANDARD_OUTPATIENT_LEVEL,
 } from './cost-format';
+import { comparatorLabel, IOP_ACTUAL_SERIES } from './comparator-display';
 
 /** One bar of a grouped chart; `value` is what ngx-charts draws, in dollars or as a proportion. */
 export interface GroupedBar {
@@ -246,88 +241,17 @@ export function outcomeRateTable(summary: CostSummaryResponse): FrameTable {
   };
 }
 
-/**
- * "Residential (3.5)": the name the settings key gives the rate, short enough for an axis tick, with the
- * level of care it prices when the setting names one.
- */
-export function comparatorLabel(comparison: Pick<PerDayComparison, 'key' | 'levelOfCare'>): string {
-  const name = comparison.key
-    .replace(/^cost_rate\./, '')
-    .replace(/_per_day$/, '')
-    .replace(/_/g, ' ');
-  const capitalized = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-  return comparison.levelOfCare === null ? capitalized : `${capitalized} (${comparison.levelOfCare})`;
-}
+export const COMPARATOR_PER_WEEK_SERIES = 'Comparator, rate per day × 7';
 
-export const IOP_ACTUAL_SERIES = 'IOP, actual charges';
-export const COMPARATOR_SERIES = 'Comparator, priced per day';
-
-function perDayBars(
-  comparisons: readonly PerDayComparison[],
-  iop: (comparison: PerDayComparison) => MoneyOrSuppressed,
-  comparator: (comparison: PerDayComparison) => MoneyOrSuppressed,
-): BarGroup[] {
-  return comparisons.map((comparison) => ({
+/** Per comparator: IOP's charges per week of stay against the comparator's rate for seven days. */
+export function perWeekComparisonBars(summary: CostSummaryResponse): BarGroup[] {
+  return summary.perDayComparisons.map((comparison) => ({
     name: comparatorLabel(comparison),
     series: [
-      { name: IOP_ACTUAL_SERIES, value: dollarsOf(iop(comparison)) },
-      { name: COMPARATOR_SERIES, value: dollarsOf(comparator(comparison)) },
+      { name: IOP_ACTUAL_SERIES, value: dollarsOf(comparison.iopCostPerWeek) },
+      { name: COMPARATOR_PER_WEEK_SERIES, value: comparison.comparatorCostPerWeek.dollars },
     ].filter((bar): bar is GroupedBar => bar.value !== null),
   }));
-}
-
-/** Per comparator: IOP's charges per episode against the comparator's rate over the same days. */
-export function perEpisodeComparisonBars(summary: CostSummaryResponse): BarGroup[] {
-  return perDayBars(
-    summary.perDayComparisons,
-    (c) => c.iopCostPerEpisode,
-    (c) => c.comparatorCostPerEpisode,
-  );
-}
-
-export function perWeekComparisonBars(summary: CostSummaryResponse): BarGroup[] {
-  return perDayBars(
-    summary.perDayComparisons,
-    (c) => c.iopCostPerWeek,
-    (c) => c.comparatorCostPerWeek,
-  );
-}
-
-export function perDayComparisonTable(summary: CostSummaryResponse): FrameTable {
-  return {
-    columns: [
-      { key: 'comparator', header: 'Compared with' },
-      { key: 'ratePerDay', header: 'Rate per day', format: 'currency' },
-      { key: 'iopPerEpisode', header: 'IOP per episode', format: 'currency' },
-      { key: 'comparatorPerEpisode', header: 'Comparator per episode', format: 'currency' },
-      { key: 'savingsPerEpisode', header: 'Savings per episode', format: 'currency' },
-      { key: 'iopPerWeek', header: 'IOP per week', format: 'currency' },
-      { key: 'comparatorPerWeek', header: 'Comparator per week', format: 'currency' },
-    ],
-    rows: summary.perDayComparisons.map((comparison) => ({
-      comparator: comparatorLabel(comparison),
-      ratePerDay: comparison.ratePerDay.dollars,
-      iopPerEpisode: dollarsOf(comparison.iopCostPerEpisode),
-      comparatorPerEpisode: dollarsOf(comparison.comparatorCostPerEpisode),
-      savingsPerEpisode: dollarsOf(comparison.savingsPerEpisode),
-      iopPerWeek: dollarsOf(comparison.iopCostPerWeek),
-      comparatorPerWeek: comparison.comparatorCostPerWeek.dollars,
-    })),
-  };
-}
-
-/** "Residential (3.5): $24,410 saved per episode" for each comparator, worded by sign. */
-export function savingsLines(summary: CostSummaryResponse): string[] {
-  return summary.perDayComparisons.map((comparison) => {
-    const amount = comparison.savingsPerEpisode;
-    const label = comparatorLabel(comparison);
-    if (isSuppressed(amount)) return `${label}: savings withheld (${WITHHELD_TEXT} discharged IOP episodes)`;
-    const savings = amount.dollars;
-    if (savings === null) return `${label}: no discharged IOP episode to compare`;
-    return savings >= 0
-      ? `${label}: ${moneyText(amount)} saved per episode (${moneyText(comparison.ratePerDay)} a day)`
-      : `${label}: IOP costs ${moneyText({ ...amount, dollars: -savings })} more per episode (${moneyText(comparison.ratePerDay)} a day)`;
-  });
 }
 
 /** What the page leaves out, in a sentence; active episodes have unfinished charges and outcomes. */
@@ -338,7 +262,7 @@ export function exclusionText(summary: CostSummaryResponse): string {
     active === 0
       ? 'No selected episode is still active'
       : `${countText(active)} active ${active === 1 ? 'episode is' : 'episodes are'} left out (charges and outcomes not final)`;
-  return `${activeText}; the figures cover ${countText(discharged)} discharged of ${countText(summary.episodes)} selected episodes. Inpatient and residential care are compared only through per-day rates: the data has no inpatient outcomes, so no ICER is computed against them.`;
+  return `${activeText}; the figures cover ${countText(discharged)} discharged of ${countText(summary.episodes)} selected episodes. An inpatient or residential episode is priced at its per-day rate for its own typical length of stay (settings, with their sources): the data has no inpatient outcomes, so no ICER is computed against them.`;
 }
 
 /** No discharged episode: no cost can be computed, whatever the active count. */

@@ -40,7 +40,7 @@ describe('CostsPage', () => {
 
   it('shows skeletons until the summary arrives', async () => {
     expect(byTestId('costs-loading')?.getAttribute('aria-busy')).toBe('true');
-    expect(root().querySelectorAll('[data-testid="frame-loading"]')).toHaveLength(4);
+    expect(root().querySelectorAll('[data-testid="frame-loading"]')).toHaveLength(5);
     await answer(DEMO_COST_SUMMARY);
     expect(byTestId('costs-loading')).toBeNull();
     expect(root().querySelectorAll('[data-testid="frame-loading"]')).toHaveLength(0);
@@ -100,7 +100,19 @@ describe('CostsPage', () => {
     expect(textOf('icer-abstinent-verdict')).toBe(
       'IOP costs more and achieves more: $31,938 per additional abstinent patient.',
     );
-    expect(byTestId('per-day-savings')?.textContent).toContain('Residential (3.5): $20,185 saved per episode');
+    expect(byTestId('per-day-savings')?.textContent).toContain('Residential (3.5): $5,484 saved per episode');
+    const lines = Array.from(root().querySelectorAll('[data-testid="comparator-line"]'));
+    expect(lines).toHaveLength(2);
+    const inpatient = lines[0] as HTMLElement;
+    expect(byTestId('comparator-los', inpatient)?.textContent?.trim()).toBe(
+      'Typical stay 11 days (published range 11–29).',
+    );
+    expect(byTestId('comparator-range', inpatient)?.textContent?.trim()).toBe(
+      'From 11 to 29 days: savings $10,234 to $32,734; IOP is cheaper across the whole range.',
+    );
+    expect(byTestId('comparator-source', inpatient)?.textContent).toContain(
+      'median length of stay 11 days, mean 29 days',
+    );
     expect(byTestId('frame-sample', byTestId('per-episode-frame') as HTMLElement)?.textContent).toBe(
       'n = 1,028 discharged IOP episodes',
     );
@@ -137,7 +149,7 @@ describe('CostsPage', () => {
   it('shows the empty state when no selected episode is discharged', async () => {
     await answer({ ...DEMO_COST_SUMMARY, overall: { ...DEMO_COST_SUMMARY.overall, discharged: 0 } });
     expect(textOf('costs-empty')).toBe('No episodes match these filters');
-    expect(root().querySelectorAll('[data-testid="frame-empty"]')).toHaveLength(4);
+    expect(root().querySelectorAll('[data-testid="frame-empty"]')).toHaveLength(5);
     expect(byTestId('icer-panel')).toBeNull();
   });
 
@@ -147,7 +159,7 @@ describe('CostsPage', () => {
       .flush('down', { status: 503, statusText: 'Service Unavailable' });
     await fixture.whenStable();
     expect(textOf('costs-error')).toBe('The costs could not be loaded. The API answered 503 Service Unavailable.');
-    expect(root().querySelectorAll('[data-testid="frame-error"]')).toHaveLength(4);
+    expect(root().querySelectorAll('[data-testid="frame-error"]')).toHaveLength(5);
 
     byTestId('frame-retry')?.click();
     TestBed.tick();

@@ -4,6 +4,7 @@ import { type CostSummaryResponse, numberOrNull } from '@iop/contracts';
 import { CostsApi } from '../../data-access/api/costs-api';
 import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
 import type { FrameState } from '../../ui/charts/chart-frame';
+import type { FrameTable } from '../../ui/charts/frame-table';
 import { ChartFrame } from '../../ui/charts/chart-frame';
 import { DataStatusState } from '../../data-access/data-status/data-status-state';
 import { FilterState } from '../../data-access/filters/filter-state';
@@ -22,33 +23,41 @@ import {
   type BarGroup,
   blockOf,
   comparedDischarged,
-  COMPARATOR_SERIES,
+  COMPARATOR_PER_WEEK_SERIES,
   costComparisonBars,
   costComparisonTable,
   exclusionText,
   headlineCosts,
-  IOP_ACTUAL_SERIES,
   isCostSummaryEmpty,
   levelsWithDischarges,
   outcomeRateBars,
   outcomeRateLines,
   outcomeRateTable,
-  perDayComparisonTable,
-  perEpisodeComparisonBars,
   perWeekComparisonBars,
-  savingsLines,
 } from './costs-display';
+import {
+  comparatorLines,
+  comparatorOutcomeBars,
+  comparatorOutcomeTable,
+  comparatorSensitivityBars,
+  comparatorTable,
+  IOP_ACTUAL_SERIES,
+  OUTCOME_COST_SERIES,
+  SENSITIVITY_SERIES,
+} from './comparator-display';
 import { describeGroupedBars } from './describe-bars';
 import { GroupedBarChart } from './grouped-bar-chart';
 import { CostCard } from './cost-card';
 import { IcerPanel } from './icer-panel';
 
-/** What tells the per-episode and per-week comparison frames apart. */
+/** What tells the comparison frames (per episode over the range, per week, per outcome) apart. */
 interface PerDayFrame {
   testId: string;
   heading: string;
   subtitle: string;
   bars: BarGroup[];
+  series: string[];
+  table: FrameTable;
   description: string;
   valueAxisLabel: string;
 }
@@ -126,23 +135,34 @@ export class CostsPage {
     describeGroupedBars('Outcomes by level of care', this.outcomeBars(), 'percent'),
   );
 
-  protected readonly perDaySeries = [IOP_ACTUAL_SERIES, COMPARATOR_SERIES];
   protected readonly hasPerDayComparisons = computed(() => (this.summary()?.perDayComparisons.length ?? 0) > 0);
-  protected readonly perDayTable = computed(() => this.mapped(perDayComparisonTable, { columns: [], rows: [] }));
   protected readonly perDayState = computed<FrameState>(() =>
     this.state() === 'ready' && !this.hasPerDayComparisons() ? 'empty' : this.state(),
   );
-  /** The same comparison twice, over an episode and over a week: one frame each, side by side. */
+  /**
+   * IOP against each comparator three ways: per episode over the comparator's published length-of-stay range, per
+   * week, and per completer and abstinent patient (the comparator's from its published outcome rates).
+   */
   protected readonly perDayFrames = computed<PerDayFrame[]>(() => {
-    const perEpisodeBars = this.mapped(perEpisodeComparisonBars, []);
+    const sensitivityBars = this.mapped(comparatorSensitivityBars, []);
     const perWeekBars = this.mapped(perWeekComparisonBars, []);
+    const outcomeBars = this.mapped(comparatorOutcomeBars, []);
+    const table = this.mapped(comparatorTable, { columns: [], rows: [] });
     return [
       {
         testId: 'per-episode-frame',
         heading: 'IOP against inpatient and residential care: cost per episode',
-        subtitle: `IOP charges against each per-day rate over the same days (mean IOP stay). ${this.dollarBasis()}.`,
-        bars: perEpisodeBars,
-        description: describeGroupedBars('Cost per episode, IOP against per-day rates', perEpisodeBars, 'currency'),
+        subtitle:
+          "Comparator: rate per day × its own typical length of stay, and at the shortest and longest published stays (never the IOP episodes' days). " +
+          `${this.dollarBasis()}.`,
+        bars: sensitivityBars,
+        series: SENSITIVITY_SERIES,
+        table,
+        description: describeGroupedBars(
+          'Cost per episode, IOP against each comparator over its published length of stay',
+          sensitivityBars,
+          'currency',
+        ),
         valueAxisLabel: `Per episode, ${this.dollarAxisLabel()}`,
       },
       {
@@ -150,12 +170,26 @@ export class CostsPage {
         heading: 'IOP against inpatient and residential care: cost per week',
         subtitle: `Comparator: rate per day × 7. ${this.dollarBasis()}.`,
         bars: perWeekBars,
+        series: [IOP_ACTUAL_SERIES, COMPARATOR_PER_WEEK_SERIES],
+        table,
         description: describeGroupedBars('Cost per week, IOP against per-day rates', perWeekBars, 'currency'),
         valueAxisLabel: `Per week, ${this.dollarAxisLabel()}`,
       },
+      {
+        testId: 'per-outcome-frame',
+        heading: 'IOP against inpatient and residential care: cost per outcome',
+        subtitle:
+          "IOP's from its own completers and abstinent patients; the comparator's from its published outcome rates. " +
+          `${this.dollarBasis()}.`,
+        bars: outcomeBars,
+        series: OUTCOME_COST_SERIES,
+        table: this.mapped(comparatorOutcomeTable, { columns: [], rows: [] }),
+        description: describeGroupedBars('Cost per outcome, IOP against each comparator', outcomeBars, 'currency'),
+        valueAxisLabel: `Per outcome, ${this.dollarAxisLabel()}`,
+      },
     ];
   });
-  protected readonly savings = computed(() => this.mapped(savingsLines, []));
+  protected readonly comparators = computed(() => this.mapped(comparatorLines, []));
 
   protected retry(): void {
     this.summaryResource.reload();

@@ -327,7 +327,7 @@ export function costPanels(chart: CostBarsChart, full: boolean): EvidencePanel[]
     panels.push({
       key: 'per-day',
       heading: `IOP cost per episode against per-day comparison rates${year}`,
-      subtitle: 'Comparator: its per-day rate × the mean length of stay of the discharged IOP episodes.',
+      subtitle: 'Comparator: its per-day rate × its own typical length of stay (settings, with its source).',
       n: numberOrNull(chart.bars.find((bar) => bar.levelOfCare === '2.1')?.discharged),
       unit: 'discharged IOP episodes',
       empty: false,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { EvidenceClaim } from '@iop/contracts';
 import { formatCount } from '../../ui/formats/number-format';
-import { formatEffect, headlineEffectOf, measureName, VERDICT_LABELS } from './evidence-format';
+import { formatEffect, headlineEffectOf, measureName, multiplicityText, VERDICT_LABELS } from './evidence-format';
 import { evidenceSentence } from './evidence-sentence';
 
 /** Symbols so that the verdict never rests on colour alone. */
@@ -28,6 +28,8 @@ const VERDICT_SYMBOLS = { associated: '●', no_clear_association: '○', not_en
       <dd data-testid="claim-adjusted">
         <span class="measure">{{ adjustedMeasure() }}:</span> {{ adjustedText() }}
       </dd>
+      <dt><abbr title="raw p of the adjusted effect; q: Benjamini-Hochberg false discovery rate">p, q</abbr></dt>
+      <dd data-testid="claim-p-q">{{ pqText() }}</dd>
       <dt>n</dt>
       <dd data-testid="claim-n">{{ nText() }} episodes</dd>
     </dl>
@@ -45,6 +47,7 @@ export class ClaimSummary {
   protected readonly adjustedMeasure = computed(() => measureName(this.claim().adjusted));
   protected readonly unadjustedText = computed(() => formatEffect(this.claim().unadjusted));
   protected readonly adjustedText = computed(() => formatEffect(this.claim().adjusted));
+  protected readonly pqText = computed(() => multiplicityText(this.claim().adjusted));
   protected readonly nText = computed(() => formatCount(this.claim().n));
   protected readonly sentence = computed(() => {
     const claim = this.claim();
@@ -54,6 +57,7 @@ export class ClaimSummary {
       verdict: claim.verdict,
       effect,
       adjusted,
+      q: claim.chart.type === 'cost_bars' ? null : claim.adjusted.q,
       // The cost card's verdict is about IOP against inpatient prices, not its exposure/outcome pair.
       exposure: claim.chart.type === 'cost_bars' ? 'IOP instead of inpatient care' : claim.exposure,
       outcome: claim.chart.type === 'cost_bars' ? 'savings per episode' : claim.outcome,

@@ -1,4 +1,11 @@
-import type { EvidenceClaim, EvidenceEffect, EvidenceVerdict, RateValue, SuppressedValue } from '@iop/contracts';
+import type {
+  EvidenceAdjustedEffect,
+  EvidenceClaim,
+  EvidenceEffect,
+  EvidenceVerdict,
+  RateValue,
+  SuppressedValue,
+} from '@iop/contracts';
 import { formatEffectEstimate, formatPercentWithInterval, formatPValue, isSuppressed } from '@iop/contracts';
 import { formatCount, formatCurrency, WITHHELD_TEXT } from '../../ui/formats/number-format';
 
@@ -30,6 +37,20 @@ export function formatEffect(effect: EvidenceEffect): string {
   }
   if (effect.p !== null) parts.push(`, ${formatPValue(effect.p)}`);
   return parts.join('');
+}
+
+/** "q = 0.057", "q < 0.001": a Benjamini-Hochberg q reads like a p. */
+export function formatQValue(q: number): string {
+  return formatPValue(q).replace(/^p/, 'q');
+}
+
+/**
+ * "p = 0.038, q = 0.057" for the adjusted effect: the raw p and its Benjamini-Hochberg q over the claims tested
+ * (the verdict "associated" needs q < 0.05); a claim without an adjusted p says why there is none.
+ */
+export function multiplicityText(adjusted: EvidenceAdjustedEffect): string {
+  if (adjusted.p === null) return 'no adjusted test (no p or q)';
+  return adjusted.q === null ? formatPValue(adjusted.p) : `${formatPValue(adjusted.p)}, ${formatQValue(adjusted.q)}`;
 }
 
 /** The API prefixes the adjusted measure with "adjusted "; the card says so in its own label. */

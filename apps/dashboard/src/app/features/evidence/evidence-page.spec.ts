@@ -51,6 +51,10 @@ describe('EvidencePage', () => {
       '0.0126 (95% CI 0.011 to 0.0142), p < 0.001',
     );
     expect(within('claim-card-1', 'claim-n')?.textContent?.trim()).toBe('1,500 episodes');
+    // Every card shows the adjusted effect's p and its Benjamini-Hochberg q.
+    expect(within('claim-card-1', 'claim-p-q')?.textContent?.trim()).toBe('p < 0.001, q < 0.001');
+    expect(within('claim-card-10', 'claim-p-q')?.textContent?.trim()).toBe('p = 0.078, q = 0.1');
+    expect(root().querySelector('.intro')?.textContent).toContain('false discovery rate');
     expect(within('claim-card-1', 'claim-sentence')?.textContent).toContain(
       'This is an association, not proof of cause.',
     );

@@ -20,6 +20,31 @@ describe('evidenceSentence', () => {
     );
   });
 
+  it('says why an interval that excludes no effect is not an association when q is 0.05 or more', () => {
+    expect(
+      evidenceSentence({
+        n: 412,
+        verdict: 'no_clear_association',
+        effect: {
+          measure: 'adjusted least-squares slope of the attendance rate per unit of evening/weekend share',
+          estimate: -0.0334,
+          ci95: [-0.065, -0.0019],
+          p: 0.0381,
+        },
+        adjusted: true,
+        q: 0.0572,
+        exposure: 'share of scheduled sessions in evening (from 17:00) or weekend slots',
+        outcome: 'attendance rate of the episode',
+      }),
+    ).toBe(
+      'Among 412 episodes, after adjusting for case mix, the least-squares slope of the attendance rate per unit ' +
+        'of evening/weekend share is -0.0334 (95% CI -0.065 to -0.0019), an interval that excludes 0, but with ' +
+        'several claims tested its false discovery rate adjusted q = 0.057 is not below 0.05: a result like this ' +
+        'can be chance, so the data shows no clear association between share of scheduled sessions in evening and ' +
+        'attendance rate of the episode.',
+    );
+  });
+
   it('reads an associated ratio against 1', () => {
     expect(
       evidenceSentence({

@@ -1,6 +1,13 @@
 import type { EvidenceEffect, EvidenceVerdict } from '@iop/contracts';
 import { formatCount } from '../../ui/formats/number-format';
-import { effectKindOf, formatEffectNumber, measureName, noEffectOf, shortPhrase } from './evidence-format';
+import {
+  effectKindOf,
+  formatEffectNumber,
+  formatQValue,
+  measureName,
+  noEffectOf,
+  shortPhrase,
+} from './evidence-format';
 
 /** What the plain-language summary of a card is generated from. */
 export interface SentenceInput {
@@ -10,6 +17,8 @@ export interface SentenceInput {
   effect: EvidenceEffect;
   /** Whether that effect is adjusted for case mix. */
   adjusted: boolean;
+  /** The Benjamini-Hochberg q of that effect's p over the claims tested, when it has one. */
+  q?: number | null;
   exposure: string;
   outcome: string;
 }
@@ -54,6 +63,16 @@ export function evidenceSentence(input: SentenceInput): string {
     return (
       `${measured}, an interval that excludes ${noEffect}: the data shows ` +
       `${association(effect.estimate, ratio)} between ${exposure} and ${outcome}. ${CAUTION}`
+    );
+  }
+  const [low, high] = effect.ci95 ?? [noEffect, noEffect];
+  const q = input.q ?? null;
+  if ((low > noEffect || high < noEffect) && q !== null) {
+    // The interval alone would say "associated"; the false discovery rate over the claims tested does not.
+    return (
+      `${measured}, an interval that excludes ${noEffect}, but with several claims tested its false discovery ` +
+      `rate adjusted ${formatQValue(q)} is not below 0.05: a result like this can be chance, so the data ` +
+      `shows no clear association between ${exposure} and ${outcome}.`
     );
   }
   return (

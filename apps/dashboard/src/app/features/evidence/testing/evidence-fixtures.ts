@@ -22,6 +22,7 @@ export const CONTACT_CLAIM: EvidenceClaim = {
     ci95: [0.010988, 0.014204],
     p: 1.48e-49,
     covariates: COVARIATES,
+    q: 1.33e-48,
   },
   verdict: 'associated',
   chart: {
@@ -49,6 +50,7 @@ export const MAT_CLAIM: EvidenceClaim = {
     ci95: [0.49824, 1.03821],
     p: 0.0784,
     covariates: COVARIATES,
+    q: 0.1008,
   },
   verdict: 'no_clear_association',
   chart: {
@@ -92,6 +94,7 @@ export const FAMILY_CLAIM: EvidenceClaim = {
     ci95: [1.2387, 2.2976],
     p: 0.000905,
     covariates: COVARIATES,
+    q: 0.00204,
   },
   verdict: 'associated',
   chart: {
