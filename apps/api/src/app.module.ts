@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, validateConfig } from './config/app-config';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
+import { BenchmarksModule } from './benchmarks/benchmarks.module';
 import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -38,6 +39,7 @@ import { ImportsModule } from './imports/imports.module';
     AttendanceModule,
     RetentionModule,
     CostsModule,
+    BenchmarksModule,
     EvidenceModule,
     QualityModule,
     FiltersModule,

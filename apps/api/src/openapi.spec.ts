@@ -15,6 +15,8 @@ const selectsEpisodes = (method: string, path: string) =>
   !path.startsWith('/api/v1/data/') &&
   // The organisation's inpatient and residential comparators (settings), not a selection of episodes.
   !path.startsWith('/api/v1/costs/comparators') &&
+  // The organisation's benchmarks and its programs' targets (settings), not a selection of episodes.
+  !path.startsWith('/api/v1/benchmarks') &&
   !['/api/health', '/api/v1/filters/options'].includes(path);
 
 interface Operation {

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import type {
   AttendanceHeatmapResponse,
-  BreakdownResponse,
   ComplianceResponse,
+  FunnelResponse,
+  FunnelUnit,
   HoursHistogramResponse,
   NoShowsResponse,
   RateValue,
@@ -18,6 +19,15 @@ function asRate(value: unknown): RateValue {
   return value as RateValue;
 }
 
+/** A unit's place in words, as the issue states it, written out here rather than taken from the app's code. */
+function expectedStatement(unit: Pick<FunnelUnit, 'at95' | 'at998'>): string {
+  if (unit.at998 === 'above') return 'Above what chance explains';
+  if (unit.at998 === 'below') return 'Below what chance explains';
+  if (unit.at95 === 'above') return 'Above the 95% limit, within what chance explains at 99.8%';
+  if (unit.at95 === 'below') return 'Below the 95% limit, within what chance explains at 99.8%';
+  return 'Within what chance explains';
+}
+
 async function getJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path);
   expect(response.status()).toBe(200);
@@ -30,7 +40,7 @@ async function waitForCharts(page: Page): Promise<void> {
   for (const frame of ['no-shows-frame', 'compliance-frame', 'hours-frame']) {
     await expect(page.getByTestId(frame).locator('ngx-charts-chart svg').first()).toBeVisible();
   }
-  await expect(page.getByTestId('counselor-attendance-frame').getByTestId('interval-bar').first()).toBeVisible();
+  await expect(page.getByTestId('counselor-attendance-frame').getByTestId('funnel-point').first()).toBeVisible();
   await expect(page.getByTestId('counselor-compliant-frame').getByTestId('interval-bar').first()).toBeVisible();
 }
 
@@ -92,29 +102,67 @@ test.describe('Attendance & compliance', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test("the table view of the counselor chart holds the API's numbers, sorted", async ({ page, consoleErrors }) => {
-    const breakdown = await getJson<AsAdminSees<BreakdownResponse>>(
+  test("the counselor funnel places the API's counselors, names those outside the limits, and downloads", async ({
+    page,
+    consoleErrors,
+  }) => {
+    const funnel = await getJson<AsAdminSees<FunnelResponse>>(
       page,
-      '/api/v1/metrics/breakdown?metric=attendanceRate&by=counselor',
+      '/api/v1/metrics/funnel?metric=attendanceRate&by=counselor',
     );
-    const sorted = [...breakdown.groups].sort((a, b) => (asRate(b.value).rate ?? 0) - (asRate(a.value).rate ?? 0));
+    // The demo network is large: every counselor is placed, around a network rate the admin sees.
+    expect(funnel.units.length).toBeGreaterThan(1);
+    expect(funnel.withheld).toEqual([]);
+    expect(funnel.curve.length).toBeGreaterThan(1);
+    const shortName = (label: string) => label.replace(/^Counselor\s+/, '');
+    const outside = funnel.units.filter((unit) => unit.at998 === 'above' || unit.at998 === 'below');
 
     await page.goto('/attendance');
     const frame = page.getByTestId('counselor-attendance-frame');
-    await expect(frame.getByTestId('interval-bar-value')).toHaveText(
-      sorted.map((group) => expectedPercent(asRate(group.value).rate ?? NaN)),
+    await expect(frame.getByTestId('funnel-point')).toHaveCount(funnel.units.length);
+    await expect(frame.getByTestId('funnel-limit-998')).toHaveCount(2);
+    await expect(frame.getByTestId('funnel-network')).toContainText(
+      `Network rate ${expectedPercent(asRate(funnel.network).rate ?? NaN)}`,
     );
+    // In the API's order (by id), never by rate.
+    await expect(frame.getByTestId('funnel-outside')).toHaveText(
+      outside.map(
+        (unit) =>
+          `${shortName(unit.label)}: ${expectedStatement(unit)} (${expectedPercent(unit.rate)} of ${expectedCount(unit.denominator)} appointments).`,
+      ),
+    );
+    if (outside.length === 0) await expect(frame.getByTestId('funnel-none-outside')).toBeVisible();
+
+    const pngEvent = page.waitForEvent('download');
+    await frame.getByTestId('frame-download-png').click();
+    expect((await pngEvent).suggestedFilename()).toBe('attendance-rate-by-counselor-funnel-plot.png');
+
     await frame.getByTestId('frame-show-table').click();
     const rows = frame.getByTestId('frame-table').locator('tbody tr');
-    await expect(rows).toHaveCount(sorted.length);
-    const top = asRate(sorted[0].value);
+    await expect(rows).toHaveCount(funnel.units.length + 1);
+    const first = funnel.units[0];
     await expect(rows.first().locator('td')).toHaveText([
-      sorted[0].label,
-      expectedPercent(top.rate ?? NaN),
-      expectedPercent(top.ci95?.[0] ?? NaN),
-      expectedPercent(top.ci95?.[1] ?? NaN),
-      expectedCount(sorted[0].n),
+      first.label,
+      expectedPercent(first.rate),
+      expectedCount(first.numerator),
+      expectedCount(first.denominator),
+      expectedPercent(first.limits?.lower95 ?? NaN),
+      expectedPercent(first.limits?.upper95 ?? NaN),
+      expectedPercent(first.limits?.lower998 ?? NaN),
+      expectedPercent(first.limits?.upper998 ?? NaN),
+      expectedStatement(first),
     ]);
+
+    const csvEvent = page.waitForEvent('download');
+    await frame.getByTestId('frame-download-csv').click();
+    const csv = await csvEvent;
+    expect(csv.suggestedFilename()).toBe('attendance-rate-by-counselor-funnel-plot.csv');
+    const lines = (await readFile(await csv.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(funnel.units.length + 2);
+    expect(lines[1].startsWith(`${first.label},${first.rate},${first.numerator},${first.denominator},`)).toBe(true);
     expect(consoleErrors).toEqual([]);
   });
 

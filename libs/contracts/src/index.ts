@@ -12,6 +12,8 @@ export * from './lib/evidence-charts';
 export * from './lib/retention';
 export * from './lib/costs';
 export * from './lib/comparators';
+export * from './lib/benchmarks';
+export * from './lib/benchmark-defaults';
 export * from './lib/auth';
 export * from './lib/admin';
 export * from './lib/quality';

@@ -11,5 +11,6 @@ export { patientKeyHasher } from './lib/patient-key';
 export {
   DEFAULT_RATES_DOLLAR_YEAR,
   defaultOrganizationSettings,
+  insertDefaultBenchmarks,
   type OrganizationSetting,
 } from './lib/organization-settings';

@@ -1,4 +1,10 @@
 import type {
+  Benchmark,
+  BenchmarksResponse,
+  BenchmarkValue,
+  ProgramTarget,
+  ProgramTargetsResponse,
+  ProgramTargetValue,
   AdminUser,
   AdminUserList,
   AttendanceHeatmapResponse,
@@ -19,6 +25,7 @@ import type {
   EvidenceResponse,
   FilterOptionsResponse,
   FlowResponse,
+  FunnelResponse,
   HealthResponse,
   HoursHistogramResponse,
   ImportJob,
@@ -56,6 +63,7 @@ export interface ContractResponses {
   'GET /api/v1/metrics/breakdown': BreakdownResponse;
   'GET /api/v1/metrics/flow': FlowResponse;
   'GET /api/v1/metrics/discharge-reasons': DischargeReasonsResponse;
+  'GET /api/v1/metrics/funnel': FunnelResponse;
   'GET /api/v1/attendance/heatmap': AttendanceHeatmapResponse;
   'GET /api/v1/attendance/compliance': ComplianceResponse;
   'GET /api/v1/attendance/hours': HoursHistogramResponse;
@@ -64,6 +72,11 @@ export interface ContractResponses {
   'GET /api/v1/costs/summary': CostSummaryResponse;
   'GET /api/v1/costs/comparators': ComparatorSettingsResponse;
   'PUT /api/v1/costs/comparators/{kind}': ComparatorSetting;
+  'GET /api/v1/benchmarks': BenchmarksResponse;
+  'POST /api/v1/benchmarks': Benchmark;
+  'PUT /api/v1/benchmarks/{id}': Benchmark;
+  'GET /api/v1/benchmarks/targets/{programId}': ProgramTargetsResponse;
+  'PUT /api/v1/benchmarks/targets/{programId}/{metric}': ProgramTarget;
   'GET /api/v1/evidence': EvidenceResponse;
   'GET /api/v1/evidence/{id}': EvidenceClaimDetail;
   'GET /api/v1/quality/measures': QualityMeasuresResponse;
@@ -93,6 +106,9 @@ export interface ContractRequests {
   'POST /api/v1/admin/users': CreateUserRequest;
   'PATCH /api/v1/admin/users/{id}': UpdateUserRequest;
   'PUT /api/v1/costs/comparators/{kind}': ComparatorSettingValue;
+  'POST /api/v1/benchmarks': BenchmarkValue;
+  'PUT /api/v1/benchmarks/{id}': BenchmarkValue;
+  'PUT /api/v1/benchmarks/targets/{programId}/{metric}': ProgramTargetValue;
   'POST /api/v1/reports': CreateReportRequest;
   'POST /api/v1/reports/schedules': CreateReportScheduleRequest;
 }
@@ -113,6 +129,7 @@ export const CONTRACT_OPERATIONS = {
     'GET /api/v1/metrics/breakdown': true,
     'GET /api/v1/metrics/flow': true,
     'GET /api/v1/metrics/discharge-reasons': true,
+    'GET /api/v1/metrics/funnel': true,
     'GET /api/v1/attendance/heatmap': true,
     'GET /api/v1/attendance/compliance': true,
     'GET /api/v1/attendance/hours': true,
@@ -121,6 +138,11 @@ export const CONTRACT_OPERATIONS = {
     'GET /api/v1/costs/summary': true,
     'GET /api/v1/costs/comparators': true,
     'PUT /api/v1/costs/comparators/{kind}': true,
+    'GET /api/v1/benchmarks': true,
+    'POST /api/v1/benchmarks': true,
+    'PUT /api/v1/benchmarks/{id}': true,
+    'GET /api/v1/benchmarks/targets/{programId}': true,
+    'PUT /api/v1/benchmarks/targets/{programId}/{metric}': true,
     'GET /api/v1/evidence': true,
     'GET /api/v1/evidence/{id}': true,
     'GET /api/v1/quality/measures': true,
@@ -148,6 +170,9 @@ export const CONTRACT_OPERATIONS = {
     'POST /api/v1/admin/users': true,
     'PATCH /api/v1/admin/users/{id}': true,
     'PUT /api/v1/costs/comparators/{kind}': true,
+    'POST /api/v1/benchmarks': true,
+    'PUT /api/v1/benchmarks/{id}': true,
+    'PUT /api/v1/benchmarks/targets/{programId}/{metric}': true,
     'POST /api/v1/reports': true,
     'POST /api/v1/reports/schedules': true,
   } satisfies Record<keyof ContractRequests, true>,

@@ -30,6 +30,14 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'GET /api/v1/costs/summary': EVERY_ROLE,
   'GET /api/v1/costs/comparators': EVERY_ROLE,
   'PUT /api/v1/costs/comparators/:kind': ['admin'],
+  // Benchmarks: read by all, kept by admins; a program's targets: admins and its directors (benchmarks.spec.ts).
+  'GET /api/v1/benchmarks': EVERY_ROLE,
+  'POST /api/v1/benchmarks': ['admin'],
+  'PUT /api/v1/benchmarks/:id': ['admin'],
+  'DELETE /api/v1/benchmarks/:id': ['admin'],
+  'GET /api/v1/benchmarks/targets/:programId': ['director', 'admin'],
+  'PUT /api/v1/benchmarks/targets/:programId/:metric': ['director', 'admin'],
+  'DELETE /api/v1/benchmarks/targets/:programId/:metric': ['director', 'admin'],
   'GET /api/v1/attendance/heatmap': ANALYSTS,
   'GET /api/v1/attendance/compliance': ANALYSTS,
   'GET /api/v1/attendance/hours': ANALYSTS,
@@ -91,6 +99,13 @@ const SAMPLE_REQUEST: Record<string, string> = {
   // {quality}: the id of the matrix's quality user, known once it is created.
   'PATCH /api/v1/admin/users/:id': '/api/v1/admin/users/{quality}',
   'PUT /api/v1/costs/comparators/:kind': '/api/v1/costs/comparators/inpatient',
+  'PUT /api/v1/benchmarks/:id': '/api/v1/benchmarks/999999',
+  'DELETE /api/v1/benchmarks/:id': '/api/v1/benchmarks/999999',
+  // Program 1 is the director's.
+  'GET /api/v1/benchmarks/targets/:programId': '/api/v1/benchmarks/targets/1',
+  'PUT /api/v1/benchmarks/targets/:programId/:metric': '/api/v1/benchmarks/targets/1/completionRate',
+  // A target never set: an allowed caller gets past the guard to a 404.
+  'DELETE /api/v1/benchmarks/targets/:programId/:metric': '/api/v1/benchmarks/targets/1/retained60',
   'GET /api/v1/reports/:id': `/api/v1/reports/${MISSING_ID}`,
   'GET /api/v1/reports/:id/file': `/api/v1/reports/${MISSING_ID}/file`,
   'DELETE /api/v1/reports/schedules/:id': `/api/v1/reports/schedules/${MISSING_ID}`,
@@ -113,6 +128,25 @@ const SAMPLE_BODY: Record<string, unknown> = {
     completionRate: { value: 0.69, source: 'Matrix' },
     abstinenceRate: { value: 0.49, source: 'Matrix' },
   },
+  'POST /api/v1/benchmarks': {
+    metric: 'completionRate',
+    value: 0.4,
+    direction: 'higher',
+    source: 'Matrix',
+    year: 2020,
+    comparable: true,
+    notComparableReason: null,
+  },
+  'PUT /api/v1/benchmarks/:id': {
+    metric: 'completionRate',
+    value: 0.4,
+    direction: 'higher',
+    source: 'Matrix',
+    year: 2020,
+    comparable: true,
+    notComparableReason: null,
+  },
+  'PUT /api/v1/benchmarks/targets/:programId/:metric': { value: 0.4, direction: 'higher' },
   'POST /api/v1/reports': { kind: 'payer' },
   'POST /api/v1/reports/schedules': { kind: 'payer', cadence: 'monthly' },
 };
@@ -120,6 +154,10 @@ const SAMPLE_BODY: Record<string, unknown> = {
 /** What an allowed call answers when it is not 200. */
 const ALLOWED_STATUS: Record<string, number> = {
   'POST /api/v1/admin/users': 201,
+  'POST /api/v1/benchmarks': 201,
+  'PUT /api/v1/benchmarks/:id': 404,
+  'DELETE /api/v1/benchmarks/:id': 404,
+  'DELETE /api/v1/benchmarks/targets/:programId/:metric': 404,
   'POST /api/v1/reports': 202,
   'POST /api/v1/reports/schedules': 201,
   'GET /api/v1/reports/:id': 404,
@@ -242,6 +280,9 @@ describe('authorization matrix: every route of the router, every role, and no, e
         if (route === 'GET /api/v1/data/status') continue;
         // The organisation's comparator settings, the same for every role (costs.spec.ts checks them).
         if (route === 'GET /api/v1/costs/comparators') continue;
+        // The organisation's benchmarks and a program's targets, not a selection of episodes (benchmarks.spec.ts
+        // checks who reads and sets which).
+        if (route.startsWith('GET /api/v1/benchmarks')) continue;
         // Built from the summary and the breakdown as the caller sees them, both compared here; funnel.spec.ts
         // checks a payer's funnel against the payer's own breakdown.
         if (route === 'GET /api/v1/metrics/funnel' && role === 'payer') continue;

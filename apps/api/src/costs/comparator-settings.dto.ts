@@ -9,7 +9,17 @@ import {
 } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNumber, IsPositive, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsNumber,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const SOURCE_MESSAGE = 'source must name where the figure comes from (1-1000 characters)';
 const DAYS_MESSAGE = 'must be a positive number of days';
@@ -53,16 +63,22 @@ export class SourcedRateDto implements SourcedRate {
 /** PUT /api/v1/costs/comparators/:kind. low <= typical <= high is checked by the service (one message). */
 export class ComparatorSettingDto implements ComparatorSettingValue {
   @ApiProperty({ type: ComparatorLengthOfStayDto })
+  // ValidateNested passes a missing object: without this, a body without it reached the service (a 500).
+  @IsDefined({ message: 'lengthOfStay is required' })
   @ValidateNested()
   @Type(() => ComparatorLengthOfStayDto)
   lengthOfStay!: ComparatorLengthOfStayDto;
 
   @ApiProperty({ type: SourcedRateDto, description: "Share of the comparator's discharges that complete treatment" })
+  // ValidateNested passes a missing object: without this, a body without it reached the service (a 500).
+  @IsDefined({ message: 'completionRate is required' })
   @ValidateNested()
   @Type(() => SourcedRateDto)
   completionRate!: SourcedRateDto;
 
   @ApiProperty({ type: SourcedRateDto, description: "Share of the comparator's discharges abstinent at discharge" })
+  // ValidateNested passes a missing object: without this, a body without it reached the service (a 500).
+  @IsDefined({ message: 'abstinenceRate is required' })
   @ValidateNested()
   @Type(() => SourcedRateDto)
   abstinenceRate!: SourcedRateDto;

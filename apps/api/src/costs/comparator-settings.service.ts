@@ -55,7 +55,12 @@ export class ComparatorSettingsService {
       completionRate: { ...value.completionRate },
       abstinenceRate: { ...value.abstinenceRate },
     };
-    await this.settings.save({ orgId, key, value: stored, dollarYear: null, source: value.lengthOfStay.source });
+    // One statement: save() reads, then inserts, so two admins saving the same comparator at once collided on
+    // the primary key (a 500 the OpenAPI fuzzer found).
+    await this.settings.upsert({ orgId, key, value: stored, dollarYear: null, source: value.lengthOfStay.source }, [
+      'orgId',
+      'key',
+    ]);
     await this.audit.record({
       user: admin,
       action: 'admin.settings.update',

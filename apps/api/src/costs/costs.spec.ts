@@ -252,6 +252,35 @@ describe('GET /api/v1/costs/summary on a hand-built fixture', () => {
     expect(listed.comparators[1]).toMatchObject({ kind: 'inpatient', isDefault: true });
   });
 
+  // Found by the OpenAPI fuzzer: a body missing a whole block answered 500 (the service read an undefined object).
+  it('a comparator setting missing a block is a 400 naming each missing block', async () => {
+    const { status, body } = await put(adminToken, 'residential', {});
+    expect(status).toBe(400);
+    expect((body as { message: string[] }).message).toEqual(
+      expect.arrayContaining(['lengthOfStay is required', 'completionRate is required', 'abstinenceRate is required']),
+    );
+    const { lengthOfStay: _missing, ...withoutStay } = DEFAULT_COMPARATOR_SETTINGS.inpatient;
+    const partial = await put(adminToken, 'inpatient', withoutStay);
+    expect([partial.status, (partial.body as { message: string[] }).message]).toEqual([
+      400,
+      ['lengthOfStay is required'],
+    ]);
+  });
+
+  // Found by the OpenAPI fuzzer: concurrent saves of one comparator collided on the settings key (a 500).
+  it('saves of the same comparator at once all succeed, and one of them is kept', async () => {
+    const bodies = [4, 5, 6, 7, 8].map((typicalDays) => ({
+      ...DEFAULT_COMPARATOR_SETTINGS.inpatient,
+      lengthOfStay: { typicalDays, lowDays: 3, highDays: 9, source: `Race ${typicalDays}` },
+    }));
+    const answers = await Promise.all(bodies.map((body) => put(adminToken, 'inpatient', body)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    const listed = (await api.get('/api/v1/costs/comparators')).body as ComparatorSettingsResponse;
+    const kept = listed.comparators.find((comparator) => comparator.kind === 'inpatient');
+    expect([4, 5, 6, 7, 8]).toContain(kept?.lengthOfStay.typicalDays);
+    await put(adminToken, 'inpatient', DEFAULT_COMPARATOR_SETTINGS.inpatient);
+  });
+
   it('an unknown comparator is a 400 that names the choices', async () => {
     const { status, body } = await put(adminToken, 'detox', DEFAULT_COMPARATOR_SETTINGS.inpatient);
     expect(status).toBe(400);

@@ -17,7 +17,7 @@ export type EpisodeDimension = 'program' | 'levelOfCare' | 'payer' | 'substance'
 export type AppointmentDimension = 'sessionType' | 'slot';
 
 /** Group key and label of each episode dimension, over `f` with the program `p` and counselor `s` joined. */
-const EPISODE_GROUPS: Record<EpisodeDimension, { key: string; label: string; order: string }> = {
+export const EPISODE_GROUPS: Record<EpisodeDimension, { key: string; label: string; order: string }> = {
   program: { key: 'f.program_id::text', label: 'p.name', order: 'f.program_id' },
   levelOfCare: { key: 'f.level_of_care', label: "'Level ' || f.level_of_care", order: 'f.level_of_care' },
   payer: { key: 'f.payer', label: 'f.payer', order: 'f.payer' },

@@ -72,10 +72,10 @@ export class MetricsController {
     @Scope() scope: AccessScope,
     @Query() query: FunnelQueryDto,
   ): Promise<FunnelResponse> {
-    const { metric, by, ...filters } = query;
+    const { metric, by, adjust, ...filters } = query;
     // Payers compared with each other are the admin's view only (issue: "payers for the admin").
     if (by === 'payer' && user.role !== 'admin') throw new ForbiddenException('by=payer is for admins only');
-    return this.funnels.funnel(scope, filters, metric, by);
+    return this.funnels.funnel(scope, filters, metric, by, adjust ?? 'none');
   }
 
   @Get('flow')

@@ -4,6 +4,7 @@ import { EpisodesModule } from '../episodes/episodes.module';
 import { BreakdownQuery } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
 import { FlowQuery } from './flow.query';
+import { FunnelCaseMixQuery } from './funnel-casemix.query';
 import { FunnelService } from './funnel.service';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
@@ -17,6 +18,7 @@ import { TrendQuery } from './trend.query';
   providers: [
     MetricsService,
     FunnelService,
+    FunnelCaseMixQuery,
     SummaryQuery,
     TrendQuery,
     BreakdownQuery,

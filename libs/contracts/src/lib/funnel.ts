@@ -10,6 +10,20 @@ export const FUNNEL_METRICS = [
 ] as const satisfies readonly EpisodeMetric[];
 export type FunnelMetric = (typeof FUNNEL_METRICS)[number];
 
+/**
+ * `adjust` of the funnel (docs/METRICS.md "Case-mix adjustment"): `none` (the default) or `casemix`, indirect
+ * standardisation by a logistic model on the evidence board's covariates.
+ */
+export const FUNNEL_ADJUSTMENTS = ['none', 'casemix'] as const;
+export type FunnelAdjustment = (typeof FUNNEL_ADJUSTMENTS)[number];
+
+/**
+ * The metrics case-mix adjustment is offered for: a yes/no outcome per episode. Attendance (sessions) and negative
+ * screens (screens) count several correlated events per episode, which a logistic model of independent trials
+ * would treat as far more information than they hold.
+ */
+export const CASE_MIX_METRICS = ['completionRate', 'retained90'] as const satisfies readonly FunnelMetric[];
+
 /** The units a funnel compares; `payer` is for admins only. */
 export const FUNNEL_DIMENSIONS = ['program', 'counselor', 'payer'] as const;
 export type FunnelDimension = (typeof FUNNEL_DIMENSIONS)[number];
@@ -37,6 +51,45 @@ export interface FunnelUnit {
   limits: FunnelLimitPoint | null;
   at95: FunnelPosition | null;
   at998: FunnelPosition | null;
+  /** With adjust=casemix and a fitted model: the unit's indirectly standardised rate; null when not adjusted. */
+  adjusted?: FunnelAdjustedRate | null;
+}
+
+/**
+ * A unit's indirectly standardised rate: observed O against expected E (the sum of the model's fitted
+ * probabilities over the unit's episodes), rate = O / E x the network's rate, placed at the unit's own denominator
+ * against the same limits as the crude rate.
+ */
+export interface FunnelAdjustedRate {
+  /** E, on the scale of the unit's shown denominator. */
+  expected: number;
+  observedOverExpected: number;
+  /** p0 x O / E; above 1 when O / E > 1 / p0 (then above every limit). */
+  rate: number;
+  at95: FunnelPosition | null;
+  at998: FunnelPosition | null;
+}
+
+/** Whether the case-mix model was fitted, and if not why (in `reason`). */
+export type FunnelCaseMixStatus = 'adjusted' | 'not-offered' | 'not-estimable' | 'network-withheld';
+
+/** The case-mix model, stated with the answer (adjust=casemix). */
+export interface FunnelCaseMixModel {
+  method: 'indirect-standardisation';
+  status: FunnelCaseMixStatus;
+  /** Why the figures are not adjusted, in words; null when they are. */
+  reason: string | null;
+  /** The model in words: link, outcome, how covariates are coded. */
+  model: string;
+  /** The covariates the model adjusts for (a covariate constant in the selection adds no term). */
+  covariates: string[];
+  /** Covariates of the evidence board left out, with why (the payer when the units are payers). */
+  excludedCovariates: Array<{ covariate: string; reason: string }>;
+  /** Episodes the model was fitted on (the network's denominator as the caller sees it); null when not fitted. */
+  episodes: number | null;
+  converged: boolean;
+  /** What is plotted: the standardised rate against the unit's denominator, inside the crude funnel's limits. */
+  plotted: 'standardised-rate-against-denominator';
 }
 
 /** A unit whose rate is withheld from a payer (small, or revealing a small one): named, never placed. */
@@ -62,6 +115,8 @@ export interface FunnelResponse {
   withheld: WithheldFunnelUnit[];
   /** The limits over a range of denominators, for drawing the funnel; empty when the network's rate is withheld. */
   curve: FunnelLimitPoint[];
+  /** Present when adjust=casemix was asked for: the model, stated, whether or not it could be fitted. */
+  caseMix?: FunnelCaseMixModel;
 }
 
 /** A unit's place in plain words (a unit outside the 99.8% limits is named as such; nobody is ranked). */

@@ -1,4 +1,10 @@
-import { COMPARATOR_KINDS, comparatorSettingKey, DEFAULT_COMPARATOR_SETTINGS } from '@iop/contracts';
+import {
+  COMPARATOR_KINDS,
+  comparatorSettingKey,
+  DEFAULT_BENCHMARKS,
+  DEFAULT_COMPARATOR_SETTINGS,
+} from '@iop/contracts';
+import type { ClientBase } from 'pg';
 
 /** One row of an organisation's settings table. */
 export interface OrganizationSetting {
@@ -65,4 +71,29 @@ export function defaultOrganizationSettings(dollarYear = DEFAULT_RATES_DOLLAR_YE
       source: 'CMS cell-size suppression policy: counts of 1-10 are not shown to payers or in their exports.',
     },
   ];
+}
+
+/**
+ * Gives a new organisation the published benchmarks (docs/METRICS.md "Benchmarks and targets"), which an admin then
+ * keeps: each figure with its source and year, and those whose population differs from the measure's marked not
+ * comparable with the reason.
+ */
+export async function insertDefaultBenchmarks(client: ClientBase, orgId: number): Promise<number> {
+  for (const benchmark of DEFAULT_BENCHMARKS) {
+    await client.query(
+      `INSERT INTO metric_benchmarks (org_id, metric, value, direction, source, year, comparable, not_comparable_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        orgId,
+        benchmark.metric,
+        benchmark.value,
+        benchmark.direction,
+        benchmark.source,
+        benchmark.year,
+        benchmark.comparable,
+        benchmark.notComparableReason,
+      ],
+    );
+  }
+  return DEFAULT_BENCHMARKS.length;
 }

@@ -17,6 +17,8 @@ const DOMAIN_TABLES = [
   'import_rejections',
   'imports',
   'medication_dispenses',
+  'metric_benchmarks',
+  'metric_targets',
   'mutual_help',
   'organizations',
   'patients',
@@ -48,6 +50,7 @@ const ALL_MIGRATION_NAMES = [
   'ReadmissionInFacts1765200000000',
   'ComparatorSettings1765300000000',
   'GroupedAppointments1765400000000',
+  'BenchmarksAndTargets1765500000000',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.

@@ -24,7 +24,7 @@ if (command === 'seed' && url) {
   await client.connect();
   await client.query(
     `TRUNCATE charges, mutual_help, medication_dispenses, assessments, plan_goals, drug_screens, appointments,
-       episodes, patients, staff, programs, settings, dataset_meta CASCADE`,
+       episodes, patients, staff, programs, settings, metric_benchmarks, metric_targets, dataset_meta CASCADE`,
   );
   await client.end();
   const scratch = await mkdtemp(path.join(tmpdir(), 'iop-round-trip-'));

@@ -1,10 +1,11 @@
 import type { ClientBase } from 'pg';
 import type { FhirReadContext } from '../fhir/read-fhir-files';
-import { defaultOrganizationSettings } from '../organization-settings';
+import { defaultOrganizationSettings, insertDefaultBenchmarks } from '../organization-settings';
 import type { ImportRequest } from './import-request';
 
 /**
- * The organisation's id; a new organisation is created with the default settings (rolled back with a dry run).
+ * The organisation's id; a new organisation is created with the default settings and benchmarks (rolled back with a
+ * dry run).
  * `warn` hears when the new one is not alone: the dashboard shows every organisation of a database together.
  */
 export async function resolveOrganization(
@@ -33,6 +34,7 @@ export async function resolveOrganization(
       setting.source,
     ]);
   }
+  await insertDefaultBenchmarks(client, orgId);
   return orgId;
 }
 

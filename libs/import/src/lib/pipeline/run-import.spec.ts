@@ -1,3 +1,4 @@
+import { DEFAULT_BENCHMARKS } from '@iop/contracts';
 import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
@@ -95,6 +96,16 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
     expect(facts.rows).toEqual([{ attended: 1, no_show: 1 }]);
     const settings = await count('settings');
     expect(settings).toBe(7);
+    // The published benchmarks come with a new organisation: TEDS completion, DATCAP, ASAM 2.1 and the two
+    // follow-up measures marked not comparable.
+    const benchmarks = await client.query<{ metric: string; comparable: boolean }>(
+      'SELECT metric, comparable FROM metric_benchmarks ORDER BY metric, comparable',
+    );
+    expect(benchmarks.rows).toEqual(
+      [...DEFAULT_BENCHMARKS]
+        .map(({ metric, comparable }) => ({ metric, comparable }))
+        .sort((a, b) => a.metric.localeCompare(b.metric) || Number(a.comparable) - Number(b.comparable)),
+    );
   });
 
   it('re-importing the same files changes nothing; a changed row is an update', async () => {

@@ -11,6 +11,7 @@ import { RecordKeys1765100000000 } from './1765100000000-record-keys';
 import { ReadmissionInFacts1765200000000 } from './1765200000000-readmission-in-facts';
 import { ComparatorSettings1765300000000 } from './1765300000000-comparator-settings';
 import { GroupedAppointments1765400000000 } from './1765400000000-grouped-appointments';
+import { BenchmarksAndTargets1765500000000 } from './1765500000000-benchmarks-and-targets';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   ReadmissionInFacts1765200000000,
   ComparatorSettings1765300000000,
   GroupedAppointments1765400000000,
+  BenchmarksAndTargets1765500000000,
 ];

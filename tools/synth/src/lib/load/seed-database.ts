@@ -12,6 +12,7 @@ import {
 } from '../rows/tables';
 import { copyRows } from './copy-rows';
 import { settingRows } from './settings-rows';
+import { insertDefaultBenchmarks } from '@iop/import';
 
 export interface SeedOptions {
   preset: PresetName;
@@ -46,6 +47,8 @@ const REPLACED_TABLES = [
   'patients',
   'staff',
   'settings',
+  'metric_benchmarks',
+  'metric_targets',
   'dataset_meta',
 ];
 const TABLES_WITH_EXPLICIT_IDS = ['organizations', 'programs', 'staff', 'patients', 'episodes'];
@@ -56,8 +59,8 @@ const LOAD_BATCH_EPISODES = 2_000;
  * Generates the synthetic network and loads it into the database at `url`, in one transaction: a failed
  * seed leaves the previous data as it was.
  *
- * What is replaced and what is kept: every domain table from staff down to charges, settings and
- * dataset_meta is emptied (TRUNCATE ... RESTART IDENTITY CASCADE, which also empties any derived table that
+ * What is replaced and what is kept: every domain table from staff down to charges, settings, the benchmarks and
+ * targets, and dataset_meta is emptied (TRUNCATE ... RESTART IDENTITY CASCADE, which also empties any derived table that
  * references them). The organisation and the programs are not truncated but upserted by id, because
  * users (NOT NULL org_id) and user_programs reference them: demo users and their program scopes survive
  * a re-seed. Programs the new preset does not have are deleted (their user_programs rows go with them,
@@ -105,6 +108,7 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
       ]);
     }
     rows['settings'] = settings.length;
+    rows['metric_benchmarks'] = await insertDefaultBenchmarks(client, ORGANIZATION_ID);
     await client.query('INSERT INTO dataset_meta (org_id, as_of, generated_by) VALUES ($1, $2, $3)', [
       ORGANIZATION_ID,
       network.asOf,

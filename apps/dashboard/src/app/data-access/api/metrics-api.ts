@@ -7,6 +7,9 @@ import {
   type DischargeReasonsResponse,
   type EpisodeMetric,
   type FlowResponse,
+  type FunnelDimension,
+  type FunnelMetric,
+  type FunnelResponse,
   type SummaryResponse,
   type TrendInterval,
   type TrendResponse,
@@ -18,6 +21,7 @@ export const METRICS_PATHS = {
   summary: `${API_BASE_PATH}/metrics/summary`,
   trend: `${API_BASE_PATH}/metrics/trend`,
   breakdown: `${API_BASE_PATH}/metrics/breakdown`,
+  funnel: `${API_BASE_PATH}/metrics/funnel`,
   flow: `${API_BASE_PATH}/metrics/flow`,
   dischargeReasons: `${API_BASE_PATH}/metrics/discharge-reasons`,
 } as const;
@@ -54,6 +58,18 @@ export class MetricsApi {
   ): HttpResourceRef<BreakdownResponse | undefined> {
     return httpResource<BreakdownResponse>(() => ({
       url: METRICS_PATHS.breakdown,
+      params: toQueryParams({ ...filters(), metric: metric(), by: by() }),
+    }));
+  }
+
+  /** GET /api/v1/metrics/funnel: each unit's rate against control limits around the network's rate. */
+  funnel(
+    filters: FiltersSource,
+    metric: () => FunnelMetric,
+    by: () => FunnelDimension,
+  ): HttpResourceRef<FunnelResponse | undefined> {
+    return httpResource<FunnelResponse>(() => ({
+      url: METRICS_PATHS.funnel,
       params: toQueryParams({ ...filters(), metric: metric(), by: by() }),
     }));
   }

@@ -7,6 +7,7 @@ import { ATTENDANCE_PATHS } from '../../data-access/api/attendance-api';
 import { COMPLIANCE, counselorBreakdown, HEATMAP, HOURS, NO_SHOWS, rate } from './attendance-fixtures.spec-data';
 import { AttendancePage } from './attendance-page';
 import { METRICS_PATHS } from '../../data-access/api/metrics-api';
+import { FUNNEL } from '../../ui/charts/funnel-fixture.spec-data';
 
 describe('AttendancePage', () => {
   let fixture: ComponentFixture<AttendancePage>;
@@ -39,11 +40,17 @@ describe('AttendancePage', () => {
     http.expectOne((req) => req.url === ATTENDANCE_PATHS.noShows).flush(NO_SHOWS);
     http.expectOne((req) => req.url === ATTENDANCE_PATHS.compliance).flush(COMPLIANCE);
     http.expectOne((req) => req.url === ATTENDANCE_PATHS.hours).flush(HOURS);
-    for (const metric of ['attendanceRate', 'compliant'] as const) {
-      http
-        .expectOne((req) => req.url === METRICS_PATHS.breakdown && req.params.get('metric') === metric)
-        .flush(counselorBreakdown(metric));
-    }
+    http
+      .expectOne(
+        (req) =>
+          req.url === METRICS_PATHS.funnel &&
+          req.params.get('metric') === 'attendanceRate' &&
+          req.params.get('by') === 'counselor',
+      )
+      .flush(FUNNEL);
+    http
+      .expectOne((req) => req.url === METRICS_PATHS.breakdown && req.params.get('metric') === 'compliant')
+      .flush(counselorBreakdown('compliant'));
     await fixture.whenStable();
   }
 
@@ -75,9 +82,23 @@ describe('AttendancePage', () => {
     expect(textOf('frame-sample', heatmapFrame)).toBe('n = 16,000 appointments');
 
     const counselorFrame = byTestId('counselor-attendance-frame') as HTMLElement;
+    expect(counselorFrame.querySelectorAll('[data-testid="funnel-point"]')).toHaveLength(4);
+    expect(textOf('frame-sample', counselorFrame)).toBe('n = 750 appointments');
+    // The counselors outside the 99.8% limits are named in words, in the order of the data, never ranked.
     expect(
-      Array.from(counselorFrame.querySelectorAll('[data-testid="interval-bar-value"]')).map((node) => node.textContent),
-    ).toEqual(['59.2%', '54.3%', 'fewer than 11']);
+      Array.from(counselorFrame.querySelectorAll('[data-testid="funnel-outside"]')).map((node) =>
+        node.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
+    ).toEqual([
+      'Jo Lee: Below what chance explains (60.0% of 50 appointments).',
+      'Alex Brown: Above what chance explains (95.0% of 400 appointments).',
+    ]);
+    expect(textOf('funnel-withheld', counselorFrame)).toBe('Ray Cole (fewer than 11)');
+    expect(byTestId('frame-chart', counselorFrame)?.getAttribute('aria-label')).toBe(
+      "Each counselor's attendance rate against their appointments, with the 95% and 99.8% limits around the " +
+        'network rate of 80.0%. Outside the 99.8% limits: Jo Lee: below what chance explains; Alex Brown: above ' +
+        'what chance explains. The table view lists every counselor.',
+    );
 
     byTestId('frame-show-table', counselorFrame)?.querySelector('button')?.click();
     await fixture.whenStable();
@@ -85,11 +106,39 @@ describe('AttendancePage', () => {
       Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim()),
     );
     expect(rows).toEqual([
-      ['Counselor', 'Attendance rate', '95% CI low', '95% CI high', 'n'],
-      ['Counselor Morgan Walsh', '59.2%', '49.6%', '68.4%', '103'],
-      ['Counselor Taylor Tanaka', '54.3%', '44.2%', '64.0%', '94'],
-      ['Counselor Avery Ibarra', 'fewer than 11', '—', '—', '9'],
+      [
+        'Counselor',
+        'Attendance rate',
+        'Attended',
+        'Appointments',
+        '95% limit low',
+        '95% limit high',
+        '99.8% limit low',
+        '99.8% limit high',
+        'Against the limits',
+      ],
+      ['Counselor Jo Lee', '60.0%', '30', '50', '68.9%', '91.1%', '62.5%', '97.5%', 'Below what chance explains'],
+      ['Counselor Sam Ortiz', '80.0%', '160', '200', '74.5%', '85.5%', '71.3%', '88.7%', 'Within what chance explains'],
+      ['Counselor Alex Brown', '95.0%', '380', '400', '76.1%', '83.9%', '73.8%', '86.2%', 'Above what chance explains'],
+      [
+        'Counselor Kim Park',
+        '88.0%',
+        '88',
+        '100',
+        '72.2%',
+        '87.8%',
+        '67.6%',
+        '92.4%',
+        'Above the 95% limit, within what chance explains at 99.8%',
+      ],
+      ['Counselor Ray Cole', 'fewer than 11', '—', '—', '—', '—', '—', '—', 'Withheld: not placed'],
+      ['Network (the selection)', '80.0%', '800', '1,000', '—', '—', '—', '—', 'The target the limits surround'],
     ]);
+
+    const compliantFrame = byTestId('counselor-compliant-frame') as HTMLElement;
+    expect(
+      Array.from(compliantFrame.querySelectorAll('[data-testid="interval-bar-value"]')).map((node) => node.textContent),
+    ).toEqual(['59.2%', '54.3%', 'fewer than 11']);
 
     const noShowsFrame = byTestId('no-shows-frame') as HTMLElement;
     byTestId('frame-show-table', noShowsFrame)?.querySelector('button')?.click();
@@ -131,9 +180,8 @@ describe('AttendancePage', () => {
     http.expectOne((req) => req.url === ATTENDANCE_PATHS.hours).flush({ ...HOURS, n: 0, meetsIntensity: rate(0, 0) });
     http.expectOne((req) => req.url === ATTENDANCE_PATHS.noShows).flush(NO_SHOWS);
     http.expectOne((req) => req.url === ATTENDANCE_PATHS.compliance).flush(COMPLIANCE);
-    for (const request of http.match((req) => req.url === METRICS_PATHS.breakdown)) {
-      request.flush(counselorBreakdown(request.request.params.get('metric') as 'attendanceRate' | 'compliant'));
-    }
+    http.expectOne((req) => req.url === METRICS_PATHS.funnel).flush(FUNNEL);
+    http.expectOne((req) => req.url === METRICS_PATHS.breakdown).flush(counselorBreakdown('compliant'));
     await fixture.whenStable();
 
     const heatmapFrame = byTestId('attendance-heatmap-frame') as HTMLElement;

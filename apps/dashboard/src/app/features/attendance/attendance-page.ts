@@ -10,10 +10,12 @@ import { AttendanceHeatmap } from './attendance-heatmap';
 import { ComplianceChart } from './compliance-chart';
 import { isComplianceEmpty, toComplianceDisplay } from './compliance-display';
 import { isBreakdownEmpty, toCounselorDisplay } from './counselor-display';
+import { isFunnelEmpty, toCounselorFunnelDisplay } from './counselor-funnel-display';
 import { isHeatmapEmpty, toHeatmapDisplay } from './heatmap-display';
 import { HoursHistogram } from './hours-histogram';
 import { floorText, isHoursEmpty, toHoursDisplay } from './hours-display';
 import { HeadlineNumber } from './headline-number';
+import { FunnelChart } from '../../ui/charts/funnel-chart';
 import { IntervalBarChart } from '../../ui/charts/interval-bar-chart';
 import { NoShowsChart } from './no-shows-chart';
 import { isNoShowsEmpty, toNoShowsDisplay } from './no-shows-display';
@@ -52,6 +54,7 @@ function headlineOf<V>(
     AttendanceHeatmap,
     ChartFrame,
     ComplianceChart,
+    FunnelChart,
     HoursHistogram,
     HeadlineNumber,
     IntervalBarChart,
@@ -90,14 +93,15 @@ export class AttendancePage {
     return display ? floorText(display) : '';
   });
 
+  /** A funnel, not ranked bars: a counselor is compared with what chance explains, never with the others. */
   protected readonly counselorAttendance = resourcePanel(
-    this.metricsApi.breakdown(
+    this.metricsApi.funnel(
       this.filters,
       () => 'attendanceRate',
       () => 'counselor',
     ),
-    (response) => toCounselorDisplay(response, 'Attendance rate'),
-    isBreakdownEmpty,
+    toCounselorFunnelDisplay,
+    isFunnelEmpty,
   );
   protected readonly counselorCompliant = resourcePanel(
     this.metricsApi.breakdown(

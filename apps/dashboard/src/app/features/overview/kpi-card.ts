@@ -1,10 +1,12 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
+import type { BenchmarkDisplay, ReferenceLineDisplay } from '../../ui/benchmarks/benchmark-display';
+import { ReferenceLine } from '../../ui/benchmarks/reference-line';
 import { HeadlineFigure, type HeadlineFigureValue } from '../../ui/cards/headline-figure';
 import type { KpiTrendDisplay } from './kpi-trend';
-import { Sparkline } from './sparkline';
+import { Sparkline, type SparkReference } from './sparkline';
 
 /** The trend of a card: still loading, failed, or there. */
 export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
@@ -12,7 +14,7 @@ export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
 /** One headline number: its label, the formatted value, the lines that qualify it, its monthly trend. */
 @Component({
   selector: 'iop-kpi-card',
-  imports: [HeadlineFigure, MatCard, MatCardContent, MatTooltip, RouterLink, Sparkline],
+  imports: [HeadlineFigure, MatCard, MatCardContent, MatTooltip, ReferenceLine, RouterLink, Sparkline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined" class="kpi-card">
@@ -24,6 +26,12 @@ export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
             are not shown.
           </p>
         }
+        @if (benchmark(); as shownBenchmark) {
+          <iop-reference-line [display]="shownBenchmark" [testId]="testId() + '-benchmark'" />
+        }
+        @if (target(); as shownTarget) {
+          <iop-reference-line [display]="shownTarget" [testId]="testId() + '-target'" />
+        }
         @let currentTrend = trend();
         <div class="kpi-trend" [attr.data-testid]="testId() + '-trend'">
           @if (currentTrend === 'loading') {
@@ -34,7 +42,8 @@ export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
             <iop-sparkline
               [points]="currentTrend.points"
               [description]="currentTrend.description"
-              [floor]="currentTrend.floor"
+              [floor]="sparklineFloor()"
+              [references]="sparklineReferences()"
             />
             @if (currentTrend.change; as change) {
               <!-- prettier-ignore -->
@@ -111,4 +120,20 @@ export class KpiCard {
   /** Anchor of the metric on the definitions page. */
   readonly anchor = input('');
   readonly trend = input<KpiTrendState>('loading');
+  /** The metric's benchmark: a line with its status, or why none is drawn; null when there is none. */
+  readonly benchmark = input<BenchmarkDisplay | null>(null);
+  /** The selected program's own target, when exactly one program is selected and it has one. */
+  readonly target = input<ReferenceLineDisplay | null>(null);
+
+  protected readonly sparklineReferences = computed<SparkReference[]>(() =>
+    [this.benchmark(), this.target()]
+      .filter((reference): reference is ReferenceLineDisplay => reference?.kind === 'line')
+      .map((reference) => ({ role: reference.role, value: reference.value })),
+  );
+  /** A fixed floor (the ASAM hours) gives way to the benchmark line, which carries its source. */
+  protected readonly sparklineFloor = computed(() => {
+    const trend = this.trend();
+    if (typeof trend === 'string') return null;
+    return this.benchmark()?.kind === 'line' ? null : trend.floor;
+  });
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, type Signal } fro
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import type { DischargeReasonsResponse, FlowResponse } from '@iop/contracts';
+import { BenchmarksApi } from '../../data-access/api/benchmarks-api';
 import { MetricsApi } from '../../data-access/api/metrics-api';
 import { describeLoadError, resourcePanel } from '../../data-access/api/resource-state';
 import { DataStatusState } from '../../data-access/data-status/data-status-state';
@@ -12,7 +13,11 @@ import { DischargeReasonsChart } from './discharge-reasons-chart';
 import { KpiCard, type KpiTrendState } from './kpi-card';
 import { OverviewDisplay, toOverviewDisplay } from './overview-display';
 import { OVERVIEW_KPI_KEYS, OVERVIEW_KPIS, type OverviewKpiKey } from './overview-kpis';
+import { toKpiReferences } from './overview-references';
 import { toCensusTrend, toCohortTrend, trendStateOf } from './overview-trends';
+
+/** The filter bar names the selected program; the target's source needs no second request for its name. */
+const TARGET_OWNER = 'The selected program';
 
 /** The four things the page can be showing; the template switches on `kind`. */
 export type OverviewView =
@@ -46,6 +51,9 @@ export class OverviewPage {
     (value) => value,
     (value: DischargeReasonsResponse) => value.discharged === 0 && value.active === 0,
   );
+
+  private readonly benchmarksApi = inject(BenchmarksApi);
+  private readonly programTargets = this.benchmarksApi.targetsFor(this.filters);
 
   protected readonly kpiKeys = OVERVIEW_KPI_KEYS;
   protected readonly kpiSpecs = OVERVIEW_KPIS;
@@ -82,6 +90,15 @@ export class OverviewPage {
     }
     const display = toOverviewDisplay(summary);
     return display.isEmpty ? { kind: 'empty', display } : { kind: 'ready', display };
+  });
+
+  /** Each card's benchmark and the selected program's target, compared with the figure the card shows. */
+  protected readonly references = computed(() => {
+    const current = this.view();
+    if (current.kind !== 'ready') return null;
+    const summary = this.summary.value();
+    if (!summary) return null;
+    return toKpiReferences(summary, this.benchmarksApi.benchmarks(), this.programTargets.targets(), TARGET_OWNER);
   });
 
   protected clearFilters(): void {

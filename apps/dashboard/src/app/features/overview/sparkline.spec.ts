@@ -18,8 +18,25 @@ describe('sparklineGeometry', () => {
     expect(geometry.floorY).toBe(3);
   });
 
+  it('stretches the value axis to hold a benchmark above and a target below the data', () => {
+    const geometry = sparklineGeometry(
+      [
+        { period: '2026-01', value: 8 },
+        { period: '2026-02', value: 7 },
+      ],
+      100,
+      26,
+      null,
+      [10, 6],
+    );
+    // Values 6..10 over y 23..3, 5 px a unit: 8 at 13, 7 at 18, the benchmark of 10 at the top, 6 at the bottom.
+    expect(geometry.path).toBe('M3,13 L97,18');
+    expect(geometry.referenceYs).toEqual([3, 23]);
+    expect(geometry.floorY).toBeNull();
+  });
+
   it('draws nothing without points and centres a single one', () => {
-    expect(sparklineGeometry([], 100, 20)).toEqual({ path: '', last: null, floorY: null });
+    expect(sparklineGeometry([], 100, 20)).toEqual({ path: '', last: null, floorY: null, referenceYs: [] });
     expect(sparklineGeometry([{ period: '2026-01', value: 5 }], 100, 20).last?.x).toBe(50);
   });
 });

@@ -7,23 +7,33 @@ export interface SparklineGeometry {
   last: { x: number; y: number } | null;
   /** y of the reference line, or null when there is none. */
   floorY: number | null;
+  /** y of each benchmark or target line, in the order given. */
+  referenceYs: number[];
+}
+
+/** A benchmark or target drawn across the sparkline. */
+export interface SparkReference {
+  role: 'Benchmark' | 'Target';
+  value: number;
 }
 
 const PADDING = 3;
 
 /**
- * The sparkline's shape. The value axis spans the data (and the floor, so that the floor is always inside
- * the box): a sparkline shows the shape of the change, the card's number carries the level.
+ * The sparkline's shape. The value axis spans the data (and the floor and references, so that they are always
+ * inside the box): a sparkline shows the shape of the change, the card's number carries the level.
  */
 export function sparklineGeometry(
   points: readonly SparkPoint[],
   width: number,
   height: number,
   floor: number | null = null,
+  references: readonly number[] = [],
 ): SparklineGeometry {
-  if (points.length === 0) return { path: '', last: null, floorY: null };
+  if (points.length === 0) return { path: '', last: null, floorY: null, referenceYs: [] };
   const values = points.map((point) => point.value);
   if (floor !== null) values.push(floor);
+  values.push(...references);
   const min = Math.min(...values);
   const max = Math.max(...values);
   const span = max - min || 1;
@@ -39,6 +49,7 @@ export function sparklineGeometry(
     path,
     last: { x: round(x(points.length - 1)), y: round(y(lastPoint.value)) },
     floorY: floor === null ? null : round(y(floor)),
+    referenceYs: references.map((value) => round(y(value))),
   };
 }
 
@@ -60,6 +71,16 @@ const HEIGHT = 40;
     >
       @if (geometry().floorY; as floorY) {
         <line class="sparkline-floor" x1="0" [attr.x2]="width" [attr.y1]="floorY" [attr.y2]="floorY" />
+      }
+      @for (reference of references(); track reference.role; let index = $index) {
+        <line
+          [class]="'sparkline-reference sparkline-' + reference.role.toLowerCase()"
+          [attr.data-testid]="'sparkline-' + reference.role.toLowerCase()"
+          x1="0"
+          [attr.x2]="width"
+          [attr.y1]="geometry().referenceYs[index]"
+          [attr.y2]="geometry().referenceYs[index]"
+        />
       }
       <path class="sparkline-line" [attr.d]="geometry().path" />
       @if (geometry().last; as last) {
@@ -86,6 +107,18 @@ const HEIGHT = 40;
     .sparkline-last {
       fill: var(--iop-sparkline-color, #3d7bd9);
     }
+    .sparkline-reference {
+      stroke-width: 1;
+      vector-effect: non-scaling-stroke;
+    }
+    .sparkline-benchmark {
+      stroke: var(--mat-sys-on-surface-variant);
+      stroke-dasharray: 4 3;
+    }
+    .sparkline-target {
+      stroke: #a86b00;
+      stroke-dasharray: 1 2;
+    }
     .sparkline-floor {
       stroke: var(--mat-sys-on-surface-variant);
       stroke-width: 1;
@@ -99,8 +132,18 @@ export class Sparkline {
   /** The text alternative, read out instead of the drawing. */
   readonly description = input.required<string>();
   readonly floor = input<number | null>(null);
+  /** Benchmark and target lines; the card names them in words beside the sparkline. */
+  readonly references = input<readonly SparkReference[]>([]);
 
   protected readonly width = WIDTH;
   protected readonly height = HEIGHT;
-  protected readonly geometry = computed(() => sparklineGeometry(this.points(), WIDTH, HEIGHT, this.floor()));
+  protected readonly geometry = computed(() =>
+    sparklineGeometry(
+      this.points(),
+      WIDTH,
+      HEIGHT,
+      this.floor(),
+      this.references().map((reference) => reference.value),
+    ),
+  );
 }

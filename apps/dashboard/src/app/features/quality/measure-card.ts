@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
+import { ReferenceLine } from '../../ui/benchmarks/reference-line';
 import { type MeasureCardDisplay, SUPPRESSION_NOTE } from './quality-display';
+import type { MeasureReferences } from './quality-references';
 import { SmallCellMark } from './small-cell-mark';
 
 /**
@@ -10,7 +12,7 @@ import { SmallCellMark } from './small-cell-mark';
  */
 @Component({
   selector: 'iop-measure-card',
-  imports: [MatButton, MatCard, MatCardContent, SmallCellMark],
+  imports: [MatButton, MatCard, MatCardContent, ReferenceLine, SmallCellMark],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let measure = display();
@@ -31,6 +33,12 @@ import { SmallCellMark } from './small-cell-mark';
         }
         <!-- prettier-ignore -->
         <p class="measure-detail" [attr.data-testid]="'quality-counts-' + measure.id">{{ measure.counts }}</p>
+        @if (references().benchmark; as benchmark) {
+          <iop-reference-line [display]="benchmark" [testId]="'quality-benchmark-' + measure.id" />
+        }
+        @if (references().target; as target) {
+          <iop-reference-line [display]="target" [testId]="'quality-target-' + measure.id" />
+        }
         @if (measure.suppressed) {
           <p class="measure-note" [attr.data-testid]="'quality-suppressed-' + measure.id">
             {{ suppressionNote }}
@@ -121,6 +129,8 @@ import { SmallCellMark } from './small-cell-mark';
 export class MeasureCard {
   readonly display = input.required<MeasureCardDisplay>();
   readonly selected = input(false);
+  /** The measure's benchmark, or why none is drawn, and the selected program's target. */
+  readonly references = input<MeasureReferences>({ benchmark: null, target: null });
   readonly choose = output<MeasureCardDisplay['id']>();
   protected readonly suppressionNote = SUPPRESSION_NOTE;
 }

@@ -8,7 +8,9 @@ import type { FrameTable } from '../../ui/charts/frame-table';
 import { ChartFrame } from '../../ui/charts/chart-frame';
 import { FilterState } from '../../data-access/filters/filter-state';
 import { formatMonth } from '../../ui/formats/number-format';
+import { ReferenceLine } from '../../ui/benchmarks/reference-line';
 import { PatientList } from './patient-list';
+import { type MeasureReferences, referenceLinesOf, withReferenceRows } from './quality-references';
 import { denominatorOf, describeGroups, shortProgramLabel, toGroupBars, toGroupTable } from './quality-display';
 
 /** Who may open the patient list: the API's roles for /quality/measures/:id/patients (never payers). */
@@ -24,6 +26,8 @@ interface BreakdownFrame {
   labelOf?: (group: QualityMeasureGroup) => string;
   /** A shorter label for the chart, whose label column is narrow; the table keeps labelOf's. */
   barLabelOf?: (group: QualityMeasureGroup) => string;
+  /** The trend draws the benchmark and target; a program's or payer's split is not what a target is set for. */
+  showsReferences?: boolean;
 }
 
 const monthLabel = (group: QualityMeasureGroup) => formatMonth(group.key);
@@ -36,6 +40,7 @@ const FRAMES: readonly BreakdownFrame[] = [
     groupHeader: 'Month of admission',
     groupsOf: (detail) => detail.trend,
     labelOf: monthLabel,
+    showsReferences: true,
   },
   {
     testId: 'quality-program-frame',
@@ -59,7 +64,7 @@ const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
 /** The chosen measure in detail: its trend, its split by program and payer, and (not for payers) its patients. */
 @Component({
   selector: 'iop-measure-detail',
-  imports: [ChartFrame, IntervalBarChart, PatientList],
+  imports: [ChartFrame, IntervalBarChart, PatientList, ReferenceLine],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="detail" aria-labelledby="quality-detail-heading" data-testid="quality-detail">
@@ -82,7 +87,14 @@ const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
             [chartDescription]="frame.description"
             (retry)="retry()"
           >
-            <iop-interval-bar-chart [bars]="frame.bars" axisLabel="Rate (% of the denominator)" />
+            @if (frame.notComparable; as notComparable) {
+              <iop-reference-line [display]="notComparable" testId="quality-trend-no-benchmark" />
+            }
+            <iop-interval-bar-chart
+              [bars]="frame.bars"
+              [references]="frame.lines"
+              axisLabel="Rate (% of the denominator)"
+            />
           </iop-chart-frame>
         }
       </div>
@@ -124,6 +136,8 @@ const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
 })
 export class MeasureDetail {
   readonly measureId = input.required<QualityMeasureId>();
+  /** The measure's benchmark and the selected program's target, as its card shows them. */
+  readonly references = input<MeasureReferences>({ benchmark: null, target: null });
 
   private readonly detailResource = inject(QualityApi).detail(inject(FilterState).filters, this.measureId);
   private readonly session = inject(AuthSession);
@@ -139,14 +153,19 @@ export class MeasureDetail {
 
   protected readonly frames = computed(() => {
     const detail = this.detail();
+    const references = this.references();
     return FRAMES.map((frame) => {
       const groups = detail ? frame.groupsOf(detail) : [];
+      const table = detail ? toGroupTable(groups, frame.groupHeader, frame.labelOf) : EMPTY_TABLE;
+      const benchmark = references.benchmark;
       return {
+        lines: frame.showsReferences ? referenceLinesOf(references) : [],
+        notComparable: frame.showsReferences && benchmark?.kind === 'not-comparable' ? benchmark : null,
         testId: frame.testId,
         heading: `${this.heading()}: ${frame.heading.toLowerCase()}`,
         subtitle: frame.subtitle,
         bars: toGroupBars(groups, frame.barLabelOf ?? frame.labelOf),
-        table: detail ? toGroupTable(groups, frame.groupHeader, frame.labelOf) : EMPTY_TABLE,
+        table: detail && frame.showsReferences ? withReferenceRows(table, references) : table,
         description: describeGroups(`${this.heading()}, ${frame.heading.toLowerCase()}`, groups),
       };
     });

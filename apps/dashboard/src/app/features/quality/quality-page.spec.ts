@@ -4,7 +4,9 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
 import type { UserRole } from '@iop/contracts';
+import { BENCHMARKS_PATHS } from '../../data-access/api/benchmarks-api';
 import { QUALITY_PATHS } from '../../data-access/api/quality-api';
+import { SEEDED_BENCHMARKS } from '../../ui/benchmarks/testing/benchmark-fixture';
 import { provideSignedInUser, testUser } from '../../data-access/auth/testing/signed-in-session';
 import {
   IET_INITIATION_DETAIL,
@@ -33,6 +35,8 @@ describe('QualityPage', () => {
     await TestBed.inject(Router).navigateByUrl(url);
     fixture = TestBed.createComponent(QualityPage);
     TestBed.tick();
+    // Every signed-in reader asks for the benchmarks once; the cards show them.
+    httpTesting.expectOne(BENCHMARKS_PATHS.list).flush({ benchmarks: SEEDED_BENCHMARKS });
   }
 
   afterEach(() => httpTesting.verify());

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { QualityMeasureId, QualityMeasuresResponse } from '@iop/contracts';
+import { BenchmarksApi } from '../../data-access/api/benchmarks-api';
 import { QualityApi } from '../../data-access/api/quality-api';
 import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
 import { DataStatusState } from '../../data-access/data-status/data-status-state';
@@ -12,6 +13,7 @@ import { formatCalendarDate } from '../../ui/formats/number-format';
 import { MeasureCard } from './measure-card';
 import { MeasureDetail } from './measure-detail';
 import { isQualityMeasureId, toMeasureCard } from './quality-display';
+import { measureReferences } from './quality-references';
 
 /**
  * The quality team's page: one card per standard measure (IET, POD, PDC, follow-up) under the dashboard's
@@ -30,7 +32,10 @@ export class QualityPage {
   protected readonly dataStatus = inject(DataStatusState).status;
   private readonly router = inject(Router);
   private readonly queryParamMap = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
-  private readonly measuresResource = inject(QualityApi).measures(inject(FilterState).filters);
+  private readonly filters = inject(FilterState).filters;
+  private readonly measuresResource = inject(QualityApi).measures(this.filters);
+  private readonly benchmarksApi = inject(BenchmarksApi);
+  private readonly programTargets = this.benchmarksApi.targetsFor(this.filters);
 
   protected readonly state = frameStateOf(
     this.measuresResource,
@@ -38,7 +43,17 @@ export class QualityPage {
   );
   protected readonly errorMessage = errorMessageOf(this.measuresResource);
   protected readonly cards = computed(() =>
-    this.state() === 'ready' ? (this.measuresResource.value()?.measures ?? []).map(toMeasureCard) : [],
+    this.state() === 'ready'
+      ? (this.measuresResource.value()?.measures ?? []).map((measure) => ({
+          display: toMeasureCard(measure),
+          references: measureReferences(
+            measure.id,
+            measure.rate,
+            this.benchmarksApi.benchmarks(),
+            this.programTargets.targets(),
+          ),
+        }))
+      : [],
   );
   protected readonly asOfText = computed(() => {
     const asOf = this.state() === 'ready' ? this.measuresResource.value()?.asOf : null;
@@ -50,6 +65,12 @@ export class QualityPage {
     const id = this.queryParamMap().get('measure');
     return isQualityMeasureId(id) ? id : undefined;
   });
+
+  /** The chosen measure's benchmark and target, for its trend. */
+  protected readonly selectedReferences = computed(
+    () =>
+      this.cards().find((card) => card.display.id === this.selected())?.references ?? { benchmark: null, target: null },
+  );
 
   protected choose(measure: QualityMeasureId): void {
     void this.router.navigate([], { queryParams: { measure }, queryParamsHandling: 'merge' });

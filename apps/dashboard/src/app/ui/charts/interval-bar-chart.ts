@@ -12,6 +12,15 @@ export interface IntervalBar {
   text: string;
 }
 
+/** A benchmark or target drawn across the bars as a labelled vertical line. */
+export interface IntervalReference {
+  role: 'Benchmark' | 'Target';
+  value: number;
+  valueText: string;
+}
+
+/** Room above the first bar for the reference lines' labels. */
+const REFERENCE_LABEL_HEIGHT = 18;
 const ROW_HEIGHT = 30;
 const BAR_HEIGHT = 16;
 const TOP = 8;
@@ -30,7 +39,7 @@ const TICKS = [0, 0.25, 0.5, 0.75, 1];
     @let layout = chart();
     <svg [attr.width]="layout.width" [attr.height]="layout.height" aria-hidden="true" data-testid="interval-chart-svg">
       @for (tick of layout.ticks; track tick.value) {
-        <line class="grid" [attr.x1]="tick.x" [attr.x2]="tick.x" [attr.y1]="top" [attr.y2]="layout.axisY" />
+        <line class="grid" [attr.x1]="tick.x" [attr.x2]="tick.x" [attr.y1]="layout.top" [attr.y2]="layout.axisY" />
         <text class="axis-text" [attr.x]="tick.x" [attr.y]="layout.axisY + 16" text-anchor="middle">
           {{ tick.text }}
         </text>
@@ -43,6 +52,25 @@ const TICKS = [0, 0.25, 0.5, 0.75, 1];
       >
         {{ axisLabel() }}
       </text>
+      @for (reference of layout.references; track reference.role) {
+        <g [attr.data-testid]="'interval-reference-' + reference.role.toLowerCase()">
+          <line
+            [class]="'reference reference-' + reference.role.toLowerCase()"
+            [attr.x1]="reference.x"
+            [attr.x2]="reference.x"
+            [attr.y1]="layout.top - 4"
+            [attr.y2]="layout.axisY"
+          />
+          <text
+            class="axis-text reference-text"
+            [attr.x]="reference.x"
+            [attr.y]="layout.top - 8"
+            [attr.text-anchor]="reference.anchor"
+          >
+            {{ reference.label }}
+          </text>
+        </g>
+      }
       @for (bar of layout.bars; track bar.key) {
         <g data-testid="interval-bar">
           <title>{{ bar.description }}</title>
@@ -87,6 +115,18 @@ const TICKS = [0, 0.25, 0.5, 0.75, 1];
     .grid {
       stroke: var(--mat-sys-outline-variant);
     }
+    .reference {
+      stroke: var(--mat-sys-on-surface);
+      stroke-width: 1.5;
+      stroke-dasharray: 6 4;
+    }
+    .reference-target {
+      stroke: #a86b00;
+      stroke-dasharray: 2 3;
+    }
+    .reference-text {
+      font: var(--mat-sys-body-small);
+    }
     .whisker line {
       stroke: var(--mat-sys-on-surface);
       stroke-width: 1.5;
@@ -98,9 +138,10 @@ export class IntervalBarChart {
   /** The value axis's title with its unit, e.g. "Attendance rate (% of appointments)". */
   readonly axisLabel = input.required<string>();
   readonly color = input(SERIES_COLORS[0]);
+  /** Benchmark and target lines, labelled with their value; their sources are in the table view. */
+  readonly references = input<readonly IntervalReference[]>([]);
 
   private readonly width = hostWidth();
-  protected readonly top = TOP;
   protected readonly barHeight = BAR_HEIGHT;
 
   protected readonly chart = computed(() => {
@@ -113,13 +154,26 @@ export class IntervalBarChart {
     const plotLeft = Math.min(260, Math.round(width * 0.34), Math.max(60, longestName * 7 + 16));
     const plotWidth = width - plotLeft - VALUE_ROOM;
     const x = (value: number) => plotLeft + Math.min(1, Math.max(0, value)) * plotWidth;
-    const axisY = TOP + bars.length * ROW_HEIGHT;
+    const references = this.references();
+    const top = TOP + (references.length > 0 ? REFERENCE_LABEL_HEIGHT : 0);
+    const axisY = top + bars.length * ROW_HEIGHT;
     return {
       width,
       height: axisY + AXIS_HEIGHT,
       plotLeft,
       plotWidth,
+      top,
       axisY,
+      references: references.map((reference) => ({
+        role: reference.role,
+        x: x(reference.value),
+        label: `${reference.role} ${reference.valueText}`,
+        // Two labels side by side: the left line's reads leftwards, the right one's rightwards, so they do not overlap.
+        anchor:
+          references.length > 1 && reference.value === Math.min(...references.map((each) => each.value))
+            ? 'end'
+            : 'start',
+      })),
       ticks: TICKS.map((value) => ({ value, x: x(value), text: `${Math.round(value * 100)}%` })),
       bars: bars.map((bar, index) => {
         const ciHigh = bar.ci ? x(bar.ci[1]) : null;
@@ -128,7 +182,7 @@ export class IntervalBarChart {
           key: bar.key,
           label: bar.label,
           text: bar.text,
-          y: TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2,
+          y: top + index * ROW_HEIGHT + ROW_HEIGHT / 2,
           width: bar.value === null ? null : x(bar.value) - plotLeft,
           ciLow: bar.ci ? x(bar.ci[0]) : null,
           ciHigh,
