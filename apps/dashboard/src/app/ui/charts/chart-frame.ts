@@ -17,7 +17,7 @@ import { formatCount } from '../formats/number-format';
 import { FRAME_FILTER_WORDS } from './frame-filter-words';
 import { fileNameOf, formatCell, FrameTable, saveBlob, toCsv } from './frame-table';
 import { toWorkbookSheets } from './frame-workbook';
-import { svgToPngBlob } from './svg-export';
+import { chartSvgOf, svgToPngBlob } from './svg-export';
 import { writeXlsx } from './xlsx-writer';
 
 export type ChartFrameView = 'chart' | 'table';
@@ -115,7 +115,7 @@ export class ChartFrame {
   protected async downloadPng(): Promise<void> {
     this.downloadError.set('');
     const area = this.chartArea()?.nativeElement;
-    const svg = area?.querySelector('svg');
+    const svg = area ? chartSvgOf(area) : null;
     if (!area || !svg) {
       this.downloadError.set('Switch to the chart view to download it as an image.');
       return;

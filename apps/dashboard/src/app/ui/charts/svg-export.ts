@@ -19,6 +19,25 @@ const STYLE_PROPERTIES = [
   'display',
 ] as const;
 
+/**
+ * The chart among the SVGs of a chart area: the largest top-level one as drawn. A legend's swatches are small SVGs
+ * too and may come first (the Kaplan-Meier chart's did, so its PNG was a 28 x 12 swatch).
+ */
+export function chartSvgOf(area: Element): SVGSVGElement | null {
+  let chart: SVGSVGElement | null = null;
+  let largest = -1;
+  for (const svg of Array.from(area.querySelectorAll('svg'))) {
+    if (svg.parentElement?.closest('svg')) continue;
+    const box = svg.getBoundingClientRect();
+    const size = box.width * box.height;
+    if (size > largest) {
+      chart = svg;
+      largest = size;
+    }
+  }
+  return chart;
+}
+
 /** A standalone SVG document of the chart, with its styles inlined. */
 export function serializeSvg(svg: SVGSVGElement): { markup: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
