@@ -20,6 +20,8 @@ describe('the schema catalogue', () => {
       .map((table) => table.name);
     expect([...tables].sort()).toEqual([
       'audit_events',
+      'metric_benchmarks',
+      'metric_targets',
       'report_files',
       'report_schedules',
       'reports',
