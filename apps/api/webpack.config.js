@@ -15,7 +15,11 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       // The evidence board's worker thread (apps/api/src/evidence/evidence-workers.ts starts it from beside main.js).
-      additionalEntryPoints: [{ entryName: 'evidence-worker', entryPath: './src/evidence/evidence.worker.ts' }],
+      // The early-warning model's worker thread (apps/api/src/early-warning/early-warning-workers.ts), likewise.
+      additionalEntryPoints: [
+        { entryName: 'evidence-worker', entryPath: './src/evidence/evidence.worker.ts' },
+        { entryName: 'early-warning-worker', entryPath: './src/early-warning/early-warning.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

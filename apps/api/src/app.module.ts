@@ -3,10 +3,13 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, validateConfig } from './config/app-config';
 import { AdminModule } from './admin/admin.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { AnnotationsModule } from './annotations/annotations.module';
 import { AuditModule } from './audit/audit.module';
 import { BenchmarksModule } from './benchmarks/benchmarks.module';
 import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
+import { EarlyWarningModule } from './early-warning/early-warning.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { FiltersModule } from './filters/filters.module';
@@ -48,6 +51,9 @@ import { ImportsModule } from './imports/imports.module';
     ReportsModule,
     ImportsModule,
     DataModule,
+    AnnotationsModule,
+    EarlyWarningModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

@@ -17,6 +17,11 @@ const selectsEpisodes = (method: string, path: string) =>
   !path.startsWith('/api/v1/costs/comparators') &&
   // The organisation's benchmarks and its programs' targets (settings), not a selection of episodes.
   !path.startsWith('/api/v1/benchmarks') &&
+  // Notes on the charts: the filter's program ids and a date window, not a selection of episodes.
+  !path.startsWith('/api/v1/annotations') &&
+  // A user's own alert rules and notifications, not a selection of episodes.
+  !path.startsWith('/api/v1/alerts') &&
+  !path.startsWith('/api/v1/notifications') &&
   !['/api/health', '/api/v1/filters/options'].includes(path);
 
 interface Operation {

@@ -9,7 +9,7 @@ import { expect, test } from './support/test';
 test.use({ storageState: { cookies: [], origins: [] } });
 
 const ANALYST_PAGES = ['Overview', 'Evidence board', 'Retention', 'Attendance & compliance', 'Cost-effectiveness'];
-const PAYER_PAGES = ['Overview', 'Cost-effectiveness', 'Quality measures', 'Reports'];
+const PAYER_PAGES = ['Overview', 'Cost-effectiveness', 'Quality measures', 'Reports', 'Notes', 'Alerts'];
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByTestId('login-email').fill(email);

@@ -1,4 +1,5 @@
 import type {
+  FunnelUnit,
   QualityMeasureDetailResponse,
   QualityMeasureGroup,
   QualityMeasuresResponse,
@@ -47,6 +48,18 @@ function expectedRow(group: AsAdminSees<QualityMeasureGroup>, label = group.labe
     isSmall(rate) ? 'small n: Fewer than 11 episodes: exact for you, withheld from payers. Read with care.' : '—',
   ];
 }
+
+/** A program's place in words, as the issue states it, written out here rather than taken from the app's code. */
+function expectedStatement(unit: Pick<FunnelUnit, 'at95' | 'at998'>): string {
+  if (unit.at998 === 'above') return 'Above what chance explains';
+  if (unit.at998 === 'below') return 'Below what chance explains';
+  if (unit.at95 === 'above') return 'Above the 95% limit, within what chance explains at 99.8%';
+  if (unit.at95 === 'below') return 'Below the 95% limit, within what chance explains at 99.8%';
+  return 'Within what chance explains';
+}
+
+/** The program's name as the plot labels it; the table keeps the full name. */
+const shortProgramName = (label: string) => label.replace(/\bIntensive Outpatient Program\b/, 'IOP');
 
 async function tableRows(frame: Locator): Promise<string[][]> {
   await frame.getByTestId('frame-show-table').click();
@@ -123,12 +136,93 @@ test.describe('Quality measures', () => {
     );
     await expect(trend.getByTestId('interval-bar')).toHaveCount(detail.trend.length);
     expect(await tableRows(trend)).toEqual(detail.trend.map((group) => expectedRow(group, expectedMonth(group.key))));
-    expect(await tableRows(page.getByTestId('quality-program-frame'))).toEqual(
-      detail.byProgram.map((group) => expectedRow(group)),
+    // The programs are on a funnel, never ranked bars.
+    await expect(page.getByTestId('quality-program-frame')).toHaveCount(0);
+    await expect(page.getByTestId('quality-funnel-frame').getByTestId('funnel-point')).toHaveCount(
+      detail.funnel.units.length,
     );
     expect(await tableRows(page.getByTestId('quality-payer-frame'))).toEqual(
       detail.byPayer.map((group) => expectedRow(group)),
     );
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("the funnel places the API's programs, names those outside the limits, and downloads", async ({
+    page,
+    consoleErrors,
+  }) => {
+    const { funnel, measure } = await apiGet<Detail>(page, '/api/v1/quality/measures/iet-initiation');
+    // The demo network is large: every program is placed, around the measure's rate over the network.
+    expect(funnel.units.length).toBeGreaterThan(1);
+    expect(funnel.withheld).toEqual([]);
+    expect(funnel.curve.length).toBeGreaterThan(1);
+    expect(funnel.network).toEqual(measure.rate);
+    const outside = funnel.units.filter((unit) => unit.at998 === 'above' || unit.at998 === 'below');
+
+    await page.goto('/quality?measure=iet-initiation');
+    const frame = page.getByTestId('quality-funnel-frame');
+    // The page computes the measures again for its own filter state: on a busy machine that can outlast 5 s.
+    await expect(frame.getByTestId('funnel-point')).toHaveCount(funnel.units.length, { timeout: 30_000 });
+    await expect(frame.getByTestId('frame-heading')).toHaveText('IET initiation: by program, funnel plot');
+    await expect(frame.getByTestId('funnel-limit-998')).toHaveCount(2);
+    await expect(frame.getByTestId('funnel-limit-95')).toHaveCount(2);
+    await expect(frame.getByTestId('funnel-network')).toContainText(
+      `Network rate ${expectedPercent(funnel.network.rate ?? NaN)}`,
+    );
+    // In the API's order (by id), never by rate.
+    await expect(frame.getByTestId('funnel-outside')).toHaveText(
+      outside.map(
+        (unit) =>
+          `${shortProgramName(unit.label)}: ${expectedStatement(unit)} (${expectedPercent(unit.rate)} of ${expectedCount(unit.denominator)} episodes in the denominator).`,
+      ),
+    );
+    await expect(frame.getByTestId('funnel-none-outside')).toHaveCount(Number(outside.length === 0));
+
+    const pngEvent = page.waitForEvent('download');
+    await frame.getByTestId('frame-download-png').click();
+    expect((await pngEvent).suggestedFilename()).toBe('iet-initiation-by-program-funnel-plot.png');
+
+    // The admin sees the network's rate, so every program has its limits.
+    const limitsText = ({ limits }: (typeof funnel.units)[number]) =>
+      [limits?.lower95, limits?.upper95, limits?.lower998, limits?.upper998].map((limit) =>
+        expectedPercent(limit ?? NaN),
+      );
+    expect(await tableRows(frame)).toEqual([
+      ...funnel.units.map((unit) => [
+        unit.label,
+        expectedPercent(unit.rate),
+        expectedCount(unit.numerator),
+        expectedCount(unit.denominator),
+        ...limitsText(unit),
+        expectedStatement(unit),
+      ]),
+      [
+        'Network (the selection)',
+        expectedPercent(funnel.network.rate ?? NaN),
+        expectedCount(funnel.network.numerator),
+        expectedCount(funnel.network.denominator),
+        '—',
+        '—',
+        '—',
+        '—',
+        'The target the limits surround',
+      ],
+    ]);
+
+    // The table view is new markup on the page: axe checks it open.
+    await expectNoSeriousAccessibilityViolations(page);
+
+    const csvEvent = page.waitForEvent('download');
+    await frame.getByTestId('frame-download-csv').click();
+    const csv = await csvEvent;
+    expect(csv.suggestedFilename()).toBe('iet-initiation-by-program-funnel-plot.csv');
+    const lines = (await readFile(await csv.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(funnel.units.length + 2);
+    const first = funnel.units[0];
+    expect(lines[1].startsWith(`${first.label},${first.rate},${first.numerator},${first.denominator},`)).toBe(true);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -221,6 +315,7 @@ test.describe('Quality measures', () => {
   test('passes axe, fits a phone and is saved in light and dark', async ({ page, consoleErrors }, testInfo) => {
     await page.goto('/quality?measure=iet-initiation');
     await expect(page.getByTestId('quality-trend-frame').getByTestId('interval-bar').first()).toBeVisible();
+    await expect(page.getByTestId('quality-funnel-frame').getByTestId('funnel-point').first()).toBeVisible();
     await page.getByTestId('quality-patients-open').click();
     await expect(page.getByTestId('quality-patients-count')).toBeVisible();
     await expectNoSeriousAccessibilityViolations(page);
@@ -229,6 +324,7 @@ test.describe('Quality measures', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByTestId('quality-trend-frame').getByTestId('interval-bar').first()).toBeVisible();
+    await expect(page.getByTestId('quality-funnel-frame').getByTestId('funnel-point').first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await saveLightAndDarkScreenshots(page, testInfo, 'quality-phone');

@@ -21,3 +21,6 @@ export * from './lib/exports';
 export * from './lib/reports';
 export * from './lib/display-format';
 export * from './lib/imports';
+export * from './lib/annotations';
+export * from './lib/alerts';
+export * from './lib/early-warning';

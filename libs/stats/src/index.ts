@@ -41,3 +41,5 @@ export {
   type FunnelMethod,
   type FunnelPosition,
 } from './lib/funnel-limits';
+export { cStatistic, type CStatisticMethod, type CStatisticOptions, type CStatisticResult } from './lib/c-statistic';
+export { brierScore, calibrationGroups, type CalibrationGroup } from './lib/calibration';

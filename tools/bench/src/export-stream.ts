@@ -11,7 +11,7 @@ import { withSeededApi } from './seeded-api';
  * API, downloads the episode exports as the admin, and reports rows/s and the API process's resident memory:
  * sampled every 20 ms during the download (the API's process.memoryUsage().rss, read from /proc since it runs in
  * its own process) against its RSS at rest before, and the CPU seconds the API process and the database's client
- * backends spent on the download (utime + stime from /proc): on a busy machine the wall clock measures the
+ * backends and parallel workers spent on the download (utime + stime from /proc): on a busy machine the wall clock measures the
  * neighbours, the CPU seconds the export. Prints markdown rows for docs/PERFORMANCE.md.
  */
 void runCli(async () => {
@@ -37,17 +37,17 @@ void runCli(async () => {
       const atRest = rssMegabytes(pid);
       const sampler = sampleRss(pid);
       const apiCpuBefore = cpuSeconds(pid);
-      const databaseCpuBefore = await backendCpuSeconds(databaseUrl);
+      const databaseCpuBefore = await databaseCpuSeconds(databaseUrl);
       const started = performance.now();
       const result = await download(`${base}/api/v1/exports/episodes.${format}`, authorization);
       const seconds = (performance.now() - started) / 1000;
       const peak = sampler.stop();
       const apiCpu = cpuSeconds(pid) - apiCpuBefore;
-      const databaseCpuAfter = await backendCpuSeconds(databaseUrl);
+      const databaseCpuAfter = await databaseCpuSeconds(databaseUrl);
       // A backend that was not there before (a new pool connection) counts in full.
-      const databaseCpu = [...databaseCpuAfter].reduce(
-        (sum, [backend, cpu]) => sum + cpu - (databaseCpuBefore.get(backend) ?? 0),
-        0,
+      const databaseCpu = [...databaseCpuAfter.backends].reduce(
+        (sum, [backend, cpu]) => sum + cpu - (databaseCpuBefore.backends.get(backend) ?? 0),
+        databaseCpuAfter.endedChildren - databaseCpuBefore.endedChildren,
       );
       const label = `${values.episodes ? `${preset} + clones` : preset}${heapFlags.length ? `, heap ${values['api-heap-mb']} MB` : ''}`;
       if ('refused' in result) {
@@ -109,23 +109,40 @@ async function exportedRowCount(databaseUrl: string): Promise<number> {
   }
 }
 
+/** The fields of /proc/<pid>/stat after the command name, which is in parentheses and may hold spaces. */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** CPU seconds (user + system) a process has used: fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s. */
 function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The fields after the command name, which is in parentheses and may hold spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds of each client backend of the database (the API's pool connections), by process id. */
-async function backendCpuSeconds(databaseUrl: string): Promise<Map<number, number>> {
+/**
+ * What the database has spent: each client backend's CPU seconds (the API's pool connections) by process id, and
+ * those of the postmaster's children that have ended (fields 16 and 17: cutime + cstime), where the parallel
+ * workers of a parallel plan end up, since they come and go within the query. The probe's own short connection
+ * adds a few milliseconds there.
+ */
+async function databaseCpuSeconds(
+  databaseUrl: string,
+): Promise<{ backends: Map<number, number>; endedChildren: number }> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
     );
-    return new Map(rows.map(({ pid }) => [pid, cpuSeconds(pid)]));
+    const [probe] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+    // The postmaster is every backend's parent (field 4).
+    const ended = statFields(Number(statFields(probe.pid)[1]));
+    return {
+      backends: new Map(rows.map(({ pid }) => [pid, cpuSeconds(pid)])),
+      endedChildren: (Number(ended[13]) + Number(ended[14])) / 100,
+    };
   } finally {
     await client.end();
   }

@@ -1,4 +1,13 @@
 import type {
+  AlertEvaluationResponse,
+  AlertRule,
+  AlertRulesResponse,
+  AlertRuleValue,
+  NotificationsResponse,
+  UnreadNotificationsResponse,
+  Annotation,
+  AnnotationList,
+  AnnotationValue,
   Benchmark,
   BenchmarksResponse,
   BenchmarkValue,
@@ -21,6 +30,7 @@ import type {
   DataQualityReport,
   DataStatus,
   DischargeReasonsResponse,
+  EarlyWarningResponse,
   EvidenceClaimDetail,
   EvidenceResponse,
   FilterOptionsResponse,
@@ -98,6 +108,16 @@ export interface ContractResponses {
   'POST /api/v1/imports/{id}/confirm': ImportJob;
   'GET /api/v1/data/status': DataStatus;
   'GET /api/v1/data/quality': DataQualityReport;
+  'GET /api/v1/annotations': AnnotationList;
+  'POST /api/v1/annotations': Annotation;
+  'PUT /api/v1/annotations/{id}': Annotation;
+  'GET /api/v1/alerts/rules': AlertRulesResponse;
+  'POST /api/v1/alerts/rules': AlertRule;
+  'PUT /api/v1/alerts/rules/{id}': AlertRule;
+  'POST /api/v1/alerts/evaluate': AlertEvaluationResponse;
+  'GET /api/v1/notifications': NotificationsResponse;
+  'GET /api/v1/notifications/unread-count': UnreadNotificationsResponse;
+  'GET /api/v1/early-warning': EarlyWarningResponse;
 }
 
 /** The JSON request body of every operation that takes one, as @iop/contracts types it. */
@@ -111,6 +131,10 @@ export interface ContractRequests {
   'PUT /api/v1/benchmarks/targets/{programId}/{metric}': ProgramTargetValue;
   'POST /api/v1/reports': CreateReportRequest;
   'POST /api/v1/reports/schedules': CreateReportScheduleRequest;
+  'POST /api/v1/annotations': AnnotationValue;
+  'PUT /api/v1/annotations/{id}': AnnotationValue;
+  'POST /api/v1/alerts/rules': AlertRuleValue;
+  'PUT /api/v1/alerts/rules/{id}': AlertRuleValue;
 }
 
 /**
@@ -164,6 +188,16 @@ export const CONTRACT_OPERATIONS = {
     'POST /api/v1/imports/{id}/confirm': true,
     'GET /api/v1/data/status': true,
     'GET /api/v1/data/quality': true,
+    'GET /api/v1/annotations': true,
+    'POST /api/v1/annotations': true,
+    'PUT /api/v1/annotations/{id}': true,
+    'GET /api/v1/alerts/rules': true,
+    'POST /api/v1/alerts/rules': true,
+    'PUT /api/v1/alerts/rules/{id}': true,
+    'POST /api/v1/alerts/evaluate': true,
+    'GET /api/v1/notifications': true,
+    'GET /api/v1/notifications/unread-count': true,
+    'GET /api/v1/early-warning': true,
   } satisfies Record<keyof ContractResponses, true>,
   requests: {
     'POST /api/v1/auth/login': true,
@@ -175,6 +209,10 @@ export const CONTRACT_OPERATIONS = {
     'PUT /api/v1/benchmarks/targets/{programId}/{metric}': true,
     'POST /api/v1/reports': true,
     'POST /api/v1/reports/schedules': true,
+    'POST /api/v1/annotations': true,
+    'PUT /api/v1/annotations/{id}': true,
+    'POST /api/v1/alerts/rules': true,
+    'PUT /api/v1/alerts/rules/{id}': true,
   } satisfies Record<keyof ContractRequests, true>,
 };
 

@@ -75,8 +75,28 @@ const EXPECTED: Record<string, UserRole[] | 'public'> = {
   'POST /api/v1/imports/:id/confirm': ['admin'],
   'GET /api/v1/imports/:id/rejections.csv': ['admin'],
   'GET /api/v1/data/quality': ['admin'],
+  // Patients to call this week: directors (their programs) and admins; not payers, not quality (docs/SECURITY.md).
+  'GET /api/v1/early-warning': ['director', 'admin'],
+  'GET /api/v1/early-warning.csv': ['director', 'admin'],
+  'GET /api/v1/early-warning.xlsx': ['director', 'admin'],
   // "Data as of ... from ..." and the synthetic-data banner on every page.
   'GET /api/v1/data/status': EVERY_ROLE,
+  // Notes on the charts: payers read the network-wide ones only and write none (annotations.spec.ts).
+  'GET /api/v1/annotations': EVERY_ROLE,
+  'POST /api/v1/annotations': ANALYSTS,
+  'PUT /api/v1/annotations/:id': ANALYSTS,
+  'DELETE /api/v1/annotations/:id': ANALYSTS,
+  // Alert rules and notifications: every role keeps its own, on what it may see (alerts.spec.ts); a payer only on
+  // its own payer. Evaluating every user's rules at once is an admin's.
+  'GET /api/v1/alerts/rules': EVERY_ROLE,
+  'POST /api/v1/alerts/rules': EVERY_ROLE,
+  'PUT /api/v1/alerts/rules/:id': EVERY_ROLE,
+  'DELETE /api/v1/alerts/rules/:id': EVERY_ROLE,
+  'POST /api/v1/alerts/evaluate': ['admin'],
+  'GET /api/v1/notifications': EVERY_ROLE,
+  'GET /api/v1/notifications/unread-count': EVERY_ROLE,
+  'POST /api/v1/notifications/read-all': EVERY_ROLE,
+  'POST /api/v1/notifications/:id/read': EVERY_ROLE,
 };
 
 /** A report and a schedule that do not exist: an allowed caller gets past the guard to a 404. */
@@ -112,6 +132,22 @@ const SAMPLE_REQUEST: Record<string, string> = {
   'GET /api/v1/imports/:id': `/api/v1/imports/${MISSING_ID}`,
   'POST /api/v1/imports/:id/confirm': `/api/v1/imports/${MISSING_ID}/confirm`,
   'GET /api/v1/imports/:id/rejections.csv': `/api/v1/imports/${MISSING_ID}/rejections.csv`,
+  'PUT /api/v1/annotations/:id': '/api/v1/annotations/999999',
+  'DELETE /api/v1/annotations/:id': '/api/v1/annotations/999999',
+  'PUT /api/v1/alerts/rules/:id': '/api/v1/alerts/rules/999999',
+  'DELETE /api/v1/alerts/rules/:id': '/api/v1/alerts/rules/999999',
+  'POST /api/v1/notifications/:id/read': '/api/v1/notifications/999999/read',
+};
+
+const ALERT_RULE_BODY = {
+  metric: 'episodes',
+  scope: 'payer',
+  programId: null,
+  payer: 'commercial',
+  kind: 'threshold',
+  comparison: 'above',
+  threshold: 20,
+  enabled: true,
 };
 
 /** Bodies of the routes that change something, valid so that the admin's call succeeds. */
@@ -149,6 +185,12 @@ const SAMPLE_BODY: Record<string, unknown> = {
   'PUT /api/v1/benchmarks/targets/:programId/:metric': { value: 0.4, direction: 'higher' },
   'POST /api/v1/reports': { kind: 'payer' },
   'POST /api/v1/reports/schedules': { kind: 'payer', cadence: 'monthly' },
+  // Program 1 is the director's.
+  'POST /api/v1/annotations': { programId: 1, on: '2025-03-03', text: 'Matrix' },
+  'PUT /api/v1/annotations/:id': { programId: 1, on: '2025-03-03', text: 'Matrix' },
+  // The matrix's payer is commercial, and every other role may watch a payer too.
+  'POST /api/v1/alerts/rules': ALERT_RULE_BODY,
+  'PUT /api/v1/alerts/rules/:id': ALERT_RULE_BODY,
 };
 
 /** What an allowed call answers when it is not 200. */
@@ -168,6 +210,14 @@ const ALLOWED_STATUS: Record<string, number> = {
   'GET /api/v1/imports/:id': 404,
   'POST /api/v1/imports/:id/confirm': 404,
   'GET /api/v1/imports/:id/rejections.csv': 404,
+  'POST /api/v1/annotations': 201,
+  'PUT /api/v1/annotations/:id': 404,
+  'DELETE /api/v1/annotations/:id': 404,
+  'POST /api/v1/alerts/rules': 201,
+  'PUT /api/v1/alerts/rules/:id': 404,
+  'DELETE /api/v1/alerts/rules/:id': 404,
+  'POST /api/v1/notifications/read-all': 204,
+  'POST /api/v1/notifications/:id/read': 404,
 };
 
 /**
@@ -286,6 +336,11 @@ describe('authorization matrix: every route of the router, every role, and no, e
         // Built from the summary and the breakdown as the caller sees them, both compared here; funnel.spec.ts
         // checks a payer's funnel against the payer's own breakdown.
         if (route === 'GET /api/v1/metrics/funnel' && role === 'payer') continue;
+        // A user's own alert rules and notifications, not a selection of episodes (alerts.spec.ts).
+        if (route.startsWith('GET /api/v1/alerts') || route.startsWith('GET /api/v1/notifications')) continue;
+        // A payer's notes are the network-wide ones whatever the filter, which has no payer parameter
+        // (annotations.spec.ts); a director's equal the admin's for their programs, checked here.
+        if (route === 'GET /api/v1/annotations' && role === 'payer') continue;
         const scoped = await call(route, tokens[role]);
         const filtered = await call(route, tokens.admin, filter);
         const expected = role === 'payer' ? asPayerSees(route, filtered.body) : filtered.body;

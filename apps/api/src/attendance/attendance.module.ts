@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ResultCache } from '../common/result-cache';
 import { EpisodesModule } from '../episodes/episodes.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
@@ -10,6 +11,6 @@ import { NoShowsQuery } from './no-shows.query';
 @Module({
   imports: [EpisodesModule],
   controllers: [AttendanceController],
-  providers: [AttendanceService, HeatmapQuery, ComplianceQuery, HoursQuery, NoShowsQuery],
+  providers: [AttendanceService, HeatmapQuery, ComplianceQuery, HoursQuery, NoShowsQuery, ResultCache],
 })
 export class AttendanceModule {}

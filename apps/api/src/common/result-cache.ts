@@ -16,14 +16,16 @@ const versionRow = z.object({ version: pg.text.nullable() });
 const CAPACITY = 256;
 
 /**
- * Remembers results that are costly to compute per (kind, scope, filters, data version): the evidence board
- * fits about fifteen regressions over every selected episode (1.3 s at 12,000 episodes), the quality measures
- * walk every episode's services and fills (0.6-0.8 s), the monthly aggregates behind every trend chart are one
- * query that the overview's eight charts would otherwise run eight times at once, and a breakdown's per-group
- * aggregates serve every metric asked of that dimension (1.3 s for the whole large network). The same rows always give the same result, and the
- * rows change only when data is loaded, which stamps dataset_meta.loaded_at; an admin's change of a setting (a
- * comparator's length of stay, which prices claim 6) changes the settings' fingerprint, also in the version. A concurrent second request for
- * the same key waits for the first computation instead of starting its own. Each module that provides it gets
+ * Remembers results per (kind, scope, filters, data version). Every dashboard answer passes through one: the
+ * evidence board fits about fifteen regressions over every selected episode, the quality measures walk every
+ * episode's services and fills, the monthly aggregates behind every trend chart are one query that the overview's
+ * eight charts would otherwise run eight times at once, a breakdown's per-group aggregates serve every metric asked
+ * of that dimension, and the attendance, retention, flow and cost answers read hundreds of thousands of facts or
+ * millions of appointments for a whole network (docs/PERFORMANCE.md: 150 to 850 ms each at the large preset,
+ * 5 to 20 ms from here). The same rows always give the same result, and the rows change only when data is loaded,
+ * which stamps dataset_meta.loaded_at; an admin's change of a setting (a comparator's length of stay, which prices
+ * claim 6 and the costs page) changes the settings' fingerprint, also in the version. A concurrent second request
+ * for the same key waits for the first computation instead of starting its own. Each module that provides it gets
  * its own instance, so one domain's results do not push out another's.
  */
 @Injectable()

@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
   NotEquals,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -130,6 +131,25 @@ export class AppConfig {
   @Min(1, { message: 'IOP_IMPORT_MAX_FILES must be between 1 and 100' })
   @Max(100, { message: 'IOP_IMPORT_MAX_FILES must be between 1 and 100' })
   IOP_IMPORT_MAX_FILES!: number;
+
+  /**
+   * Where alert e-mails are sent from (smtp:// or smtps://, user and password in the URL if the server needs
+   * them); unset: alerts are in-app only (docs/ARCHITECTURE.md "Alerts").
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From address of alert e-mails; default IOP Outcomes <alerts@localhost>. */
+  @IsString()
+  @Matches(/^[^\r\n]+@[^\r\n]+$/, { message: 'SMTP_FROM must be an e-mail address, optionally with a name' })
+  SMTP_FROM!: string;
+
+  /** The dashboard's address as its users reach it (an alert e-mail links to it); required with SMTP_URL. */
+  @ValidateIf((config: AppConfig) => config.SMTP_URL !== undefined || config.PUBLIC_URL !== undefined)
+  @IsString({ message: 'PUBLIC_URL is required with SMTP_URL: the alert e-mails link to the dashboard' })
+  @Matches(/^https?:\/\/[^\s?#]+$/i, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
 }
 
 export function validateConfig(environment: Record<string, unknown>): AppConfig {
@@ -143,6 +163,9 @@ export function validateConfig(environment: Record<string, unknown>): AppConfig 
     IOP_IMPORT_DIR: environment['IOP_IMPORT_DIR'] || '.data/imports',
     IOP_IMPORT_MAX_FILE_MB: environment['IOP_IMPORT_MAX_FILE_MB'] ?? '',
     IOP_IMPORT_MAX_FILES: environment['IOP_IMPORT_MAX_FILES'] ?? '',
+    SMTP_URL: environment['SMTP_URL'] || undefined,
+    SMTP_FROM: environment['SMTP_FROM'] || 'IOP Outcomes <alerts@localhost>',
+    PUBLIC_URL: environment['PUBLIC_URL'] || undefined,
   });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {

@@ -12,6 +12,7 @@ import {
 } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
+import { ResultCache } from '../common/result-cache';
 import { toRate } from '../episodes/rate';
 import { forScope } from '../suppression/shared-partitions';
 import { suppressCosts } from '../suppression/suppress-costs';
@@ -75,10 +76,20 @@ const episodesOf = (counts: CostCounts): KeyedCount =>
 
 @Injectable()
 export class CostsService {
-  constructor(private readonly query: CostsQuery) {}
+  constructor(
+    private readonly query: CostsQuery,
+    private readonly cache: ResultCache,
+  ) {}
 
-  /** The cost metrics of METRICS.md overall and per level of care, the ICERs and the per-day comparisons. */
-  async summary(scope: AccessScope, filters: EpisodeFilters): Promise<CostSummaryResponse> {
+  /**
+   * The cost metrics of METRICS.md overall and per level of care, the ICERs and the per-day comparisons;
+   * remembered until the next load or a change of the settings that price them (ResultCache).
+   */
+  summary(scope: AccessScope, filters: EpisodeFilters): Promise<CostSummaryResponse> {
+    return this.cache.get(scope, filters, 'costs', () => this.computeSummary(scope, filters));
+  }
+
+  private async computeSummary(scope: AccessScope, filters: EpisodeFilters): Promise<CostSummaryResponse> {
     const { asOf, byLevel, rates, comparators } = await this.query.run(scope, filters);
     const years = rates.map((rate) => rate.dollarYear).filter((year): year is number => year !== null);
     const dollarYear = years.length ? Math.max(...years) : null;

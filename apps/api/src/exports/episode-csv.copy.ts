@@ -10,7 +10,7 @@ import type { AccessScope } from '../access/access-scope';
 import { databaseProblem } from '../database/database-unavailable';
 import { ReplicaRoutingDataSource } from '../database/replica-routing';
 import { CsvRecordCounter } from './csv-record-counter';
-import { episodeCsvCopySql } from './episode-csv.sql';
+import { EPISODE_CSV_SETTINGS, episodeCsvCopySql } from './episode-csv.sql';
 import type { ExportColumn } from './tabular-export';
 
 /**
@@ -77,6 +77,7 @@ export class EpisodeCsvCopy {
     try {
       await client.query('BEGIN READ ONLY');
       await client.query(`SET LOCAL statement_timeout = ${CSV_EXPORT_TIMEOUT_MS}`);
+      for (const setting of EPISODE_CSV_SETTINGS) await client.query(setting);
       await pipeline(client.query(copy), counter, output);
       await client.query('COMMIT');
     } catch (error) {

@@ -1,12 +1,15 @@
 import type { EpisodeFilters, UserRole } from '@iop/contracts';
 import fc from 'fast-check';
 import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { AccessScope } from '../access/access-scope';
 import { createTestUser, startFixtureApp, type TestApp } from '../testing/test-app';
 import { CsvRecordCounter } from './csv-record-counter';
 import { deIdentify } from './de-identify';
 import { EpisodeCsvCopy } from './episode-csv.copy';
+import { ATTENDANCE_RATE, EPISODE_CSV_SETTINGS, episodeCsvCopySql } from './episode-csv.sql';
 import { DEIDENTIFIED_COLUMNS, IDENTIFIED_COLUMNS } from './episode-export.columns';
 import { EpisodeExportQuery } from './episode-export.query';
 import { sqlLiteral } from './sql-literal';
@@ -178,6 +181,55 @@ describe('episode CSV written by PostgreSQL (COPY) against PostgreSQL', () => {
         );
       }
     });
+  });
+
+  it("writes the same bytes whatever the session's DateStyle and extra_float_digits, and reads first characters as characters", async () => {
+    const expected = await csvWrittenInJavaScript(false, EVERYTHING, {});
+    const csv = await withClient(async (client) => {
+      // What a pool or a role could have set: dates as 31/12/2025, floats to 15 digits (0.3333 would stay, but
+      // a float8 such as 0.1 + 0.2 would print differently).
+      await client.query(`SET DateStyle = 'SQL, DMY'`);
+      await client.query('SET extra_float_digits = 0');
+      await client.query('BEGIN');
+      for (const setting of EPISODE_CSV_SETTINGS) await client.query(setting);
+      const { output, text } = sink();
+      await pipeline(client.query(copyTo(episodeCsvCopySql(false, IDENTIFIED_COLUMNS, EVERYTHING, {}))), output);
+      // A first character outside ASCII (even a fullwidth equals sign) is not a formula start: no quote added.
+      await client.query(`UPDATE programs SET name = 'Évening IOP' WHERE id = 1`);
+      await client.query(`UPDATE patients SET patient_key = '＝P1' WHERE id = 1`);
+      const lines = sink();
+      const sql = episodeCsvCopySql(false, IDENTIFIED_COLUMNS, EVERYTHING, { programId: [1] });
+      await pipeline(client.query(copyTo(sql)), lines.output);
+      await client.query('ROLLBACK');
+      return { whole: text(), renamed: lines.text().split('\n')[1] };
+    });
+    expect(csv.whole).toBe(expected);
+    expect(csv.renamed).toBe(
+      '1,＝P1,Évening IOP,2.1,medicaid,alcohol,35,35-44,female,036,2025-01-06,2025-02-20,46,Completed,0.3333,0,false,true,false',
+    );
+  });
+
+  it('rounds the attendance rate in integers exactly as round(numerator::numeric / denominator, 4)::float8', async () => {
+    // Every pair up to 1,000 appointments, ties such as 1/32 = 0.03125 included (half away from zero: 0.0313), and
+    // a few large ones.
+    const mismatches = await withClient(async (client) => {
+      const { rows } = await client.query<{ pairs: number; mismatches: number; tie: string }>(
+        `SELECT count(*)::int AS pairs,
+           count(*) FILTER (WHERE (${ATTENDANCE_RATE})::text
+             IS DISTINCT FROM round(f.attendance_numerator::numeric / NULLIF(f.attendance_denominator, 0), 4)::float8::text)::int
+             AS mismatches,
+           max(CASE WHEN f.attendance_numerator = 1 AND f.attendance_denominator = 32 THEN (${ATTENDANCE_RATE})::text END)
+             AS tie
+         FROM (
+           SELECT n AS attendance_numerator, d AS attendance_denominator
+           FROM generate_series(0, 1000) AS d, generate_series(0, 1000) AS n WHERE n <= d
+           UNION ALL
+           SELECT n, d FROM (VALUES (0, 0), (1, 0), (99999, 100000), (1234567, 2469134), (2147483647, 2147483647)) AS v (n, d)
+         ) AS f`,
+      );
+      return rows;
+    });
+    expect(mismatches).toEqual([{ pairs: 501506, mismatches: 0, tie: '0.0313' }]);
   });
 
   it('audits an export the client abandons as failed, with the rows that went out, and frees its connection', async () => {

@@ -22,17 +22,27 @@ import { inlineParameters } from './sql-literal';
  *   writes NULL as an empty field, as csv-stringify writes null. It quotes an empty string (csv-stringify does
  *   not), hence NULLIF(..., '') on text.
  * - Text a spreadsheet would run as a formula gets a leading quote (neutralizeFormula), in SQL.
- * - Booleans as true/false (bool::text), rates as float8 (shortest exact digits, as JavaScript prints them),
- *   dates as to_char YYYY-MM-DD, years as integers.
+ * - Booleans as true/false (bool::text), rates as float8 (shortest exact digits, as JavaScript prints them, with
+ *   extra_float_digits 1), dates in the date type's own ISO output (YYYY-MM-DD with DateStyle ISO), years as
+ *   integers. EPISODE_CSV_SETTINGS pins both settings for the COPY's transaction.
  * - De-identification in SQL: years only, ages over 89 as "90+", the HHS ZIP3 list as "000", no key or id.
+ *
+ * What keeps PostgreSQL's CPU per row low (docs/PERFORMANCE.md, "Episode exports"): no to_char (a date's own
+ * output is cheaper), the attendance rate rounded in integers rather than by a numeric division, the formula test
+ * on the first character's code rather than on a substring, and the program's and patient's columns written once
+ * per program and per patient, before the join, rather than once per episode.
  */
 
-/** The first characters that neutralizeFormula quotes (=, +, -, @, tab, CR). */
-const FORMULA_STARTS = `('=', '+', '-', '@', chr(9), chr(13))`;
+/** The first characters that neutralizeFormula quotes (=, +, -, @, tab, CR), as the code points ascii() returns. */
+const FORMULA_START_CODES = `(${['=', '+', '-', '@', '\t', '\r'].map((start) => start.codePointAt(0)).join(', ')})`;
 
-/** A text column as the CSV writer writes a string: formula-neutralised, and an empty string as an empty field. */
+/**
+ * A text column as the CSV writer writes a string: formula-neutralised, and an empty string as an empty field.
+ * ascii() is the first character's code point (0 for an empty string), so a multibyte first character never
+ * matches.
+ */
 const csvText = (expression: string): string =>
-  `CASE WHEN left(${expression}, 1) IN ${FORMULA_STARTS} THEN '''' || ${expression} ELSE NULLIF(${expression}, '') END`;
+  `CASE WHEN ascii(${expression}) IN ${FORMULA_START_CODES} THEN '''' || ${expression} ELSE NULLIF(${expression}, '') END`;
 
 const textList = (values: Iterable<string>): string =>
   `ARRAY[${[...values].map((value) => escapeLiteral(value)).join(', ')}]`;
@@ -44,9 +54,18 @@ const DISCHARGE_REASON_LABEL = `CASE WHEN f.discharge_reason IS NOT NULL THEN CA
   .map(([code, label]) => `WHEN ${Number(code)} THEN ${escapeLiteral(neutralizeFormula(label))}`)
   .join(' ')} ELSE ${escapeLiteral(neutralizeFormula('Other'))} END END`;
 
+/**
+ * The attendance rate rounded to 4 places, half away from zero: round(numerator::numeric / denominator, 4)::float8,
+ * in integers. For counts n >= 0 and d > 0, (20000 n + d) / (2 d) truncated is round(10000 n / d) exactly, and
+ * dividing that integer by 10000 in float8 is correctly rounded, as numeric's conversion to float8 is: the same
+ * double, without a numeric division per row. Null without a denominator.
+ */
+export const ATTENDANCE_RATE =
+  '((20000::bigint * f.attendance_numerator + f.attendance_denominator) / NULLIF(2::bigint * f.attendance_denominator, 0))::float8 / 10000';
+
 /** The columns both exports share; rates rounded to 4 places and retained90 as in EpisodeExportQuery. */
 const SHARED = {
-  program: csvText('p.name'),
+  program: 'p.name',
   levelOfCare: csvText('f.level_of_care'),
   payer: csvText('f.payer'),
   primarySubstance: csvText('f.primary_substance'),
@@ -54,7 +73,8 @@ const SHARED = {
   sex: csvText('f.sex'),
   lengthOfStayDays: 'f.length_of_stay_days',
   dischargeReason: DISCHARGE_REASON_LABEL,
-  attendanceRate: 'round((f.attendance_numerator::numeric / NULLIF(f.attendance_denominator, 0)), 4)::float8',
+  attendanceRate: ATTENDANCE_RATE,
+  // A float8 rounded through numeric (its 15 significant digits first): no integer shortcut gives the same digits.
   complianceScore: 'round(f.compliance_score::numeric, 4)::float8',
   retained90: '(CASE WHEN f.as_of - f.admit_date >= 90 THEN f.length_of_stay_days >= 90 END)::text',
   completed: '(CASE WHEN f.discharge_date IS NOT NULL THEN f.discharge_reason = 1 END)::text',
@@ -65,27 +85,46 @@ const SHARED = {
 const IDENTIFIED: Record<keyof EpisodeExportRow, string> = {
   ...SHARED,
   episodeId: 'f.episode_id',
-  patientKey: csvText('pt.patient_key'),
+  patientKey: 'pt.patient_key',
   ageAtAdmission: 'f.age_at_admission',
-  zip3: csvText('pt.zip3'),
-  admitDate: `to_char(f.admit_date, 'YYYY-MM-DD')`,
-  dischargeDate: `to_char(f.discharge_date, 'YYYY-MM-DD')`,
+  zip3: 'pt.zip3',
+  admitDate: 'f.admit_date',
+  dischargeDate: 'f.discharge_date',
 };
 
 /** The de-identified export (quality): as deIdentify() makes it. */
 const DEIDENTIFIED: Record<keyof DeIdentifiedEpisodeExportRow, string> = {
   ...SHARED,
   ageAtAdmission: `CASE WHEN f.age_at_admission > 89 THEN ${escapeLiteral(AGE_90_OR_OVER)} ELSE f.age_at_admission::text END`,
-  zip3: csvText(
-    `CASE WHEN pt.zip3 = ANY(${textList(RESTRICTED_ZIP3)}) THEN ${escapeLiteral(MASKED_ZIP3)} ELSE pt.zip3 END`,
-  ),
-  admitYear: 'extract(year FROM f.admit_date)::int',
-  dischargeYear: 'extract(year FROM f.discharge_date)::int',
+  zip3: 'pt.zip3',
+  // date_part is float8 (extract is numeric): a whole year either way, the float one cheaper to cast.
+  admitYear: `date_part('year', f.admit_date)::int`,
+  dischargeYear: `date_part('year', f.discharge_date)::int`,
 };
 
 /**
+ * The program's name and the patient's columns as the CSV writes them, computed once per program and per patient
+ * (OFFSET 0 keeps the planner from pulling the expressions up into the join, where they would run per episode).
+ */
+const PROGRAMS = `(SELECT id, ${csvText('name')} AS name FROM programs OFFSET 0)`;
+const IDENTIFIED_PATIENTS = `(SELECT id, ${csvText('patient_key')} AS patient_key, ${csvText('zip3')} AS zip3 FROM patients OFFSET 0)`;
+const DEIDENTIFIED_PATIENTS = `(SELECT id, ${csvText(
+  `CASE WHEN zip3 = ANY(${textList(RESTRICTED_ZIP3)}) THEN ${escapeLiteral(MASKED_ZIP3)} ELSE zip3 END`,
+)} AS zip3 FROM patients OFFSET 0)`;
+
+/**
+ * What the COPY's bytes depend on beyond its SQL, set for its transaction: dates in ISO (YYYY-MM-DD), and float8
+ * in shortest exact digits (extra_float_digits >= 1, PostgreSQL's default; 0 or less would round them).
+ */
+export const EPISODE_CSV_SETTINGS: readonly string[] = [
+  `SET LOCAL DateStyle = 'ISO'`,
+  'SET LOCAL extra_float_digits = 1',
+];
+
+/**
  * The COPY statement of the selected episodes in episode id order: `columns` (IDENTIFIED_COLUMNS, or
- * DEIDENTIFIED_COLUMNS with `deIdentified`) in their order, their headers as the header row.
+ * DEIDENTIFIED_COLUMNS with `deIdentified`) in their order, their headers as the header row. It is run after
+ * EPISODE_CSV_SETTINGS in the same transaction.
  */
 export function episodeCsvCopySql(
   deIdentified: boolean,
@@ -104,8 +143,8 @@ export function episodeCsvCopySql(
   return `COPY (
   SELECT ${select}
   FROM episode_facts f
-  JOIN programs p ON p.id = f.program_id
-  JOIN patients pt ON pt.id = f.patient_id
+  JOIN ${PROGRAMS} p ON p.id = f.program_id
+  JOIN ${deIdentified ? DEIDENTIFIED_PATIENTS : IDENTIFIED_PATIENTS} pt ON pt.id = f.patient_id
   WHERE ${inlineParameters(episodeSelection(scope, filters))}
   ORDER BY f.episode_id
 ) TO STDOUT WITH (FORMAT csv, HEADER true)`;

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import path from 'node:path';
+import { AlertQueue } from '../alerts/alert-queue';
 import type { AppConfig } from '../config/app-config';
 import { ImportFolders } from './import-files';
 import type { ImportWork } from './import-job.row';
@@ -32,6 +33,7 @@ export class ImportJobRunner {
     private readonly imports: ImportsQuery,
     private readonly folders: ImportFolders,
     @Inject(IMPORT_RUNNER) private readonly runImport: ImportRunner,
+    @Optional() @Inject(AlertQueue) private readonly alerts: AlertQueue | null = null,
   ) {
     this.databaseUrl = config.get('DATABASE_URL', { infer: true });
     this.patientKeySecret = config.get('IOP_PATIENT_KEY_SECRET', { infer: true });
@@ -65,6 +67,14 @@ export class ImportJobRunner {
         confirms: work.confirms,
       });
       finish = outcome.status;
+      // New data: the alert rules run in their own job, so the import is not kept waiting (docs/ARCHITECTURE.md "Alerts").
+      if (finish === 'succeeded' && !work.dryRun) {
+        await this.alerts
+          ?.enqueueEvaluation('load')
+          .catch((error: unknown) =>
+            this.logger.error(`queueing the alert rules after import ${importId}: ${messageOf(error)}`),
+          );
+      }
     } catch (error) {
       this.logger.error(`import ${importId}: ${messageOf(error)}`);
       await this.imports.recordFailure(importId, messageOf(error));

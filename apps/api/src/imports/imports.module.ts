@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/app-config';
+import { AlertQueueModule } from '../alerts/alert-queue';
 import { JobsModule } from '../jobs/job-queue';
 import { ImportFileSweeper } from './import-file-sweeper';
 import { ImportFolders } from './import-files';
@@ -15,7 +16,7 @@ import { ImportsService } from './imports.service';
 
 /** Imports of a program's own data through the API: uploads, pg-boss jobs, confirmations, rejections. */
 @Module({
-  imports: [JobsModule],
+  imports: [JobsModule, AlertQueueModule],
   controllers: [ImportsController],
   providers: [
     {

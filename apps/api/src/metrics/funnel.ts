@@ -3,6 +3,7 @@ import {
   type FunnelDimension,
   type FunnelLimitPoint,
   type FunnelMetric,
+  type FunnelPlot,
   type FunnelResponse,
   type FunnelUnit,
   isSuppressed,
@@ -22,6 +23,13 @@ function rateOf(value: MetricValue, key: string): RateOrSuppressed {
   return value;
 }
 
+/** A unit's rate as the caller may see it: what a funnel places (a breakdown group, a quality measure's program). */
+export interface FunnelGroupRate {
+  key: string;
+  label: string;
+  rate: RateOrSuppressed;
+}
+
 /**
  * The funnel of one metric over one dimension, from the summary's value of the metric (the target, p0) and the
  * breakdown's groups, both as the caller may see them: for a payer, already suppressed and perturbed by the
@@ -34,13 +42,21 @@ export function funnelOf(
   network: RateOrSuppressed,
   groups: readonly BreakdownGroup[],
 ): FunnelResponse {
+  const rates = groups.map((group) => ({ key: group.key, label: group.label, rate: rateOf(group.value, group.key) }));
+  return { asOf, metric, by, ...funnelPlotOf(network, rates) };
+}
+
+/**
+ * The units, withheld units and curve of a funnel around the network's rate, whatever the units compare on (the
+ * metrics funnel, a quality measure's programs). Units keep the order they come in, never sorted by rate.
+ */
+export function funnelPlotOf(network: RateOrSuppressed, groups: readonly FunnelGroupRate[]): FunnelPlot {
   const target = isSuppressed(network) ? null : network.rate;
   const units: FunnelUnit[] = [];
   const withheld: WithheldFunnelUnit[] = [];
-  for (const group of groups) {
-    const value = rateOf(group.value, group.key);
+  for (const { key, label, rate: value } of groups) {
     if (isSuppressed(value)) {
-      withheld.push({ key: group.key, label: group.label, value });
+      withheld.push({ key, label, value });
       continue;
     }
     if (value.denominator === 0 || value.rate === null) continue;
@@ -49,8 +65,8 @@ export function funnelOf(
     const limits: FunnelLimitPoint | null = target === null ? null : funnelLimits(target, value.denominator);
     const position = limits === null ? null : classifyFunnelRate(rate, limits);
     units.push({
-      key: group.key,
-      label: group.label,
+      key,
+      label,
       numerator: value.numerator,
       denominator: value.denominator,
       rate,
@@ -69,5 +85,5 @@ export function funnelOf(
           Math.ceil(Math.max(...denominators) * 1.1),
           { points: CURVE_POINTS },
         );
-  return { asOf, metric, by, network, method: 'exact-binomial', units, withheld, curve };
+  return { network, method: 'exact-binomial', units, withheld, curve };
 }

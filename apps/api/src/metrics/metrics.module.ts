@@ -14,7 +14,7 @@ import { TrendQuery } from './trend.query';
 @Module({
   imports: [EpisodesModule],
   controllers: [MetricsController],
-  exports: [MetricsService],
+  exports: [MetricsService, FunnelService],
   providers: [
     MetricsService,
     FunnelService,

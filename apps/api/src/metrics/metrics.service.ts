@@ -204,7 +204,10 @@ export class MetricsService {
 
   /** Admissions and discharges per calendar month, every month from the first to the last with either. */
   async flow(scope: AccessScope, filters: EpisodeFilters): Promise<FlowResponse> {
-    const [rows, asOf] = await Promise.all([this.flowQuery.run(scope, filters), this.asOfQuery.run()]);
+    const [rows, asOf] = await Promise.all([
+      this.cache.get(scope, filters, 'flow', () => this.flowQuery.run(scope, filters)),
+      this.asOfQuery.run(),
+    ]);
     const months = fillMonths(
       rows,
       (row) => row.period,
@@ -225,7 +228,10 @@ export class MetricsService {
 
   /** Each TEDS-D reason's share of the discharged episodes, all seven codes, and the active count apart. */
   async dischargeReasons(scope: AccessScope, filters: EpisodeFilters): Promise<DischargeReasonsResponse> {
-    const [counts, asOf] = await Promise.all([this.dischargeReasonsQuery.run(scope, filters), this.asOfQuery.run()]);
+    const [counts, asOf] = await Promise.all([
+      this.cache.get(scope, filters, 'discharge-reasons', () => this.dischargeReasonsQuery.run(scope, filters)),
+      this.asOfQuery.run(),
+    ]);
     // Discharged is the union of the reasons' cells: its key is theirs added up, the same as the summary's.
     const discharged = [...counts.byReason.values()].reduce(addKeyed, NO_RECORDS);
     const answerOf = (count: (counted: KeyedCount) => number): DischargeReasonsResponse => ({

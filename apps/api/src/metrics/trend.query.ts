@@ -20,12 +20,14 @@ export class TrendQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<Array<KeyedEpisodeAggregates & { period: string }>> {
     const selection = episodeSelection(scope, filters);
+    // Grouped by the month as a timestamp, not as its text: the medians make PostgreSQL sort the rows by the group
+    // key, and a text key sorts by collation (the whole large network: about a fifth of the query's time).
     const sql = `
-      SELECT to_char(date_trunc('month', f.admit_date), 'YYYY-MM') AS period, ${episodeAggregatesFor(scope)}
+      SELECT to_char(date_trunc('month', f.admit_date::timestamp), 'YYYY-MM') AS period, ${episodeAggregatesFor(scope)}
       FROM episode_facts f
       WHERE ${selection.sql}
-      GROUP BY 1
-      ORDER BY 1
+      GROUP BY date_trunc('month', f.admit_date::timestamp)
+      ORDER BY date_trunc('month', f.admit_date::timestamp)
       `;
     return parseRows('TrendQuery', trendRow, await this.dataSource.query(sql, selection.params));
   }

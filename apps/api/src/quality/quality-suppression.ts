@@ -1,11 +1,7 @@
-import type {
-  QualityMeasureDetailResponse,
-  QualityMeasureGroup,
-  QualityMeasureResult,
-  QualityMeasuresResponse,
-} from '@iop/contracts';
+import type { QualityMeasureGroup, QualityMeasureResult, QualityMeasuresResponse } from '@iop/contracts';
 import { isSuppressed } from '@iop/contracts';
 import { exactRate } from '../suppression/shared-partitions';
+import type { QualityMeasureSplits } from './quality-funnel';
 import {
   REASON_COMPLEMENT,
   suppressCount,
@@ -51,7 +47,7 @@ export function suppressQualityGroups(groups: readonly QualityMeasureGroup[]): Q
   });
 }
 
-export function suppressQualityDetail(detail: QualityMeasureDetailResponse): QualityMeasureDetailResponse {
+export function suppressQualityDetail(detail: QualityMeasureSplits): QualityMeasureSplits {
   return {
     asOf: detail.asOf,
     measure: suppressMeasure(detail.measure),

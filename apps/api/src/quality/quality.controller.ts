@@ -44,7 +44,7 @@ export class QualityController {
   @Get(':id')
   @Roles('director', 'payer', 'quality', 'admin')
   @ApiOperation({
-    summary: 'One quality measure with its trend by month of admission and its split by program and payer',
+    summary: 'One quality measure: its trend by month of admission, its split by program and payer, its funnel plot',
   })
   @MEASURE_ID
   @ApiOkResponse({ type: QualityMeasureDetailResponseDoc })

@@ -1,4 +1,5 @@
 import {
+  type FunnelPlot,
   QUALITY_MEASURE_IDS,
   QUALITY_POPULATIONS,
   type QualityExclusion,
@@ -10,8 +11,10 @@ import {
   type QualityPatientRow,
   type QualityPatientsResponse,
   type QualityPopulation,
+  type RateOrSuppressed,
 } from '@iop/contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { FunnelLimitPointDoc, FunnelUnitDoc, WithheldFunnelUnitDoc } from '../metrics/funnel.response';
 import { rateOrSuppressed } from '../suppression/suppressed-value.response';
 import { countOrSuppressed } from '../suppression/suppressed-value.response';
 
@@ -42,6 +45,18 @@ export class QualityMeasureGroupDoc implements QualityMeasureGroup {
   @rateOrSuppressed('The measure among the group') rate!: QualityMeasureGroup['rate'];
 }
 
+export class QualityMeasureFunnelDoc implements FunnelPlot {
+  @rateOrSuppressed("The measure's rate over the selection: the target the limits surround") network!: RateOrSuppressed;
+  @ApiProperty({ enum: ['exact-binomial'], description: 'Spiegelhalter (2005), exact binomial, interpolated' })
+  method!: 'exact-binomial';
+  @ApiProperty({ type: [FunnelUnitDoc], description: 'The programs of byProgram in its order (by id), never by rate' })
+  units!: FunnelUnitDoc[];
+  @ApiProperty({ type: [WithheldFunnelUnitDoc], description: 'Programs whose rate byProgram withholds: never placed' })
+  withheld!: WithheldFunnelUnitDoc[];
+  @ApiProperty({ type: [FunnelLimitPointDoc], description: 'Limits over a range of denominators, for drawing' })
+  curve!: FunnelLimitPointDoc[];
+}
+
 export class QualityMeasureDetailResponseDoc implements QualityMeasureDetailResponse {
   @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
   @ApiProperty({ type: QualityMeasureResultDoc }) measure!: QualityMeasureResultDoc;
@@ -49,6 +64,11 @@ export class QualityMeasureDetailResponseDoc implements QualityMeasureDetailResp
   trend!: QualityMeasureGroupDoc[];
   @ApiProperty({ type: [QualityMeasureGroupDoc] }) byProgram!: QualityMeasureGroupDoc[];
   @ApiProperty({ type: [QualityMeasureGroupDoc] }) byPayer!: QualityMeasureGroupDoc[];
+  @ApiProperty({
+    type: QualityMeasureFunnelDoc,
+    description: "The programs' rates against their denominators with 95% and 99.8% limits (a funnel plot)",
+  })
+  funnel!: QualityMeasureFunnelDoc;
 }
 
 export class QualityPatientRowDoc implements QualityPatientRow {

@@ -20,6 +20,7 @@ import { toRate } from '../episodes/rate';
 import { perturbedCount } from '../suppression/cell-key';
 import { forScope } from '../suppression/shared-partitions';
 import { type QualityCase, QualityCasesQuery } from './quality-cases.query';
+import { type QualityMeasureSplits, withFunnel } from './quality-funnel';
 import { type MeasureDefinition, type MeasureOutcome, QUALITY_MEASURES } from './quality-measures';
 import { suppressQualityDetail, suppressQualityMeasures } from './quality-suppression';
 
@@ -59,7 +60,7 @@ export class QualityService {
     const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
     const evaluated = evaluate(measure, cases);
     const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');
-    const answerOf = (tally: Tally): QualityMeasureDetailResponse => ({
+    const answerOf = (tally: Tally): QualityMeasureSplits => ({
       asOf,
       measure: summarize(measure, evaluated, tally),
       // Every month from the first to the last, a month without denominator episodes as 0 of 0.
@@ -71,7 +72,8 @@ export class QualityService {
       byProgram: groupRates(counted, ({ episode }) => [String(episode.programId), episode.programName], tally),
       byPayer: groupRates(counted, ({ episode }) => [episode.payer, PAYER_LABELS[episode.payer as Payer]], tally),
     });
-    return forScope(scope, answerOf(exactTally), suppressQualityDetail, () => answerOf(perturbedTally));
+    // The funnel is drawn from the splits as the caller sees them, so it is built after suppression.
+    return withFunnel(forScope(scope, answerOf(exactTally), suppressQualityDetail, () => answerOf(perturbedTally)));
   }
 
   /** The episodes behind a numerator or denominator; every call writes one audit event (patient-level rows). */

@@ -1,6 +1,17 @@
 import { Route } from '@angular/router';
 import { roleAllowed, signedIn, signedOut } from './auth.guards';
-import { ADMIN_PAGE, ANALYSIS_PAGES, DATA_PAGE, OVERVIEW_PAGE, REPORTS_PAGE } from './pages';
+import {
+  ADMIN_PAGE,
+  ALERTS_PAGE,
+  ANALYSIS_PAGES,
+  DATA_PAGE,
+  EARLY_WARNING_PAGE,
+  NOTES_PAGE,
+  NOTIFICATIONS_PAGE,
+  OVERVIEW_PAGE,
+  REPORTS_PAGE,
+  TARGETS_PAGE,
+} from './pages';
 
 const analysisPage = (path: string) =>
   ANALYSIS_PAGES.find((page) => page.path === path) as (typeof ANALYSIS_PAGES)[number];
@@ -57,10 +68,40 @@ const pageRoutes: Route[] = [
     loadComponent: () => import('./features/quality/quality-page').then((m) => m.QualityPage),
   },
   {
+    path: EARLY_WARNING_PAGE.path,
+    title: EARLY_WARNING_PAGE.title,
+    data: { roles: EARLY_WARNING_PAGE.roles },
+    loadComponent: () => import('./features/early-warning/early-warning-page').then((m) => m.EarlyWarningPage),
+  },
+  {
     path: REPORTS_PAGE.path,
     title: REPORTS_PAGE.title,
     data: { roles: REPORTS_PAGE.roles },
     loadComponent: () => import('./features/reports/reports-page').then((m) => m.ReportsPage),
+  },
+  {
+    path: NOTES_PAGE.path,
+    title: NOTES_PAGE.title,
+    data: { roles: NOTES_PAGE.roles },
+    loadComponent: () => import('./features/notes/notes-page').then((m) => m.NotesPage),
+  },
+  {
+    path: ALERTS_PAGE.path,
+    title: ALERTS_PAGE.title,
+    data: { roles: ALERTS_PAGE.roles },
+    loadComponent: () => import('./features/alerts/alerts-page').then((m) => m.AlertsPage),
+  },
+  {
+    path: NOTIFICATIONS_PAGE.path,
+    title: NOTIFICATIONS_PAGE.title,
+    data: { roles: NOTIFICATIONS_PAGE.roles },
+    loadComponent: () => import('./features/alerts/notifications-page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: TARGETS_PAGE.path,
+    title: TARGETS_PAGE.title,
+    data: { roles: TARGETS_PAGE.roles },
+    loadComponent: () => import('./features/targets/targets-page').then((m) => m.TargetsPage),
   },
   {
     path: DATA_PAGE.path,

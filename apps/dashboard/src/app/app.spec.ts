@@ -8,6 +8,7 @@ import { appRoutes } from './app.routes';
 import type { DataStatus, UserRole } from '@iop/contracts';
 import { provideSignedInUser, testUser } from './data-access/auth/testing/signed-in-session';
 import { PageTitleStrategy } from './page-title-strategy';
+import { ALERTS_PATHS } from './data-access/api/alerts-api';
 import { DATA_PATHS } from './data-access/api/data-api';
 import { FILTERS_PATHS } from './data-access/api/filters-api';
 import { DataStatusState } from './data-access/data-status/data-status-state';
@@ -37,15 +38,20 @@ const SYNTHETIC: DataStatus = {
 };
 
 /**
- * What the shell asks for as it starts: the data status (once signed in) and, from the filter bar it imports
- * after its first render, the filter options.
+ * What the shell asks for as it starts: the data status and the bell's unread count (once signed in) and, from
+ * the filter bar it imports after its first render, the filter options.
  */
-async function answerStartRequests(status: DataStatus): Promise<void> {
+async function answerStartRequests(status: DataStatus, unread = 0): Promise<void> {
   const http = TestBed.inject(HttpTestingController);
   let options = false;
   let dataStatus = false;
-  for (let attempt = 0; attempt < 20 && !(options && dataStatus); attempt++) {
+  let unreadCount = false;
+  for (let attempt = 0; attempt < 20 && !(options && dataStatus && unreadCount); attempt++) {
     TestBed.tick();
+    for (const request of http.match(ALERTS_PATHS.unreadCount)) {
+      request.flush({ unread });
+      unreadCount = true;
+    }
     for (const request of http.match(FILTERS_PATHS.options)) {
       request.flush(NO_FILTER_OPTIONS);
       options = true;
@@ -56,7 +62,9 @@ async function answerStartRequests(status: DataStatus): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve));
   }
-  if (!options || !dataStatus) throw new Error('The shell did not ask for the filter options and the data status.');
+  if (!options || !dataStatus || !unreadCount) {
+    throw new Error('The shell did not ask for the filter options, the data status and the unread count.');
+  }
 }
 
 // A navigation loads a lazy page and compiles its components just in time: well under jest's 5 s alone, but
@@ -67,7 +75,7 @@ describe('App shell', () => {
   let fixture: ComponentFixture<App>;
   let element: HTMLElement;
 
-  async function startShell(status: DataStatus = IMPORTED, role: UserRole = 'admin'): Promise<void> {
+  async function startShell(status: DataStatus = IMPORTED, role: UserRole = 'admin', unread = 0): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(appRoutes, withComponentInputBinding()),
@@ -80,7 +88,7 @@ describe('App shell', () => {
     });
     fixture = TestBed.createComponent(App);
     element = fixture.nativeElement as HTMLElement;
-    await answerStartRequests(status);
+    await answerStartRequests(status, unread);
     await fixture.whenStable();
   }
   const textOf = (testId: string) =>
@@ -118,10 +126,23 @@ describe('App shell', () => {
       ['Attendance & compliance', '/attendance'],
       ['Cost-effectiveness', '/costs'],
       ['Quality measures', '/quality'],
+      ['Early warning', '/early-warning'],
       ['Reports', '/reports'],
+      ['Notes', '/notes'],
+      ['Alerts', '/alerts'],
+      ['Targets', '/targets'],
       ['Data', '/data'],
       ['Admin', '/admin'],
     ]);
+  });
+
+  it("shows the signed-in user's unread notifications on the toolbar's bell, linking to their list", async () => {
+    await startShell(IMPORTED, 'director', 3);
+    fixture.detectChanges();
+    const bell = element.querySelector('[data-testid="notification-bell"]');
+    expect(bell?.getAttribute('href')).toBe('/notifications');
+    expect(bell?.getAttribute('aria-label')).toBe('Notifications, 3 unread');
+    expect(textOf('notification-count')).toBe('3');
   });
 
   it('opens the overview by default', async () => {
@@ -166,6 +187,7 @@ describe('App shell', () => {
     const links = Array.from(element.querySelectorAll('nav a')).map((link) => link.textContent?.trim());
     expect(links).not.toContain('Data');
     expect(links).not.toContain('Admin');
+    expect(links).toContain('Targets');
 
     await navigateTo('/data');
     expect(TestBed.inject(Router).url).toBe('/overview');

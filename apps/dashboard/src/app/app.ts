@@ -30,6 +30,7 @@ import { PRODUCT_NAME } from './page-title-strategy';
 import { NAVIGATION_PAGES } from './pages';
 import { AuthSession } from './data-access/auth/auth-session';
 import { DataStatusState } from './data-access/data-status/data-status-state';
+import { NotificationBell } from './features/alerts/notification-bell';
 import { UserMenu } from './features/sign-in/user-menu';
 import { DataLoaded } from './ui/data-status/data-loaded';
 import { formatCalendarDate } from './ui/formats/number-format';
@@ -48,6 +49,7 @@ export const NARROW_VIEWPORT_QUERY = '(max-width: 767.98px)';
     MatSidenavContainer,
     MatSidenavContent,
     MatToolbar,
+    NotificationBell,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,

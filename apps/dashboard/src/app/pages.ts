@@ -66,6 +66,17 @@ export const ANALYSIS_PAGES: readonly DashboardPage[] = [
   },
 ];
 
+/** Patients to call this week, with how well the model ranks: named patients, so directors and admins only. */
+export const EARLY_WARNING_PAGE: DashboardPage = {
+  path: 'early-warning',
+  title: 'Early warning',
+  roles: ['director', 'admin'],
+  summary:
+    'Patients in treatment ranked by their risk of dropping out within 14 days, the two reasons behind each, and how ' +
+    'well the model ranked patients it had not seen (C-statistic, Brier score, calibration); plain rules instead ' +
+    'when it does not rank well enough.',
+};
+
 /** PDF reports now and on a schedule, their history and the episode exports; listed after the analyses. */
 export const REPORTS_PAGE: DashboardPage = {
   path: 'reports',
@@ -74,6 +85,50 @@ export const REPORTS_PAGE: DashboardPage = {
   summary:
     'A PDF outcomes report (payers: the payer report, suppressed) generated now with its progress or on a weekly ' +
     'or monthly schedule, the history to download again, and the selected episodes as CSV or XLSX.',
+};
+
+/**
+ * Notes on the charts, listed and kept on their own page: every role reads them (a payer the network-wide ones
+ * only); directors, quality and admins write them.
+ */
+export const NOTES_PAGE: DashboardPage = {
+  path: 'notes',
+  title: 'Notes',
+  roles: EVERY_ROLE,
+  summary:
+    'Dated notes on the charts (“evening group started”, “counselor on leave”) for a program or the whole network, ' +
+    'shown as markers on the monthly charts and in their tables.',
+};
+
+/**
+ * A user's own alert rules on any metric (the toolbar's bell counts what they found): every role, a payer on their
+ * own payer only.
+ */
+export const ALERTS_PAGE: DashboardPage = {
+  path: 'alerts',
+  title: 'Alerts',
+  roles: EVERY_ROLE,
+  summary:
+    'Rules on any metric, for all programs in view, one program or one payer: above or below a threshold, or outside ' +
+    'the funnel’s 99.8% limits, evaluated after every data load and every night.',
+};
+
+/** What the rules found: reached from the toolbar's bell, not the navigation. */
+export const NOTIFICATIONS_PAGE: DashboardPage = {
+  path: 'notifications',
+  title: 'Notifications',
+  roles: EVERY_ROLE,
+  summary: 'What your alert rules found, with each figure’s interval and n; mark them read.',
+};
+
+/** A program's own targets per metric: directors for their programs, admins for any; drawn beside the figures. */
+export const TARGETS_PAGE: DashboardPage = {
+  path: 'targets',
+  title: 'Targets',
+  roles: ['director', 'admin'],
+  summary:
+    'Each program’s own target per metric, set, changed or cleared, and drawn with a plain status beside the ' +
+    'Overview cards and the quality measures when that program is selected.',
 };
 
 /** The program's own data: imports with their check and history, and the quality of what is loaded. Admins only. */
@@ -91,13 +146,18 @@ export const ADMIN_PAGE: DashboardPage = {
   path: 'admin',
   title: 'Admin',
   roles: ['admin'],
-  summary: 'Users, their roles and program scopes, and the audit log with its CSV export.',
+  summary:
+    'Users, their roles and program scopes, the benchmarks with their sources, and the audit log with its CSV export.',
 };
 
 export const NAVIGATION_PAGES: readonly DashboardPage[] = [
   OVERVIEW_PAGE,
   ...ANALYSIS_PAGES,
+  EARLY_WARNING_PAGE,
   REPORTS_PAGE,
+  NOTES_PAGE,
+  ALERTS_PAGE,
+  TARGETS_PAGE,
   DATA_PAGE,
   ADMIN_PAGE,
 ];

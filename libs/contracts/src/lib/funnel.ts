@@ -119,6 +119,12 @@ export interface FunnelResponse {
   caseMix?: FunnelCaseMixModel;
 }
 
+/**
+ * What a funnel plot draws, whatever its units are compared on: a FunnelResponse, or a quality measure's programs
+ * (QualityMeasureDetailResponse.funnel), which have no metric or dimension of their own.
+ */
+export type FunnelPlot = Pick<FunnelResponse, 'network' | 'method' | 'units' | 'withheld' | 'curve'>;
+
 /** A unit's place in plain words (a unit outside the 99.8% limits is named as such; nobody is ranked). */
 export function funnelStatement(unit: Pick<FunnelUnit, 'at95' | 'at998'>): string {
   if (unit.at998 === 'above') return 'Above what chance explains';

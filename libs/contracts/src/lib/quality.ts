@@ -1,3 +1,4 @@
+import type { FunnelPlot } from './funnel';
 import type { CountOrSuppressed, RateOrSuppressed } from './rates';
 
 /** The quality measures of docs/METRICS.md "Quality measures" (public summaries of the HEDIS definitions). */
@@ -42,6 +43,12 @@ export interface QualityMeasureDetailResponse {
   trend: QualityMeasureGroup[];
   byProgram: QualityMeasureGroup[];
   byPayer: QualityMeasureGroup[];
+  /**
+   * The programs on a funnel plot (docs/METRICS.md "Quality measures"): each program of `byProgram` against its
+   * denominator, with the exact 95% and 99.8% limits around the measure's rate (`network`), in byProgram's order
+   * (by id), never ranked; a program byProgram withholds is in `withheld`, never placed.
+   */
+  funnel: FunnelPlot;
 }
 
 /** One episode of a patient list, with the dates that decided it (their meaning is in the response's columns). */

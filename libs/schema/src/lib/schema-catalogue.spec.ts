@@ -19,9 +19,12 @@ describe('the schema catalogue', () => {
       .tables.filter((table) => ALL_ENTITIES.includes(table.target as (typeof ALL_ENTITIES)[number]))
       .map((table) => table.name);
     expect([...tables].sort()).toEqual([
+      'alert_rules',
+      'annotations',
       'audit_events',
       'metric_benchmarks',
       'metric_targets',
+      'notifications',
       'report_files',
       'report_schedules',
       'reports',

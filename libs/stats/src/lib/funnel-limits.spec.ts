@@ -36,6 +36,26 @@ describe('funnelLimits, exact binomial (Spiegelhalter 2005, appendix)', () => {
     expect(limits.upper998).toBeCloseTo(0.77875, 12);
   });
 
+  /*
+   * R 4.2.2, the appendix rule with R's binomial functions (F(r) - F(r - 1) is dbinom(r)):
+   * lim <- function(p, n, p0) { r <- qbinom(p, n, p0); a <- (pbinom(r, n, p0) - p) / dbinom(r, n, p0); (r - a) / n }
+   * sprintf("%.17g", c(lim(0.025, n, p0), lim(0.975, n, p0), lim(0.001, n, p0), lim(0.999, n, p0)))
+   */
+  it.each([
+    [250, 0.63, [0.56768586755141681, 0.68736455863679569, 0.5323649105670496, 0.72069405410287413]],
+    [1234, 0.07, [0.05568458852726127, 0.084158926807294185, 0.048154720625953072, 0.093013590342141975]],
+    [37, 0.412, [0.24324869352326298, 0.56014909206090835, 0.15956391200746348, 0.65146964523153095]],
+  ])(
+    "matches R's qbinom, pbinom and dbinom for n = %d, p0 = %p",
+    (n, target, [lower95, upper95, lower998, upper998]) => {
+      const limits = funnelLimits(target, n, { method: 'exact' });
+      expect(limits.lower95).toBeCloseTo(lower95, 10);
+      expect(limits.upper95).toBeCloseTo(upper95, 10);
+      expect(limits.lower998).toBeCloseTo(lower998, 10);
+      expect(limits.upper998).toBeCloseTo(upper998, 10);
+    },
+  );
+
   it('is continuous in n: a unit more moves a limit by less than a step of 1/n', () => {
     for (let n = 20; n < 400; n++) {
       const here = funnelLimits(0.4, n);

@@ -8,6 +8,7 @@ import type {
   SummaryResponse,
   TrendResponse,
 } from '@iop/contracts';
+import { withFunnel } from '../../quality/quality-funnel';
 import { suppressQualityDetail, suppressQualityMeasures } from '../../quality/quality-suppression';
 import { suppressCosts } from '../suppress-costs';
 import { suppressDischargeReasons, suppressFlow, suppressSeries, suppressSummary } from '../suppress-metrics';
@@ -27,7 +28,8 @@ const SUPPRESSION_BY_ROUTE: Record<string, (exact: never) => unknown> = {
   'GET /api/v1/metrics/discharge-reasons': (exact: DischargeReasonsResponse) => suppressDischargeReasons(exact),
   'GET /api/v1/costs/summary': (exact: CostSummaryResponse) => suppressCosts(exact),
   'GET /api/v1/quality/measures': (exact: QualityMeasuresResponse) => suppressQualityMeasures(exact),
-  'GET /api/v1/quality/measures/:id': (exact: QualityMeasureDetailResponse) => suppressQualityDetail(exact),
+  // The funnel is drawn again from the withheld splits, as the API draws it.
+  'GET /api/v1/quality/measures/:id': (exact: QualityMeasureDetailResponse) => withFunnel(suppressQualityDetail(exact)),
 };
 
 /**

@@ -12,6 +12,8 @@ import { ReadmissionInFacts1765200000000 } from './1765200000000-readmission-in-
 import { ComparatorSettings1765300000000 } from './1765300000000-comparator-settings';
 import { GroupedAppointments1765400000000 } from './1765400000000-grouped-appointments';
 import { BenchmarksAndTargets1765500000000 } from './1765500000000-benchmarks-and-targets';
+import { Annotations1765600000000 } from './1765600000000-annotations';
+import { Alerts1765700000000 } from './1765700000000-alerts';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +31,6 @@ export const ALL_MIGRATIONS = [
   ComparatorSettings1765300000000,
   GroupedAppointments1765400000000,
   BenchmarksAndTargets1765500000000,
+  Annotations1765600000000,
+  Alerts1765700000000,
 ];

@@ -140,7 +140,34 @@ describe('kaplanMeier', () => {
     });
   });
 
+  // The retention page's cells: each distinct (time, event) of lung's 228 patients once, with how many share it.
+  it('gives the same curve from counted (time, event) pairs as from the subjects (lung, R-checked above)', () => {
+    const lung = readReferenceTable('lung_lifelines.csv');
+    const time = column(lung, 'time');
+    const event = column(lung, 'status');
+    const tally = new Map<string, { time: number; event: number; count: number }>();
+    time.forEach((t, i) => {
+      const key = `${t}:${event[i]}`;
+      const cell = tally.get(key) ?? { time: t, event: event[i], count: 0 };
+      cell.count++;
+      tally.set(key, cell);
+    });
+    const cells = [...tally.values()];
+    expect(cells.length).toBeLessThan(time.length);
+    const counted = kaplanMeier(
+      cells.map((cell) => cell.time),
+      cells.map((cell) => cell.event),
+      { confType: 'log-log', counts: cells.map((cell) => cell.count) },
+    );
+    expect(counted).toEqual(kaplanMeier(time, event, { confType: 'log-log' }));
+    expect(counted.steps[0].atRisk).toBe(228);
+  });
+
   it('rejects bad input with messages that say what is wrong', () => {
+    expect(() => kaplanMeier([1, 2], [1], { counts: [1, 1] })).toThrow(/same length/);
+    expect(() => kaplanMeier([1, 2], [1, 0], { counts: [1] })).toThrow(/same length/);
+    expect(() => kaplanMeier([1, 2], [1, 0], { counts: [1, 0] })).toThrow(/counts\[1\] must be a positive integer/);
+    expect(() => kaplanMeier([1, 2], [1, 0], { counts: [1.5, 1] })).toThrow(/counts\[0\] must be a positive integer/);
     expect(() => kaplanMeier([1, 2], [1])).toThrow(/same length/);
     expect(() => kaplanMeier([1, -2], [1, 1])).toThrow(/time\[1\] must not be negative/);
     expect(() => kaplanMeier([1, 2], [1, 2])).toThrow(/event\[1\] must be 0 or 1/);

@@ -8,6 +8,11 @@ export interface KaplanMeierOptions {
   /** Transformation for the pointwise band, as R's survfit conf.type; R's default is 'log'. */
   confType?: ConfidenceBandType;
   confidence?: number;
+  /**
+   * How many subjects each (time, event) pair stands for (positive integers; 1 each when absent): the estimate of
+   * the pairs repeated that often, from a table of counts without expanding it.
+   */
+  counts?: readonly number[];
 }
 
 export interface KaplanMeierStep {
@@ -44,8 +49,8 @@ export function kaplanMeier(
   event: readonly number[],
   options: KaplanMeierOptions = {},
 ): KaplanMeierResult {
-  const { confType = 'log', confidence = 0.95 } = options;
-  assertSurvivalData(time, event);
+  const { confType = 'log', confidence = 0.95, counts } = options;
+  assertSurvivalData(time, event, counts);
   assertConfidence(confidence);
   if (confType !== 'log' && confType !== 'log-log' && confType !== 'plain') {
     throw new RangeError(`confType must be 'log', 'log-log' or 'plain', got ${String(confType)}`);
@@ -53,7 +58,7 @@ export function kaplanMeier(
   const z = normalCriticalValue(confidence);
   let survival = 1;
   let greenwoodSum = 0; // the variance of log S(t) (also of the cumulative hazard)
-  const steps = buildRiskTable(time, event).map((row): KaplanMeierStep => {
+  const steps = buildRiskTable(time, event, counts).map((row): KaplanMeierStep => {
     if (row.events > 0) {
       survival *= 1 - row.events / row.atRisk;
       // d / (n (n - d)) is infinite when everyone at risk dies: S = 0 and its log has no variance.

@@ -29,6 +29,31 @@ describe('logRank', () => {
     expectRelativelyClose(result.p, 0.0013111645203554825, 1e-7);
   });
 
+  it('gives the same test from counted (time, event, group) triples as from the subjects (lung by sex)', () => {
+    const lung = readReferenceTable('lung_lifelines.csv');
+    const time = column(lung, 'time');
+    const event = column(lung, 'status');
+    const sex = column(lung, 'sex');
+    const tally = new Map<string, { time: number; event: number; sex: number; count: number }>();
+    time.forEach((t, i) => {
+      const key = `${t}:${event[i]}:${sex[i]}`;
+      const cell = tally.get(key) ?? { time: t, event: event[i], sex: sex[i], count: 0 };
+      cell.count++;
+      tally.set(key, cell);
+    });
+    const cells = [...tally.values()];
+    expect(cells.length).toBeLessThan(time.length);
+    const counted = logRank(
+      cells.map((cell) => cell.time),
+      cells.map((cell) => cell.event),
+      cells.map((cell) => cell.sex),
+      cells.map((cell) => cell.count),
+    );
+    expect(counted).toEqual(logRank(time, event, sex));
+    expectRelativelyClose(counted.chiSquare, 10.326741954885637, 1e-9);
+    expect(() => logRank([1, 2], [1, 1], [1, 2], [1, -1])).toThrow(/counts\[1\] must be a positive integer/);
+  });
+
   it('uses k - 1 degrees of freedom for k groups and accepts string labels', () => {
     const time = [5, 8, 9, 12, 13, 18, 23, 27, 30, 31, 33, 34, 43, 45, 48];
     const event = [1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0];

@@ -22,14 +22,17 @@ export interface LogRankResult {
 /**
  * The log-rank test of equal survival in k groups: R's survdiff with rho = 0. The statistic is the quadratic
  * form (O - E)' V^-1 (O - E) on the first k - 1 groups (the k-th is redundant since the O - E sum to 0),
- * with V the hypergeometric variance summed over distinct event times; chi-square with k - 1 df.
+ * with V the hypergeometric variance summed over distinct event times; chi-square with k - 1 df. `counts[i]`,
+ * when given, is how many subjects the triple (time[i], event[i], group[i]) stands for (positive integers): the
+ * test of the triples repeated that often.
  */
 export function logRank(
   time: readonly number[],
   event: readonly number[],
   group: readonly GroupLabel[],
+  counts?: readonly number[],
 ): LogRankResult {
-  assertSurvivalData(time, event);
+  assertSurvivalData(time, event, counts);
   assertSameLength(time, group, 'time', 'group');
   group.forEach((label, index) => {
     if (!(typeof label === 'string' || (typeof label === 'number' && Number.isFinite(label)))) {
@@ -49,6 +52,7 @@ export function logRank(
     const rows = buildRiskTable(
       members.map((i) => time[i]),
       members.map((i) => event[i]),
+      counts && members.map((i) => counts[i]),
     );
     return rows;
   });
@@ -57,7 +61,7 @@ export function logRank(
   const expected = new Array<number>(k).fill(0);
   const variance: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
 
-  for (const pooled of buildRiskTable(time, event)) {
+  for (const pooled of buildRiskTable(time, event, counts)) {
     // Each group's at-risk count and events at this time (a group with no row here has its next row later).
     const atRisk: number[] = [];
     const deaths: number[] = [];

@@ -10,7 +10,11 @@ export interface RiskTableRow {
   censored: number;
 }
 
-export function assertSurvivalData(time: readonly number[], event: readonly number[]): void {
+export function assertSurvivalData(
+  time: readonly number[],
+  event: readonly number[],
+  counts?: readonly number[],
+): void {
   assertFiniteNumbers(time, 'time');
   assertFiniteNumbers(event, 'event');
   assertSameLength(time, event, 'time', 'event');
@@ -19,20 +23,36 @@ export function assertSurvivalData(time: readonly number[], event: readonly numb
     if (value < 0) throw new RangeError(`time[${index}] must not be negative, got ${value}`);
   });
   assertBinary(event, 'event');
+  if (counts === undefined) return;
+  assertSameLength(time, counts, 'time', 'counts');
+  counts.forEach((count, index) => {
+    if (!Number.isInteger(count) || count < 1) {
+      throw new RangeError(`counts[${index}] must be a positive integer, got ${count}`);
+    }
+  });
 }
 
-/** One row per distinct time that has an event or a censoring, in increasing time order. */
-export function buildRiskTable(time: readonly number[], event: readonly number[]): RiskTableRow[] {
+/**
+ * One row per distinct time that has an event or a censoring, in increasing time order. `counts[i]`, when given,
+ * is how many subjects the pair (time[i], event[i]) stands for: the table of the pairs repeated that often.
+ */
+export function buildRiskTable(
+  time: readonly number[],
+  event: readonly number[],
+  counts?: readonly number[],
+): RiskTableRow[] {
+  const countAt = (i: number) => (counts === undefined ? 1 : counts[i]);
   const order = time.map((_, i) => i).sort((a, b) => time[a] - time[b]);
   const rows: RiskTableRow[] = [];
-  let atRisk = time.length;
+  let atRisk = 0;
+  for (let i = 0; i < time.length; i++) atRisk += countAt(i);
   for (let k = 0; k < order.length; ) {
     const current = time[order[k]];
     let events = 0;
     let censored = 0;
     for (; k < order.length && time[order[k]] === current; k++) {
-      if (event[order[k]] === 1) events++;
-      else censored++;
+      if (event[order[k]] === 1) events += countAt(order[k]);
+      else censored += countAt(order[k]);
     }
     rows.push({ time: current, atRisk, events, censored });
     atRisk -= events + censored;

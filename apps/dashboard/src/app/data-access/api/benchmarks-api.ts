@@ -14,6 +14,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import type { FiltersSource } from './query-params';
+import { errorMessageOf } from './resource-state';
 
 /** The benchmark endpoints (docs/METRICS.md, "Benchmarks and targets"). */
 export const BENCHMARKS_PATHS = {
@@ -54,6 +55,11 @@ export class BenchmarksApi {
   readonly benchmarks: Signal<readonly Benchmark[]> = computed(() =>
     this.list.hasValue() ? (this.list.value()?.benchmarks ?? []) : [],
   );
+
+  /** True while the list is asked for (again, after `reloadBenchmarks`); the admin's table shows it. */
+  readonly benchmarksLoading: Signal<boolean> = computed(() => this.list.isLoading());
+  /** Why the list could not be loaded; '' while it has not failed. */
+  readonly benchmarksError: Signal<string> = errorMessageOf(this.list);
 
   reloadBenchmarks(): void {
     this.list.reload();

@@ -1,9 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { FlowResponse } from '@iop/contracts';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, input, output, viewChild } from '@angular/core';
+import { type Annotation, type FlowResponse, isSuppressed } from '@iop/contracts';
 import { LineChartModule } from '@swimlane/ngx-charts';
+import { AnnotationOverlay } from '../../ui/charts/annotation-overlay';
+import { annotationMarkers, withAnnotations } from '../../ui/charts/chart-annotations';
 import type { FrameState } from '../../ui/charts/chart-frame';
 import { ChartFrame } from '../../ui/charts/chart-frame';
 import { SERIES_COLORS } from '../../ui/charts/chart-panel';
+import { followNgxPlotBox } from '../../ui/charts/plot-box';
 import { seriesScheme } from '../../ui/charts/series-scheme';
 import { formatCount } from '../../ui/formats/number-format';
 import { toFlowDisplay } from './flow-display';
@@ -15,7 +18,7 @@ const totalText = (count: number | null) => (count === null ? 'a withheld number
 
 @Component({
   selector: 'iop-admissions-flow-chart',
-  imports: [ChartFrame, LineChartModule],
+  imports: [AnnotationOverlay, ChartFrame, LineChartModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <iop-chart-frame
@@ -29,6 +32,7 @@ const totalText = (count: number | null) => (count === null ? 'a withheld number
       [state]="state()"
       [errorMessage]="errorMessage()"
       [chartDescription]="description()"
+      [annotations]="markedNotes()"
       (retry)="retry.emit()"
     >
       @if (display(); as flow) {
@@ -39,7 +43,7 @@ const totalText = (count: number | null) => (count === null ? 'a withheld number
                 <li><span class="swatch" [style.background]="colorScheme.domain[i]"></span>{{ line.name }}</li>
               }
             </ul>
-            <div class="flow-plot">
+            <div class="flow-plot" #plot>
               <ngx-charts-line-chart
                 class="chart-host"
                 [results]="flow.series"
@@ -56,6 +60,7 @@ const totalText = (count: number | null) => (count === null ? 'a withheld number
                 [animations]="false"
                 [roundDomains]="true"
               />
+              <iop-annotation-overlay [markers]="markers()" [plot]="plotBox()" />
             </div>
           </div>
         }
@@ -87,6 +92,7 @@ const totalText = (count: number | null) => (count === null ? 'a withheld number
       border-radius: 2px;
     }
     .flow-plot {
+      position: relative;
       flex: 1 1 auto;
       min-height: 0;
     }
@@ -97,7 +103,20 @@ export class AdmissionsFlowChart {
   readonly response = input<FlowResponse | undefined>(undefined);
   readonly state = input<FrameState>('loading');
   readonly errorMessage = input('');
+  /** Notes to mark on the months they touch (docs/ARCHITECTURE.md "Annotations"). */
+  readonly annotations = input<readonly Annotation[]>([]);
   readonly retry = output<void>();
+
+  private readonly plot = viewChild<ElementRef<HTMLElement>>('plot');
+  protected readonly plotBox = followNgxPlotBox(() => this.plot()?.nativeElement);
+  /** The months on the x axis: ngx-charts' point scale has one per month with a point (withheld in both: none). */
+  private readonly periods = computed(() =>
+    (this.response()?.points ?? [])
+      .filter((point) => !isSuppressed(point.admissions) || !isSuppressed(point.discharges))
+      .map((point) => point.period),
+  );
+  protected readonly markers = computed(() => annotationMarkers(this.annotations(), this.periods()));
+  protected readonly markedNotes = computed(() => this.markers().map((marker) => marker.annotation));
 
   protected readonly display = computed(() => {
     const response = this.response();
@@ -107,10 +126,11 @@ export class AdmissionsFlowChart {
     const flow = this.display();
     if (!flow || flow.isEmpty) return 'Admissions and discharges by month.';
     const rows = flow.table.rows;
-    return (
+    return withAnnotations(
       `Admissions and discharges by month, ${rows[0]['month']} to ${rows[rows.length - 1]['month']}: ` +
-      `${totalText(flow.admissions)} admissions and ${totalText(flow.discharges)} discharges in all. ` +
-      'The table view lists every month.'
+        `${totalText(flow.admissions)} admissions and ${totalText(flow.discharges)} discharges in all. ` +
+        'The table view lists every month.',
+      this.markers(),
     );
   });
   protected readonly emptyTable = { columns: [], rows: [] };

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
+import type { Annotation } from '@iop/contracts';
 import type { BenchmarkDisplay, ReferenceLineDisplay } from '../../ui/benchmarks/benchmark-display';
 import { ReferenceLine } from '../../ui/benchmarks/reference-line';
 import { HeadlineFigure, type HeadlineFigureValue } from '../../ui/cards/headline-figure';
@@ -44,6 +45,7 @@ export type KpiTrendState = KpiTrendDisplay | 'loading' | 'error';
               [description]="currentTrend.description"
               [floor]="sparklineFloor()"
               [references]="sparklineReferences()"
+              [annotations]="annotations()"
             />
             @if (currentTrend.change; as change) {
               <!-- prettier-ignore -->
@@ -124,6 +126,8 @@ export class KpiCard {
   readonly benchmark = input<BenchmarkDisplay | null>(null);
   /** The selected program's own target, when exactly one program is selected and it has one. */
   readonly target = input<ReferenceLineDisplay | null>(null);
+  /** Notes on the charts, marked on the sparkline's months. */
+  readonly annotations = input<readonly Annotation[]>([]);
 
   protected readonly sparklineReferences = computed<SparkReference[]>(() =>
     [this.benchmark(), this.target()]

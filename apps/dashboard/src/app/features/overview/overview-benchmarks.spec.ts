@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
 import type { BenchmarksResponse, ProgramTargetsResponse, UserRole } from '@iop/contracts';
+import { ANNOTATIONS_PATHS } from '../../data-access/api/annotations-api';
 import { BENCHMARKS_PATHS } from '../../data-access/api/benchmarks-api';
 import { METRICS_PATHS } from '../../data-access/api/metrics-api';
 import { provideSignedInUser, testUser } from '../../data-access/auth/testing/signed-in-session';
@@ -33,6 +34,8 @@ describe('OverviewPage benchmarks and targets', () => {
     TestBed.tick();
     httpTesting.expectOne((req) => req.url === METRICS_PATHS.summary).flush(SUMMARY);
     httpTesting.expectOne(BENCHMARKS_PATHS.list).flush(BENCHMARKS);
+    // The notes on the charts are not what these tests are about either.
+    httpTesting.expectOne((req) => req.url === ANNOTATIONS_PATHS.list).flush({ annotations: [] });
     if (targetsAsked) {
       httpTesting.expectOne(BENCHMARKS_PATHS.targets(3)).flush(TARGETS);
     }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, type Signal } fro
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import type { DischargeReasonsResponse, FlowResponse } from '@iop/contracts';
+import { AnnotationsApi, annotationQueryOf } from '../../data-access/api/annotations-api';
 import { BenchmarksApi } from '../../data-access/api/benchmarks-api';
 import { MetricsApi } from '../../data-access/api/metrics-api';
 import { describeLoadError, resourcePanel } from '../../data-access/api/resource-state';
@@ -50,6 +51,12 @@ export class OverviewPage {
     this.metricsApi.dischargeReasons(this.filters),
     (value) => value,
     (value: DischargeReasonsResponse) => value.discharged === 0 && value.active === 0,
+  );
+
+  /** Notes on the charts for the filter's programs and window; none while they load or when they fail. */
+  private readonly annotationsList = inject(AnnotationsApi).list(() => annotationQueryOf(this.filters()));
+  protected readonly annotations = computed(() =>
+    this.annotationsList.hasValue() ? (this.annotationsList.value()?.annotations ?? []) : [],
   );
 
   private readonly benchmarksApi = inject(BenchmarksApi);

@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { Annotation } from '@iop/contracts';
+import { annotationMarkers, withAnnotations } from '../../ui/charts/chart-annotations';
 import type { SparkPoint } from './kpi-trend';
 
 export interface SparklineGeometry {
@@ -19,6 +21,11 @@ export interface SparkReference {
 
 const PADDING = 3;
 
+/** Where the index-th of `count` points stands across a sparkline `width` wide. */
+export function sparklineX(index: number, count: number, width: number): number {
+  return count === 1 ? width / 2 : PADDING + (index * (width - 2 * PADDING)) / (count - 1);
+}
+
 /**
  * The sparkline's shape. The value axis spans the data (and the floor and references, so that they are always
  * inside the box): a sparkline shows the shape of the change, the card's number carries the level.
@@ -37,8 +44,7 @@ export function sparklineGeometry(
   const min = Math.min(...values);
   const max = Math.max(...values);
   const span = max - min || 1;
-  const x = (index: number) =>
-    points.length === 1 ? width / 2 : PADDING + (index * (width - 2 * PADDING)) / (points.length - 1);
+  const x = (index: number) => sparklineX(index, points.length, width);
   const y = (value: number) => height - PADDING - ((value - min) * (height - 2 * PADDING)) / span;
   const round = (value: number) => Math.round(value * 10) / 10;
   const path = points
@@ -65,7 +71,7 @@ const HEIGHT = 40;
       class="sparkline"
       role="img"
       data-testid="sparkline"
-      [attr.aria-label]="description()"
+      [attr.aria-label]="label()"
       [attr.viewBox]="'0 0 ' + width + ' ' + height"
       preserveAspectRatio="none"
     >
@@ -80,6 +86,16 @@ const HEIGHT = 40;
           [attr.x2]="width"
           [attr.y1]="geometry().referenceYs[index]"
           [attr.y2]="geometry().referenceYs[index]"
+        />
+      }
+      @for (marker of annotationMarks(); track marker.number) {
+        <line
+          class="sparkline-annotation"
+          data-testid="sparkline-annotation"
+          [attr.x1]="marker.x"
+          [attr.x2]="marker.x"
+          y1="0"
+          [attr.y2]="height"
         />
       }
       <path class="sparkline-line" [attr.d]="geometry().path" />
@@ -119,6 +135,12 @@ const HEIGHT = 40;
       stroke: #a86b00;
       stroke-dasharray: 1 2;
     }
+    .sparkline-annotation {
+      stroke: var(--mat-sys-tertiary);
+      stroke-width: 1.5;
+      stroke-dasharray: 3 2;
+      vector-effect: non-scaling-stroke;
+    }
     .sparkline-floor {
       stroke: var(--mat-sys-on-surface-variant);
       stroke-width: 1;
@@ -134,9 +156,22 @@ export class Sparkline {
   readonly floor = input<number | null>(null);
   /** Benchmark and target lines; the card names them in words beside the sparkline. */
   readonly references = input<readonly SparkReference[]>([]);
+  /** Notes on the charts, marked on the months they touch and read out with the description. */
+  readonly annotations = input<readonly Annotation[]>([]);
 
   protected readonly width = WIDTH;
   protected readonly height = HEIGHT;
+  private readonly markers = computed(() =>
+    annotationMarkers(
+      this.annotations(),
+      this.points().map((point) => point.period),
+      (index, count) => sparklineX(index, count, WIDTH) / WIDTH,
+    ),
+  );
+  protected readonly annotationMarks = computed(() =>
+    this.markers().map((marker) => ({ number: marker.number, x: Math.round(marker.position * WIDTH * 10) / 10 })),
+  );
+  protected readonly label = computed(() => withAnnotations(this.description(), this.markers()));
   protected readonly geometry = computed(() =>
     sparklineGeometry(
       this.points(),

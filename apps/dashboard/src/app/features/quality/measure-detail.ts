@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import type { QualityMeasureDetailResponse, QualityMeasureGroup, QualityMeasureId } from '@iop/contracts';
 import { QualityApi } from '../../data-access/api/quality-api';
 import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
+import { FunnelChart } from '../../ui/charts/funnel-chart';
 import { IntervalBarChart } from '../../ui/charts/interval-bar-chart';
 import { AuthSession } from '../../data-access/auth/auth-session';
 import type { FrameTable } from '../../ui/charts/frame-table';
@@ -11,7 +12,8 @@ import { formatMonth } from '../../ui/formats/number-format';
 import { ReferenceLine } from '../../ui/benchmarks/reference-line';
 import { PatientList } from './patient-list';
 import { type MeasureReferences, referenceLinesOf, withReferenceRows } from './quality-references';
-import { denominatorOf, describeGroups, shortProgramLabel, toGroupBars, toGroupTable } from './quality-display';
+import { denominatorOf, describeGroups, toGroupBars, toGroupTable } from './quality-display';
+import { toMeasureFunnelDisplay } from './measure-funnel-display';
 
 /** Who may open the patient list: the API's roles for /quality/measures/:id/patients (never payers). */
 const PATIENT_LIST_ROLES = ['director', 'quality', 'admin'] as const;
@@ -24,8 +26,6 @@ interface BreakdownFrame {
   groupHeader: string;
   groupsOf: (detail: QualityMeasureDetailResponse) => readonly QualityMeasureGroup[];
   labelOf?: (group: QualityMeasureGroup) => string;
-  /** A shorter label for the chart, whose label column is narrow; the table keeps labelOf's. */
-  barLabelOf?: (group: QualityMeasureGroup) => string;
   /** The trend draws the benchmark and target; a program's or payer's split is not what a target is set for. */
   showsReferences?: boolean;
 }
@@ -43,14 +43,6 @@ const FRAMES: readonly BreakdownFrame[] = [
     showsReferences: true,
   },
   {
-    testId: 'quality-program-frame',
-    heading: 'By program',
-    subtitle: 'The measure among each program’s episodes; whiskers are 95% intervals.',
-    groupHeader: 'Program',
-    groupsOf: (detail) => detail.byProgram,
-    barLabelOf: shortProgramLabel,
-  },
-  {
     testId: 'quality-payer-frame',
     heading: 'By payer',
     subtitle: 'The measure among each payer’s episodes; whiskers are 95% intervals.',
@@ -61,10 +53,13 @@ const FRAMES: readonly BreakdownFrame[] = [
 
 const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
 
-/** The chosen measure in detail: its trend, its split by program and payer, and (not for payers) its patients. */
+/**
+ * The chosen measure in detail: its trend, its programs on a funnel plot, its split by payer and (not for payers) its
+ * patients.
+ */
 @Component({
   selector: 'iop-measure-detail',
-  imports: [ChartFrame, IntervalBarChart, PatientList, ReferenceLine],
+  imports: [ChartFrame, FunnelChart, IntervalBarChart, PatientList, ReferenceLine],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="detail" aria-labelledby="quality-detail-heading" data-testid="quality-detail">
@@ -96,6 +91,31 @@ const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
               axisLabel="Rate (% of the denominator)"
             />
           </iop-chart-frame>
+          <!-- The programs come second, after the trend: on a funnel, never as ranked bars. -->
+          @if ($first) {
+            <iop-chart-frame
+              class="frame-auto"
+              data-testid="quality-funnel-frame"
+              [heading]="heading() + ': by program, funnel plot'"
+              subtitle="Each program’s rate against its episodes in the denominator, with the 95% and 99.8% limits around the measure’s rate over the selection (exact binomial, Spiegelhalter 2005). A program outside the 99.8% limits is named beside the plot; programs are not ranked."
+              [n]="funnel()?.n ?? null"
+              unit="episodes in the denominator"
+              [table]="funnel()?.table ?? emptyTable"
+              [state]="state()"
+              [errorMessage]="errorMessage()"
+              [chartDescription]="funnel()?.description ?? ''"
+              (retry)="retry()"
+            >
+              @if (funnel(); as display) {
+                <iop-funnel-chart
+                  [funnel]="display.funnel"
+                  rateLabel="Rate (% of the denominator)"
+                  denominatorName="episodes in the denominator"
+                  unitsName="programs"
+                />
+              }
+            </iop-chart-frame>
+          }
         }
       </div>
       @if (canSeePatients()) {
@@ -151,6 +171,12 @@ export class MeasureDetail {
   protected readonly definition = computed(() => this.detail()?.measure.definition ?? '');
   protected readonly n = computed(() => denominatorOf(this.detail()?.measure.rate));
 
+  protected readonly emptyTable = EMPTY_TABLE;
+  protected readonly funnel = computed(() => {
+    const detail = this.detail();
+    return detail ? toMeasureFunnelDisplay(detail.measure.name, detail.funnel) : undefined;
+  });
+
   protected readonly frames = computed(() => {
     const detail = this.detail();
     const references = this.references();
@@ -164,7 +190,7 @@ export class MeasureDetail {
         testId: frame.testId,
         heading: `${this.heading()}: ${frame.heading.toLowerCase()}`,
         subtitle: frame.subtitle,
-        bars: toGroupBars(groups, frame.barLabelOf ?? frame.labelOf),
+        bars: toGroupBars(groups, frame.labelOf),
         table: detail && frame.showsReferences ? withReferenceRows(table, references) : table,
         description: describeGroups(`${this.heading()}, ${frame.heading.toLowerCase()}`, groups),
       };

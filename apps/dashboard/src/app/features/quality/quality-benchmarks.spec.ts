@@ -104,9 +104,11 @@ describe('QualityPage benchmarks and targets', () => {
       'Benchmark 70.0%',
     );
     expect(trend.querySelector('[data-testid="interval-reference-target"]')?.textContent?.trim()).toBe('Target 80.0%');
-    // The breakdowns by program and payer carry no target.
-    const program = root().querySelector('[data-testid="quality-program-frame"]') as HTMLElement;
-    expect(program.querySelector('[data-testid^="interval-reference"]')).toBeNull();
+    // The funnel by program and the breakdown by payer carry no target.
+    for (const id of ['quality-funnel-frame', 'quality-payer-frame']) {
+      const frame = root().querySelector(`[data-testid="${id}"]`) as HTMLElement;
+      expect([id, frame.querySelector('[data-testid^="interval-reference"]')]).toEqual([id, null]);
+    }
 
     trend.querySelector<HTMLElement>('[data-testid="frame-show-table"] button')?.click();
     await fixture.whenStable();

@@ -105,9 +105,13 @@ export function denominatorOf(rate: RateOrSuppressed | undefined): number | null
   return rate && !isSuppressed(rate) ? rate.denominator : null;
 }
 
-/** A program's name short enough for a bar's label ("Riverside IOP"); the table keeps the full name. */
+/** A program's name short enough for a bar's or a point's label ("Riverside IOP"); the table keeps the full name. */
+export function shortProgramName(name: string): string {
+  return name.replace(/\bIntensive Outpatient Program\b/, 'IOP');
+}
+
 export function shortProgramLabel(group: QualityMeasureGroup): string {
-  return group.label.replace(/\bIntensive Outpatient Program\b/, 'IOP');
+  return shortProgramName(group.label);
 }
 
 /** One row per month, program or payer; the bar and its whisker, or no bar when withheld or undefined. */

@@ -1,4 +1,6 @@
 import type {
+  FunnelLimitPoint,
+  FunnelPlot,
   QualityMeasureDetailResponse,
   QualityMeasureResult,
   QualityMeasuresResponse,
@@ -87,6 +89,47 @@ export const PAYER_QUALITY_MEASURES: QualityMeasuresResponse = {
   })),
 };
 
+/**
+ * Limits around IET initiation's 412/530 by the normal approximation p0 ± z·sqrt(p0(1 - p0)/n) (z = 1.96, 3.09),
+ * rounded to 3 places: the chart draws what it is given, so they need only agree with the positions below.
+ */
+function limitsAt(n: number): FunnelLimitPoint {
+  const p0 = 412 / 530;
+  const sd = Math.sqrt((p0 * (1 - p0)) / n);
+  const at = (z: number) => Math.min(1, Math.round((p0 + z * sd) * 1000) / 1000);
+  return { n, lower95: at(-1.96), upper95: at(1.96), lower998: at(-3.09), upper998: at(3.09) };
+}
+
+/** Riverside's 25/31 (80.6%) within both limits; Hillcrest's 17/40 (42.5%) below the 99.8% lower limit (57.4%). */
+const IET_INITIATION_FUNNEL: FunnelPlot = {
+  network: IET_INITIATION.rate,
+  method: 'exact-binomial',
+  units: [
+    {
+      key: '1',
+      label: 'Riverside Intensive Outpatient Program',
+      numerator: 25,
+      denominator: 31,
+      rate: 25 / 31,
+      limits: limitsAt(31),
+      at95: 'within',
+      at998: 'within',
+    },
+    {
+      key: '2',
+      label: 'Hillcrest IOP',
+      numerator: 17,
+      denominator: 40,
+      rate: 17 / 40,
+      limits: limitsAt(40),
+      at95: 'below',
+      at998: 'below',
+    },
+  ],
+  withheld: [],
+  curve: [15, 20, 31, 40, 44].map(limitsAt),
+};
+
 export const IET_INITIATION_DETAIL: QualityMeasureDetailResponse = {
   asOf: '2026-06-30',
   measure: IET_INITIATION,
@@ -103,13 +146,20 @@ export const IET_INITIATION_DETAIL: QualityMeasureDetailResponse = {
     { key: 'commercial', label: 'Commercial', rate: rate(12, 20, [0.3866, 0.7812]) },
     { key: 'medicaid', label: 'Medicaid', rate: rate(35, 50, [0.5625, 0.809]) },
   ],
+  funnel: IET_INITIATION_FUNNEL,
 };
 
+/** A payer's: March withheld from the trend, and Riverside withheld from the funnel (never placed). */
 export const PAYER_IET_INITIATION_DETAIL: QualityMeasureDetailResponse = {
   ...IET_INITIATION_DETAIL,
   trend: IET_INITIATION_DETAIL.trend.map((point) =>
     point.key === '2025-03' ? { ...point, rate: SMALL_SUPPRESSED } : point,
   ),
+  funnel: {
+    ...IET_INITIATION_FUNNEL,
+    units: IET_INITIATION_FUNNEL.units.slice(1),
+    withheld: [{ key: '1', label: 'Riverside Intensive Outpatient Program', value: SMALL_SUPPRESSED }],
+  },
 };
 
 export const IET_INITIATION_NUMERATOR: QualityPatientsResponse = {

@@ -118,6 +118,16 @@ describe('QualityPage', () => {
       '—',
       'fewer than 11 episodes',
     ]);
+    // A withheld program is named with its reason, never placed on the funnel.
+    const funnel = byTestId('quality-funnel-frame') as HTMLElement;
+    expect(funnel.querySelectorAll('[data-testid="funnel-point"]')).toHaveLength(1);
+    expect(textOf('funnel-withheld', funnel)).toBe('Riverside IOP (fewer than 11 episodes)');
+    expect((await tableRows('quality-funnel-frame'))[1].slice(0, 4)).toEqual([
+      'Riverside Intensive Outpatient Program',
+      'fewer than 11 episodes',
+      '—',
+      '—',
+    ]);
   });
 
   it('opens the chosen measure from the URL with its trend and breakdowns in frames', async () => {
@@ -146,10 +156,33 @@ describe('QualityPage', () => {
         'small n: Fewer than 11 episodes: exact for you, withheld from payers. Read with care.',
       ],
     ]);
-    expect((await tableRows('quality-program-frame')).map((row) => row.slice(0, 2))).toEqual([
-      ['Riverside IOP', '80.6%'],
-      ['Hillcrest IOP', '42.5%'],
+    // The programs on a funnel, not as ranked bars: each placed, the one below the 99.8% limits named in words.
+    const funnel = byTestId('quality-funnel-frame') as HTMLElement;
+    expect(textOf('frame-heading', funnel)).toBe('IET initiation: by program, funnel plot');
+    expect(textOf('frame-sample', funnel)).toBe('n = 71 episodes in the denominator');
+    expect(funnel.querySelectorAll('[data-testid="funnel-point"]')).toHaveLength(2);
+    expect(funnel.querySelectorAll('[data-testid="interval-bar"]')).toHaveLength(0);
+    expect(
+      Array.from(funnel.querySelectorAll('[data-testid="funnel-outside"]')).map((item) =>
+        item.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
+    ).toEqual(['Hillcrest IOP: Below what chance explains (42.5% of 40 episodes in the denominator).']);
+    expect(await tableRows('quality-funnel-frame')).toEqual([
+      [
+        'Riverside Intensive Outpatient Program',
+        '80.6%',
+        '25',
+        '31',
+        '63.1%',
+        '92.4%',
+        '54.6%',
+        '100.0%',
+        'Within what chance explains',
+      ],
+      ['Hillcrest IOP', '42.5%', '17', '40', '64.8%', '90.6%', '57.4%', '98.1%', 'Below what chance explains'],
+      ['Network (the selection)', '77.7%', '412', '530', '—', '—', '—', '—', 'The target the limits surround'],
     ]);
+    expect(byTestId('quality-program-frame')).toBeNull();
     expect((await tableRows('quality-payer-frame')).map((row) => row.slice(0, 6))).toEqual([
       ['Commercial', '60.0%', '38.7%', '78.1%', '12', '20'],
       ['Medicaid', '70.0%', '56.3%', '80.9%', '35', '50'],

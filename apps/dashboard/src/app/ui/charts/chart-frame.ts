@@ -13,7 +13,9 @@ import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
+import type { Annotation } from '@iop/contracts';
 import { formatCount } from '../formats/number-format';
+import { annotationTable, describeAnnotation } from './chart-annotations';
 import { FRAME_FILTER_WORDS } from './frame-filter-words';
 import { fileNameOf, formatCell, FrameTable, saveBlob, toCsv } from './frame-table';
 import { toWorkbookSheets } from './frame-workbook';
@@ -57,6 +59,11 @@ export class ChartFrame {
   readonly errorMessage = input('');
   /** The chart's accessible name; by default the heading, pointing to the table for the values. */
   readonly chartDescription = input('');
+  /**
+   * Notes on the chart (docs/ARCHITECTURE.md "Annotations"), numbered 1, 2 ... in this order as the chart's markers
+   * number them: listed under the chart, and as a second table in the table view.
+   */
+  readonly annotations = input<readonly Annotation[]>([]);
   readonly retry = output<void>();
 
   protected readonly view = signal<ChartFrameView>('chart');
@@ -75,6 +82,8 @@ export class ChartFrame {
     () => this.chartDescription() || `${this.heading()}. The table view lists the values.`,
   );
   protected readonly canDownload = computed(() => this.state() === 'ready');
+  protected readonly notes = computed(() => this.annotations().map(describeAnnotation));
+  protected readonly notesTable = computed(() => annotationTable(this.annotations()));
 
   private readonly chartArea = viewChild<ElementRef<HTMLElement>>('chartArea');
   private readonly filterWords = inject(FRAME_FILTER_WORDS);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { type FunnelResponse, type FunnelUnit, funnelStatement, isSuppressed } from '@iop/contracts';
+import { type FunnelPlot, type FunnelUnit, funnelStatement, isSuppressed } from '@iop/contracts';
 import { formatCount, formatPercent } from '../formats/number-format';
 import { SERIES_COLORS } from './chart-panel';
 import {
@@ -56,7 +56,7 @@ const isOutside998 = (unit: FunnelUnit) => unit.at998 === 'above' || unit.at998 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FunnelChart {
-  readonly funnel = input.required<FunnelResponse>();
+  readonly funnel = input.required<FunnelPlot>();
   /** The rate axis' title with its unit, e.g. "Attendance rate (% of appointments)". */
   readonly rateLabel = input.required<string>();
   /** What the denominator counts, plural, e.g. "appointments": the axis title and the points' titles use it. */

@@ -1,4 +1,4 @@
-import { type FunnelResponse, funnelStatement, isSuppressed } from '@iop/contracts';
+import { type FunnelPlot, funnelStatement, isSuppressed } from '@iop/contracts';
 import type { FrameColumn, FrameTable } from './frame-table';
 
 /** What a funnel's table calls its columns, e.g. Counselor / Attendance rate / Attended / Appointments. */
@@ -17,7 +17,7 @@ export const NETWORK_ROW_LABEL = 'Network (the selection)';
  * by rate) with its limits at its own denominator and its place in words, then the withheld units, then the
  * network. A withheld unit carries only its reason, so that the file holds no number it could be derived from.
  */
-export function toFunnelTable(funnel: FunnelResponse, headers: FunnelTableHeaders): FrameTable {
+export function toFunnelTable(funnel: FunnelPlot, headers: FunnelTableHeaders): FrameTable {
   const columns: FrameColumn[] = [
     { key: 'unit', header: headers.unit },
     { key: 'rate', header: headers.rate, format: 'rate' },
