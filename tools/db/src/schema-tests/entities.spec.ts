@@ -25,6 +25,7 @@ const UDT_OF_ENTITY_TYPE: Record<string, string> = {
   'double precision': 'float8',
   inet: 'inet',
   bytea: 'bytea',
+  date: 'date',
 };
 
 /**
@@ -70,7 +71,7 @@ describe('entities and migrations agree', () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(ALL_ENTITIES).toHaveLength(10);
+    expect(ALL_ENTITIES).toHaveLength(13);
   });
 
   it('reads a row back through an entity', async () => {

@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // Every table the migrations create, and nothing else (the entities map only some of them).
 const DOMAIN_TABLES = [
+  'alert_rules',
+  'annotations',
   'appointments',
   'assessments',
   'audit_events',
@@ -20,6 +22,7 @@ const DOMAIN_TABLES = [
   'metric_benchmarks',
   'metric_targets',
   'mutual_help',
+  'notifications',
   'organizations',
   'patients',
   'plan_goals',
@@ -51,6 +54,8 @@ const ALL_MIGRATION_NAMES = [
   'ComparatorSettings1765300000000',
   'GroupedAppointments1765400000000',
   'BenchmarksAndTargets1765500000000',
+  'Annotations1765600000000',
+  'Alerts1765700000000',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.

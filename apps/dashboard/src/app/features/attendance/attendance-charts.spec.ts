@@ -47,7 +47,7 @@ describe('IntervalBarChart', () => {
       bars: display.bars,
       axisLabel: 'Attendance rate (% of appointments)',
     });
-    expect(texts(element, '[data-testid="interval-bar-value"]')).toEqual(['59.2%', '54.3%', 'fewer than 11']);
+    expect(texts(element, '[data-testid="interval-bar-value"]')).toEqual(['fewer than 11', '59.2%', '54.3%']);
     expect(element.querySelectorAll('[data-testid="interval-bar"] rect')).toHaveLength(2);
     expect(element.querySelectorAll('.whisker')).toHaveLength(2);
     expect(element.textContent).toContain('Attendance rate (% of appointments)');

@@ -201,14 +201,14 @@ describe('toHoursDisplay', () => {
 });
 
 describe('toCounselorDisplay', () => {
-  it('sorts counselors from highest to lowest, withheld ones last', () => {
+  it('orders counselors by name, never by rate, withheld ones in their place', () => {
     const display = toCounselorDisplay(counselorBreakdown('attendanceRate'), 'Attendance rate');
     expect(display.bars.map((bar) => [bar.label, bar.text])).toEqual([
+      ['Avery Ibarra', 'fewer than 11'],
       ['Morgan Walsh', '59.2%'],
       ['Taylor Tanaka', '54.3%'],
-      ['Avery Ibarra', 'fewer than 11'],
     ]);
-    expect(display.bars[0].ci).toEqual([0.4957, 0.6837]);
+    expect(display.bars[1].ci).toEqual([0.4957, 0.6837]);
     expect(display.n).toBe(206);
     expect(display.table.columns.map((column) => column.header)).toEqual([
       'Counselor',
@@ -217,7 +217,7 @@ describe('toCounselorDisplay', () => {
       '95% CI high',
       'n',
     ]);
-    expect(display.table.rows[2]).toEqual({
+    expect(display.table.rows[0]).toEqual({
       counselor: 'Counselor Avery Ibarra',
       rate: 'fewer than 11',
       ciLow: null,

@@ -19,13 +19,17 @@ export const COUNSELOR_COLUMNS = [
   { key: 'n', header: 'n', format: 'count' },
 ] as const;
 
-/** Highest first; counselors without a drawable rate go last, in the API's order. */
+/**
+ * Counselors by name, never by rate: bars ranked by their rate read as a league table, which their intervals do
+ * not support (the attendance rate by counselor is a funnel plot for the same reason).
+ */
 export function toCounselorDisplay(response: BreakdownResponse, rateHeader: string): CounselorDisplay {
-  const groups = [...response.groups].sort((a, b) => (rateOf(b.value) ?? -1) - (rateOf(a.value) ?? -1));
+  const nameOf = (label: string) => label.replace(/^Counselor\s+/, '');
+  const groups = [...response.groups].sort((a, b) => nameOf(a.label).localeCompare(nameOf(b.label)));
   return {
     bars: groups.map((group) => ({
       key: group.key,
-      label: group.label.replace(/^Counselor\s+/, ''),
+      label: nameOf(group.label),
       value: rateOf(group.value),
       ci: ciOf(group.value),
       text: rateText(group.value),
