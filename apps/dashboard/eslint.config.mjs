@@ -56,7 +56,8 @@ function featurePatterns(depth) {
 }
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const TESTS = ['**/*.spec.ts'];
+// Specs, and the helpers in a feature's testing/ folder that several of its specs share.
+const TESTS = ['**/*.spec.ts', '**/testing/*.ts'];
 const DEPTHS = [2, 3, 4];
 
 const layerRules = DEPTHS.flatMap((depth) => [
@@ -65,7 +66,10 @@ const layerRules = DEPTHS.flatMap((depth) => [
   // A page's tests set up HTTP (the testing controller); the page itself never touches it.
   { files: filesAt('features', depth), ignores: TESTS, rules: restrict([...featurePatterns(depth), ANY_HTTP]) },
   {
-    files: filesAt('features', depth).map((glob) => glob.replace(/\*\.ts$/, '*.spec.ts')),
+    files: filesAt('features', depth).flatMap((glob) => [
+      glob.replace(/\*\.ts$/, '*.spec.ts'),
+      glob.replace(/\*\/\*\.ts$/, 'testing/*.ts'),
+    ]),
     rules: restrict(featurePatterns(depth)),
   },
 ]);

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationList, FlowResponse } from '@iop/contracts';
+import type { Annotation, AnnotationList, FlowResponse, QualityMeasureDetailResponse } from '@iop/contracts';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAccessibilityViolations } from './support/page-checks';
 import { expect, test } from './support/test';
@@ -31,12 +31,18 @@ test.describe('Notes on the charts', () => {
     page,
     consoleErrors,
   }) => {
-    // Six axe runs (three views, light and dark) on a machine that also serves and seeds: well over the default 30 s.
-    test.setTimeout(240_000);
-    // A month in the middle of the admissions chart, so that its marker stands inside the plot.
+    // Eight axe runs (four views, light and dark) on a machine that also serves and seeds: well over the default 30 s.
+    test.setTimeout(300_000);
+    // A month in the middle of both the admissions chart and the IET initiation trend by month of admission, so that
+    // its marker stands inside the one's plot and on one of the other's rows.
     const flow = (await (await page.request.get('/api/v1/metrics/flow')).json()) as FlowResponse;
-    expect(flow.points.length).toBeGreaterThan(2);
-    const month = flow.points[Math.floor(flow.points.length / 2)].period;
+    const iet = (await (
+      await page.request.get('/api/v1/quality/measures/iet-initiation')
+    ).json()) as QualityMeasureDetailResponse;
+    const trendMonths = iet.trend.map((group) => group.key);
+    const months = flow.points.map((point) => point.period).filter((period) => trendMonths.includes(period));
+    expect(months.length).toBeGreaterThan(2);
+    const month = months[Math.floor(months.length / 2)];
     const text = `${E2E_NOTE} ${Date.now()})`;
 
     await page.goto('/notes');
@@ -86,6 +92,36 @@ test.describe('Notes on the charts', () => {
     // The table view lists the note after the months.
     await flowFrame.getByTestId('frame-show-table').click();
     await expect(flowFrame.getByTestId('frame-notes-table')).toContainText(text);
+
+    // The quality measure's trend, a bar per month of admission, marks it beside the note's month too.
+    await page.goto('/quality?measure=iet-initiation');
+    const trendFrame = page.getByTestId('quality-trend-frame');
+    // The page computes the measure again for its own filter state: on a busy machine that can outlast 5 s.
+    await expect(trendFrame.getByTestId('interval-bar')).toHaveCount(trendMonths.length, { timeout: 30_000 });
+    const trendMarker = trendFrame.locator(`[data-testid="annotation-marker"][data-period="${month}"]`);
+    await expect(trendMarker.first()).toBeVisible();
+    // Its badge is level with the month's row (its label), so that it reads as that month's note.
+    const level = await trendMarker.first().evaluate((marker, row) => {
+      const badge = marker.querySelector('rect')?.getBoundingClientRect();
+      const label = marker
+        .closest('svg')
+        ?.querySelectorAll('[data-testid="interval-bar"]')
+        [row]?.querySelector('text')
+        ?.getBoundingClientRect();
+      return badge && label ? Math.abs((badge.top + badge.bottom) / 2 - (label.top + label.bottom) / 2) : null;
+    }, trendMonths.indexOf(month));
+    expect(level).not.toBeNull();
+    expect(level).toBeLessThan(6);
+    await expect(trendFrame.getByTestId('frame-notes')).toContainText(text);
+    await expect(trendFrame.getByTestId('frame-chart')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`note \\d+, .*${text.replace(/[()]/g, '\\$&')}`),
+    );
+    // The programs' funnel and the payers' bars are not by calendar month: no marker there.
+    await expect(page.getByTestId('quality-payer-frame').getByTestId('annotation-marker')).toHaveCount(0);
+    await expectAccessibleLightAndDark(page);
+    await trendFrame.getByTestId('frame-show-table').click();
+    await expect(trendFrame.getByTestId('frame-notes-table')).toContainText(text);
 
     expect((await page.request.delete(`/api/v1/annotations/${created.id}`)).status()).toBe(204);
     const left = (await (await page.request.get('/api/v1/annotations')).json()) as AnnotationList;

@@ -105,7 +105,9 @@ void runCli(async () => {
     progress(`copying the base tables into DuckDB`);
     duckDb = await copyIntoDuckDb(database.url);
     progress(`DuckDB holds ${JSON.stringify(duckDb.rows)} after ${duckDb.loadSeconds.toFixed(1)} s; starting the API`);
-    const api = await startLoadApi(database.url, values.api);
+    // No background refit of the early-warning model: each cold call below makes a new data version (dozens a
+    // minute, where real loads come a few times a day), and each would start a minute-long refit beside the calls.
+    const api = await startLoadApi(database.url, values.api, { IOP_EARLY_WARNING_REFRESH_SECONDS: '0' });
     try {
       const askers: Asker[] = [
         { who: 'admin', caller: await signIn(api.base, admin.email, password), programIds: null },

@@ -28,8 +28,12 @@ export interface LoadApi {
 /** The built API's bundle, unless --api names another (a copy kept to compare builds). */
 export const DEFAULT_API_MAIN = 'dist/apps/api/main.js';
 
-/** Starts the built API (`apiMain`) on `databaseUrl` and waits until /api/health says ok. */
-export async function startLoadApi(databaseUrl: string, apiMain = DEFAULT_API_MAIN): Promise<LoadApi> {
+/** Starts the built API (`apiMain`) on `databaseUrl`, with `settings` added to its environment, and waits until /api/health says ok. */
+export async function startLoadApi(
+  databaseUrl: string,
+  apiMain = DEFAULT_API_MAIN,
+  settings: Record<string, string> = {},
+): Promise<LoadApi> {
   if (!existsSync(apiMain)) throw new Error(`${apiMain} is missing: build the API first (npx nx build api)`);
   const port = await findFreePort();
   const child = spawn(process.execPath, [path.resolve(apiMain)], {
@@ -42,6 +46,7 @@ export async function startLoadApi(databaseUrl: string, apiMain = DEFAULT_API_MA
       NO_COLOR: '1',
       IOP_JWT_SECRET: randomBytes(32).toString('base64url'),
       IOP_PATIENT_KEY_SECRET: randomBytes(32).toString('base64url'),
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -38,6 +38,16 @@ describe('validateConfig', () => {
     expect(() => delay('soon')).toThrow('IOP_REPORT_RETRY_DELAY_SECONDS must be an integer');
   });
 
+  it('reads the early-warning refresh period in seconds, 60 by default, 0 (off) to 86400', () => {
+    expect(validateConfig(valid()).IOP_EARLY_WARNING_REFRESH_SECONDS).toBe(60);
+    const period = (value: string) =>
+      validateConfig(valid({ IOP_EARLY_WARNING_REFRESH_SECONDS: value })).IOP_EARLY_WARNING_REFRESH_SECONDS;
+    expect(period('0')).toBe(0);
+    expect(period('86400')).toBe(86_400);
+    expect(() => period('86401')).toThrow('IOP_EARLY_WARNING_REFRESH_SECONDS must be between 0 and 86400');
+    expect(() => period('often')).toThrow('IOP_EARLY_WARNING_REFRESH_SECONDS must be an integer');
+  });
+
   it('needs a patient-key secret of 32 characters or more, not the placeholder', () => {
     expect(() => validateConfig({ DATABASE_URL: url, IOP_JWT_SECRET: secret })).toThrow(
       'IOP_PATIENT_KEY_SECRET is required',

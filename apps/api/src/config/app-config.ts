@@ -133,6 +133,17 @@ export class AppConfig {
   IOP_IMPORT_MAX_FILES!: number;
 
   /**
+   * How often, in seconds, the API looks for a new data version and then refits the early-warning model in the
+   * background, so that the first request after a load finds it ready (docs/ARCHITECTURE.md "Early warning");
+   * default 60, 0 turns it off (the model is then fitted by the first request after a load).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'IOP_EARLY_WARNING_REFRESH_SECONDS must be an integer' })
+  @Min(0, { message: 'IOP_EARLY_WARNING_REFRESH_SECONDS must be between 0 and 86400' })
+  @Max(86_400, { message: 'IOP_EARLY_WARNING_REFRESH_SECONDS must be between 0 and 86400' })
+  IOP_EARLY_WARNING_REFRESH_SECONDS!: number;
+
+  /**
    * Where alert e-mails are sent from (smtp:// or smtps://, user and password in the URL if the server needs
    * them); unset: alerts are in-app only (docs/ARCHITECTURE.md "Alerts").
    */
@@ -163,6 +174,7 @@ export function validateConfig(environment: Record<string, unknown>): AppConfig 
     IOP_IMPORT_DIR: environment['IOP_IMPORT_DIR'] || '.data/imports',
     IOP_IMPORT_MAX_FILE_MB: environment['IOP_IMPORT_MAX_FILE_MB'] ?? '',
     IOP_IMPORT_MAX_FILES: environment['IOP_IMPORT_MAX_FILES'] ?? '',
+    IOP_EARLY_WARNING_REFRESH_SECONDS: environment['IOP_EARLY_WARNING_REFRESH_SECONDS'] ?? '',
     SMTP_URL: environment['SMTP_URL'] || undefined,
     SMTP_FROM: environment['SMTP_FROM'] || 'IOP Outcomes <alerts@localhost>',
     PUBLIC_URL: environment['PUBLIC_URL'] || undefined,

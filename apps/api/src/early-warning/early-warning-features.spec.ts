@@ -87,7 +87,8 @@ describe('EarlyWarningFeaturesQuery', () => {
     // After ROWS_AFTER_THE_DAY_SQL, episode 1 was discharged 03-28 (dropped out): its scoring days are 03-01, 03-08,
     // 03-15, 03-22 (03-29 is after the discharge); the last three disengaged within 14 days. Episode 2 is active:
     // 03-10 + 7k up to as-of - 14 = 06-16, none disengaged. Cut-off 06-30 - 182 = 12-30 of 2024: all after it.
-    const history = await query.history();
+    const table = await query.history();
+    const history = Array.from({ length: table.length }, (_, i) => table.at(i));
     const episode1 = history.filter((row) => row.episodeId === 1).map((row) => [row.day, row.disengaged]);
     expect(episode1).toEqual([
       ['2025-03-01', false],

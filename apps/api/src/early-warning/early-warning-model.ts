@@ -1,6 +1,7 @@
 import type { EarlyWarningFeature } from '@iop/contracts';
 import type { RowMajorMatrix } from '@iop/stats';
 import type { EpisodeDayFeatures } from './early-warning-features.query';
+import { type FeatureRows, rowsOf } from './history-table';
 
 /** Caps that keep a few extreme values from steering a linear term (docs/METRICS.md "Early warning"). */
 const MAX_NO_SHOWS = 5;
@@ -57,46 +58,86 @@ export interface FeatureEncoding {
 }
 
 /** The encoding of `rows`: numeric means over the defined values; levels by frequency, the most frequent the reference. */
-export function learnEncoding(rows: readonly EpisodeDayFeatures[]): FeatureEncoding {
-  const columns: EncodedColumn[] = [];
-  for (const [feature, valueOf] of NUMERIC) {
-    let sum = 0;
-    let defined = 0;
-    for (const row of rows) {
+export function learnEncoding(source: FeatureRows): FeatureEncoding {
+  // One pass over the rows for every feature: a table's row is built each time it is read.
+  const sums = new Float64Array(NUMERIC.length);
+  const defined = new Float64Array(NUMERIC.length);
+  const counts = CATEGORICAL.map(() => new Map<string, number>());
+  for (let i = 0; i < source.length; i++) {
+    const row = source.at(i);
+    NUMERIC.forEach(([, valueOf], f) => {
       const value = valueOf(row);
-      if (value === null) continue;
-      sum += value;
-      defined++;
-    }
-    columns.push({ feature, level: null, mean: defined > 0 ? sum / defined : 0 });
+      if (value === null) return;
+      sums[f] += value;
+      defined[f]++;
+    });
+    CATEGORICAL.forEach(([, levelOf], f) => {
+      const level = levelOf(row);
+      counts[f].set(level, (counts[f].get(level) ?? 0) + 1);
+    });
   }
-  for (const [feature, levelOf] of CATEGORICAL) {
-    const counts = new Map<string, number>();
-    for (const row of rows) counts.set(levelOf(row), (counts.get(levelOf(row)) ?? 0) + 1);
-    const [, ...others] = [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const columns: EncodedColumn[] = NUMERIC.map(([feature], f) => ({
+    feature,
+    level: null,
+    mean: defined[f] > 0 ? sums[f] / defined[f] : 0,
+  }));
+  CATEGORICAL.forEach(([feature], f) => {
+    const [, ...others] = [...counts[f].entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
     for (const [level, count] of others) {
-      if (count >= MIN_LEVEL_ROWS && count < rows.length) {
-        columns.push({ feature, level, mean: count / rows.length });
+      if (count >= MIN_LEVEL_ROWS && count < source.length) {
+        columns.push({ feature, level, mean: count / source.length });
       }
     }
-  }
+  });
   return { columns };
+}
+
+/** Where one design column takes its value: a numeric feature (its mean when undefined) or a level's indicator. */
+type ColumnSource = { numeric: number; mean: number } | { categorical: number; level: string };
+
+/** Writes a row's values in an encoding's columns into `into` from `offset`. */
+export type RowEncoder = (row: EpisodeDayFeatures, into: Float64Array, offset: number) => void;
+
+/**
+ * The encoder of `encoding` (a missing numeric at its training mean). Each feature is read once per row whatever
+ * its number of levels, and nothing is allocated per row: the training design has a million rows at the large preset.
+ */
+export function rowEncoderOf(encoding: FeatureEncoding): RowEncoder {
+  const sources: ColumnSource[] = encoding.columns.map(({ feature, level, mean }) =>
+    level === null
+      ? { numeric: NUMERIC.findIndex(([name]) => name === feature), mean }
+      : { categorical: CATEGORICAL.findIndex(([name]) => name === feature), level },
+  );
+  const numeric: Array<number | null> = new Array<number | null>(NUMERIC.length).fill(null);
+  const levels: string[] = new Array<string>(CATEGORICAL.length).fill('');
+  return (row, into, offset) => {
+    for (let f = 0; f < NUMERIC.length; f++) numeric[f] = NUMERIC[f][1](row);
+    for (let f = 0; f < CATEGORICAL.length; f++) levels[f] = CATEGORICAL[f][1](row);
+    for (let j = 0; j < sources.length; j++) {
+      const source = sources[j];
+      into[offset + j] =
+        'numeric' in source
+          ? (numeric[source.numeric] ?? source.mean)
+          : levels[source.categorical] === source.level
+            ? 1
+            : 0;
+    }
+  };
 }
 
 /** The values of one row in the encoding's columns (a missing numeric at its training mean). */
 export function encodeRow(encoding: FeatureEncoding, row: EpisodeDayFeatures): number[] {
-  const numeric = new Map(NUMERIC.map(([feature, valueOf]) => [feature, valueOf(row)]));
-  const levels = new Map(CATEGORICAL.map(([feature, levelOf]) => [feature, levelOf(row)]));
-  return encoding.columns.map(({ feature, level, mean }) =>
-    level === null ? (numeric.get(feature) ?? mean) : levels.get(feature) === level ? 1 : 0,
-  );
+  const values = new Float64Array(encoding.columns.length);
+  rowEncoderOf(encoding)(row, values, 0);
+  return Array.from(values);
 }
 
 /** The design of `rows` as one row-major matrix (no intercept column): one buffer to hand to a worker. */
-export function designOf(encoding: FeatureEncoding, rows: readonly EpisodeDayFeatures[]): RowMajorMatrix {
+export function designOf(encoding: FeatureEncoding, rows: FeatureRows): RowMajorMatrix {
   const width = encoding.columns.length;
   const data = new Float64Array(rows.length * width);
-  rows.forEach((row, i) => data.set(encodeRow(encoding, row), i * width));
+  const encode = rowEncoderOf(encoding);
+  for (let i = 0; i < rows.length; i++) encode(rows.at(i), data, i * width);
   return { rows: rows.length, columns: width, data };
 }
 
@@ -109,8 +150,22 @@ export interface RiskModel {
 const logistic = (eta: number): number => 1 / (1 + Math.exp(-eta));
 
 export function predictRisk(model: RiskModel, row: EpisodeDayFeatures): number {
-  const values = encodeRow(model.encoding, row);
-  return logistic(values.reduce((eta, value, j) => eta + model.coefficients[j + 1] * value, model.coefficients[0]));
+  return predictRisks(model, rowsOf([row]))[0];
+}
+
+/** The risks of many rows, encoded one at a time into one reused buffer. */
+export function predictRisks(model: RiskModel, rows: FeatureRows): number[] {
+  const encode = rowEncoderOf(model.encoding);
+  const values = new Float64Array(model.encoding.columns.length);
+  const { coefficients } = model;
+  const risks = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    encode(rows.at(i), values, 0);
+    let eta = coefficients[0];
+    for (let j = 0; j < values.length; j++) eta += coefficients[j + 1] * values[j];
+    risks[i] = logistic(eta);
+  }
+  return risks;
 }
 
 /** Each feature's push on the log-odds: coefficient x (value - training mean), summed over a factor's levels. */

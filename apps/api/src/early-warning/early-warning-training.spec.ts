@@ -3,6 +3,7 @@ import type { RiskFitTask } from './early-warning-fit';
 import { fitRisk } from './early-warning-fit';
 import { learnEncoding, predictRisk } from './early-warning-model';
 import { trainAndValidate } from './early-warning-training';
+import { HistoryTable, rowsOf } from './history-table';
 import { bandOf, driversOf, rulesMet, sortRows, listRow } from './early-warning-list';
 
 const base: EpisodeDayFeatures = {
@@ -50,7 +51,7 @@ describe('trainAndValidate', () => {
       row(2, true, 'after'),
     ];
     const tasks: RiskFitTask[] = [];
-    const trained = await trainAndValidate(history, '2025-01-01', (task) => {
+    const trained = await trainAndValidate(HistoryTable.of(history), '2025-01-01', (task) => {
       tasks.push(task);
       return Promise.resolve({ status: 'fitted', coefficients: [-2, 0, 0, 1, 0, 0, 0] });
     });
@@ -75,7 +76,9 @@ describe('trainAndValidate', () => {
 
   it('has no model and says why when the history cannot support one', async () => {
     const history = [row(0, false, 'before'), row(1, false, 'after')];
-    const trained = await trainAndValidate(history, '2025-01-01', (task) => Promise.resolve(fitRisk(task)));
+    const trained = await trainAndValidate(HistoryTable.of(history), '2025-01-01', (task) =>
+      Promise.resolve(fitRisk(task)),
+    );
     expect(trained.model).toBeNull();
     expect(trained.validation).toBeNull();
     expect(trained.modelUnavailable).toBe('too few weekly rows for the model');
@@ -83,7 +86,7 @@ describe('trainAndValidate', () => {
 });
 
 describe('the list', () => {
-  const encoding = learnEncoding([base, { ...base, consecutiveNoShows: 2 }]);
+  const encoding = learnEncoding(rowsOf([base, { ...base, consecutiveNoShows: 2 }]));
   const model = { encoding, coefficients: [-2, 0, 0, 1, 0.1, 0, 0] };
 
   it('applies the plain rules: 2+ consecutive no-shows, no attended session in 10 days', () => {

@@ -1,9 +1,9 @@
 import type { EarlyWarningModelSummary, EarlyWarningValidation } from '@iop/contracts';
 import { EARLY_WARNING_FEATURES } from '@iop/contracts';
 import { brierScore, calibrationGroups, cStatistic, type NotEstimableReason } from '@iop/stats';
-import type { HistoryRow } from './early-warning-features.query';
 import type { RiskFitResult, RiskFitTask } from './early-warning-fit';
-import { designOf, learnEncoding, predictRisk, type RiskModel } from './early-warning-model';
+import { designOf, learnEncoding, predictRisks, type RiskModel } from './early-warning-model';
+import type { HistoryRows, HistoryTable } from './history-table';
 
 /** The model the list is scored with, and how well the same recipe ranked the period after a cut-off. */
 export interface TrainedEarlyWarning {
@@ -24,17 +24,13 @@ const NOT_ESTIMABLE_WORDS: Record<NotEstimableReason, string> = {
   'not-converged': 'the model did not converge',
 };
 
-const outcomesOf = (rows: readonly HistoryRow[]): Uint8Array =>
-  Uint8Array.from(rows, (row) => (row.disengaged ? 1 : 0));
-const eventsOf = (rows: readonly HistoryRow[]): number => rows.reduce((sum, row) => sum + (row.disengaged ? 1 : 0), 0);
-
 async function fitModel(
-  rows: readonly HistoryRow[],
+  rows: HistoryRows,
   fit: (task: RiskFitTask) => Promise<RiskFitResult>,
 ): Promise<{ model: RiskModel } | { unavailable: string }> {
   if (rows.length === 0) return { unavailable: 'no weekly rows with a known outcome' };
   const encoding = learnEncoding(rows);
-  const result = await fit({ outcomes: outcomesOf(rows), design: designOf(encoding, rows) });
+  const result = await fit({ outcomes: rows.outcomes(), design: designOf(encoding, rows) });
   if (result.status === 'not-estimable') return { unavailable: NOT_ESTIMABLE_WORDS[result.reason] };
   return { model: { encoding, coefficients: result.coefficients } };
 }
@@ -43,32 +39,36 @@ async function fitModel(
  * Fits the model twice from the weekly history (docs/METRICS.md "Early warning"): on the rows whose outcome was
  * known by the cut-off, scored on the rows after it (the validation: a time split, so the figures are those of a
  * model used on patients it has not seen, later in time), and on every row (the model that scores the list). The
- * two fits run side by side in the worker threads.
+ * two fits run one after the other in the worker threads: side by side they would hold both designs at once
+ * (about 400 MB at the large preset) to save a few seconds of a background refit.
  */
 export async function trainAndValidate(
-  history: readonly HistoryRow[],
+  history: HistoryTable,
   cutOff: string,
   fit: (task: RiskFitTask) => Promise<RiskFitResult>,
 ): Promise<TrainedEarlyWarning> {
-  const before = history.filter((row) => row.period === 'before');
-  const after = history.filter((row) => row.period === 'after');
-  const [validationFit, finalFit] = await Promise.all([fitModel(before, fit), fitModel(history, fit)]);
+  const before = history.subset('before');
+  const after = history.subset('after');
+  const all = history.all();
+  const validationFit = await fitModel(before, fit);
+  const finalFit = await fitModel(all, fit);
 
   let validation: EarlyWarningValidation | null = null;
   let validationUnavailable: string | null = null;
-  const afterEvents = eventsOf(after);
+  const afterEvents = after.events();
   if ('unavailable' in validationFit) validationUnavailable = `before the cut-off: ${validationFit.unavailable}`;
   else if (afterEvents === 0 || afterEvents === after.length) {
     validationUnavailable = 'after the cut-off, every weekly row has the same 14-day outcome';
   } else {
-    const predicted = after.map((row) => predictRisk(validationFit.model, row));
-    const outcomes = Array.from(outcomesOf(after));
+    const predicted = predictRisks(validationFit.model, after);
+    const outcomes = Array.from(after.outcomes());
     const c = cStatistic(predicted, outcomes);
-    const trainingRate = eventsOf(before) / before.length;
+    const trainingEvents = before.events();
+    const trainingRate = trainingEvents / before.length;
     validation = {
       cutOff,
       trainingRows: before.length,
-      trainingEvents: eventsOf(before),
+      trainingEvents,
       validationRows: after.length,
       validationEvents: afterEvents,
       cStatistic: { estimate: c.estimate, lower: c.lower, upper: c.upper },
@@ -89,7 +89,7 @@ export async function trainAndValidate(
   if ('unavailable' in finalFit) {
     return { model: null, summary: null, modelUnavailable: finalFit.unavailable, validation, validationUnavailable };
   }
-  const events = eventsOf(history);
+  const events = all.events();
   return {
     model: finalFit.model,
     summary: {

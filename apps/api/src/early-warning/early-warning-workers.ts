@@ -13,6 +13,9 @@ export function earlyWarningWorkerScript(): WorkerScript {
   return sourceWorkerScript(path.join(__dirname, 'early-warning.worker.ts'));
 }
 
+/** A buffer to move to the worker; a shared one is seen by both threads already and is not moved. */
+const movable = (buffer: ArrayBufferLike): ArrayBuffer[] => (buffer instanceof ArrayBuffer ? [buffer] : []);
+
 /**
  * The early-warning model's fits run on the evidence board's WorkerPool (docs/ARCHITECTURE.md "Evidence"), in a
  * pool of their own of two threads: the validation fit and the final fit run side by side, and a refit after a
@@ -22,8 +25,9 @@ export function earlyWarningWorkerScript(): WorkerScript {
 export class EarlyWarningWorkers implements OnModuleDestroy {
   private readonly pool = new WorkerPool<RiskFitTask, RiskFitResult>(earlyWarningWorkerScript(), 2);
 
+  /** The task's arrays move to the worker: the caller builds them for this fit alone. */
   fit(task: RiskFitTask): Promise<RiskFitResult> {
-    return this.pool.run(task);
+    return this.pool.run(task, [...movable(task.outcomes.buffer), ...movable(task.design.data.buffer)]);
   }
 
   onModuleDestroy(): Promise<void> {

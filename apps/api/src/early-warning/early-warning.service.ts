@@ -1,5 +1,5 @@
 import type { EarlyWarningDirection, EarlyWarningResponse, EarlyWarningSort, EpisodeFilters } from '@iop/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { format, parseISO, subDays } from 'date-fns';
 import { type AccessScope, UNRESTRICTED_SCOPE } from '../access/access-scope';
 import type { SignedInUser } from '../access/signed-in-user';
@@ -22,7 +22,10 @@ export interface EarlyWarningOrder {
 
 /** The early-warning list and its validation (docs/METRICS.md "Early warning"). */
 @Injectable()
-export class EarlyWarningService {
+export class EarlyWarningService implements OnModuleDestroy {
+  /** Aborted when the app stops: a fit reading the history then stops between two statements. */
+  private readonly stopping = new AbortController();
+
   constructor(
     private readonly features: EarlyWarningFeaturesQuery,
     private readonly activeEpisodes: ActiveEpisodesQuery,
@@ -55,6 +58,13 @@ export class EarlyWarningService {
 
   /** The answer, unaudited: the caller (the JSON list above, the exports) audits what it hands out. */
   async answer(scope: AccessScope, filters: EpisodeFilters, order: EarlyWarningOrder): Promise<EarlyWarningResponse> {
+    // The scored list is remembered per scope, filters and data version (the features of ten thousand active
+    // episodes take seconds at the large preset); each call sorts a copy.
+    const listed = await this.cache.get(scope, filters, 'early-warning-list', () => this.scoredList(scope, filters));
+    return { ...listed, rows: sortRows(listed.rows, order.sort, order.direction) };
+  }
+
+  private async scoredList(scope: AccessScope, filters: EpisodeFilters): Promise<EarlyWarningResponse> {
     const [trained, asOf, episodes] = await Promise.all([
       this.trained(),
       this.asOfQuery.run(),
@@ -84,8 +94,20 @@ export class EarlyWarningService {
       validation,
       validationUnavailable: trained.validationUnavailable ?? trained.modelUnavailable,
       model: summary,
-      rows: sortRows(rows, order.sort, order.direction),
+      rows,
     };
+  }
+
+  /**
+   * Fits the model of the current data version unless it is fitted already (or being fitted): the background
+   * refresh calls it so that the first request after a load finds the model ready.
+   */
+  async prepareModel(): Promise<void> {
+    await this.trained();
+  }
+
+  onModuleDestroy(): void {
+    this.stopping.abort();
   }
 
   /**
@@ -105,7 +127,7 @@ export class EarlyWarningService {
         };
       }
       const cutOff = format(subDays(parseISO(asOf), VALIDATION_DAYS), 'yyyy-MM-dd');
-      const history = await this.features.history();
+      const history = await this.features.history(this.stopping.signal);
       return trainAndValidate(history, cutOff, (task) => this.workers.fit(task));
     });
   }

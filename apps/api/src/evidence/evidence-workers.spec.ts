@@ -5,6 +5,7 @@ import { CLAIM_IDS, claimCards, type ClaimInputs } from './board-claims';
 import type { EvidenceRow } from './evidence-rows.query';
 import { EvidenceWorkers, sourceWorkerScript } from './evidence-workers';
 import { packRows, unpackRows } from './packed-rows';
+import type { TestTask } from './testing/exiting.worker';
 import { WorkerPool } from './worker-pool';
 
 /** A deterministic selection of episodes, varied enough for every model to be fitted (no Math.random). */
@@ -105,7 +106,7 @@ describe('WorkerPool', () => {
   const script = sourceWorkerScript(path.join(__dirname, 'testing', 'exiting.worker.ts'));
 
   it('rejects the task of a worker that dies, and serves the next task with a new worker', async () => {
-    const pool = new WorkerPool<'thread' | 'throw' | 'exit', number>(script, 1);
+    const pool = new WorkerPool<TestTask, number>(script, 1);
     try {
       const first = await pool.run('thread');
       expect(first).not.toBe(mainThreadId);
@@ -119,12 +120,28 @@ describe('WorkerPool', () => {
   }, 60_000);
 
   it('queues tasks beyond its size and rejects what is left when closed', async () => {
-    const pool = new WorkerPool<'thread' | 'throw' | 'exit', number>(script, 2);
+    const pool = new WorkerPool<TestTask, number>(script, 2);
     const answers = await Promise.all(Array.from({ length: 5 }, () => pool.run('thread')));
     expect(new Set(answers).size).toBeLessThanOrEqual(2);
     const pending = expect(pool.run('thread')).rejects.toThrow('the worker pool was closed');
     await pool.close();
     await pending;
     await expect(pool.run('thread')).rejects.toThrow('the worker pool is closed');
+  }, 60_000);
+
+  it('moves the buffers it is told to transfer, and copies the others', async () => {
+    const pool = new WorkerPool<TestTask, number>(script, 1);
+    try {
+      const copied = Float64Array.from([1, 2, 3.5]);
+      expect(await pool.run({ sum: copied })).toBe(6.5);
+      expect(Array.from(copied)).toEqual([1, 2, 3.5]);
+      const moved = Float64Array.from([1, 2, 3.5, 4]);
+      expect(await pool.run({ sum: moved }, [moved.buffer])).toBe(10.5);
+      // Detached here: the worker received the memory itself, not a copy.
+      expect(moved.length).toBe(0);
+      expect(moved.buffer.byteLength).toBe(0);
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 });

@@ -88,6 +88,9 @@ export async function startTestApp(databaseUrl: string, overrides: ProviderOverr
   process.env['DATABASE_URL'] = databaseUrl;
   process.env['IOP_JWT_SECRET'] = TEST_JWT_SECRET;
   process.env['IOP_PATIENT_KEY_SECRET'] = TEST_PATIENT_KEY_SECRET;
+  // No background refit of the early-warning model unless the test asks for one: it would read the test's tables
+  // while the test changes them.
+  process.env['IOP_EARLY_WARNING_REFRESH_SECONDS'] ??= '0';
   const { AppModule } = await import('../app.module');
   const app = configureApp(
     overrides.length === 0

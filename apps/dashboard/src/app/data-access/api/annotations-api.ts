@@ -1,5 +1,5 @@
 import { HttpClient, httpResource, type HttpResourceRef } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { computed, inject, Injectable, type Signal } from '@angular/core';
 import {
   API_BASE_PATH,
   type Annotation,
@@ -46,6 +46,15 @@ export class AnnotationsApi {
         ? undefined
         : { url: ANNOTATIONS_PATHS.list, params: toQueryParams(current) };
     });
+  }
+
+  /**
+   * The notes to mark on the charts of a page filtered by `filters` (its programs and admission window): none while
+   * they load or when they cannot be read, so that a chart never waits for its notes.
+   */
+  chartNotes(filters: () => EpisodeFilters): Signal<Annotation[]> {
+    const list = this.list(() => annotationQueryOf(filters()));
+    return computed(() => (list.hasValue() ? (list.value()?.annotations ?? []) : []));
   }
 
   create(value: AnnotationValue): Promise<Annotation> {

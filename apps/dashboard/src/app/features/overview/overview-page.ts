@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, type Signal } fro
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import type { DischargeReasonsResponse, FlowResponse } from '@iop/contracts';
-import { AnnotationsApi, annotationQueryOf } from '../../data-access/api/annotations-api';
+import { AnnotationsApi } from '../../data-access/api/annotations-api';
 import { BenchmarksApi } from '../../data-access/api/benchmarks-api';
 import { MetricsApi } from '../../data-access/api/metrics-api';
 import { describeLoadError, resourcePanel } from '../../data-access/api/resource-state';
@@ -54,10 +54,7 @@ export class OverviewPage {
   );
 
   /** Notes on the charts for the filter's programs and window; none while they load or when they fail. */
-  private readonly annotationsList = inject(AnnotationsApi).list(() => annotationQueryOf(this.filters()));
-  protected readonly annotations = computed(() =>
-    this.annotationsList.hasValue() ? (this.annotationsList.value()?.annotations ?? []) : [],
-  );
+  protected readonly annotations = inject(AnnotationsApi).chartNotes(this.filters);
 
   private readonly benchmarksApi = inject(BenchmarksApi);
   private readonly programTargets = this.benchmarksApi.targetsFor(this.filters);

@@ -1,8 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { QualityMeasureDetailResponse, QualityMeasureGroup, QualityMeasureId } from '@iop/contracts';
+import { AnnotationsApi } from '../../data-access/api/annotations-api';
 import { QualityApi } from '../../data-access/api/quality-api';
 import { errorMessageOf, frameStateOf } from '../../data-access/api/resource-state';
 import { FunnelChart } from '../../ui/charts/funnel-chart';
+import { withAnnotations } from '../../ui/charts/chart-annotations';
+import { intervalBarMarkers } from '../../ui/charts/interval-bar-annotations';
 import { IntervalBarChart } from '../../ui/charts/interval-bar-chart';
 import { AuthSession } from '../../data-access/auth/auth-session';
 import type { FrameTable } from '../../ui/charts/frame-table';
@@ -28,6 +31,8 @@ interface BreakdownFrame {
   labelOf?: (group: QualityMeasureGroup) => string;
   /** The trend draws the benchmark and target; a program's or payer's split is not what a target is set for. */
   showsReferences?: boolean;
+  /** Its rows are calendar months, so the notes on the charts are marked on them. */
+  marksNotes?: boolean;
 }
 
 const monthLabel = (group: QualityMeasureGroup) => formatMonth(group.key);
@@ -41,6 +46,7 @@ const FRAMES: readonly BreakdownFrame[] = [
     groupsOf: (detail) => detail.trend,
     labelOf: monthLabel,
     showsReferences: true,
+    marksNotes: true,
   },
   {
     testId: 'quality-payer-frame',
@@ -80,6 +86,7 @@ const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
             [state]="state()"
             [errorMessage]="errorMessage()"
             [chartDescription]="frame.description"
+            [annotations]="frame.markedNotes"
             (retry)="retry()"
           >
             @if (frame.notComparable; as notComparable) {
@@ -88,6 +95,7 @@ const EMPTY_TABLE: FrameTable = { columns: [], rows: [] };
             <iop-interval-bar-chart
               [bars]="frame.bars"
               [references]="frame.lines"
+              [annotations]="frame.annotations"
               axisLabel="Rate (% of the denominator)"
             />
           </iop-chart-frame>
@@ -159,7 +167,8 @@ export class MeasureDetail {
   /** The measure's benchmark and the selected program's target, as its card shows them. */
   readonly references = input<MeasureReferences>({ benchmark: null, target: null });
 
-  private readonly detailResource = inject(QualityApi).detail(inject(FilterState).filters, this.measureId);
+  private readonly filters = inject(FilterState).filters;
+  private readonly detailResource = inject(QualityApi).detail(this.filters, this.measureId);
   private readonly session = inject(AuthSession);
   protected readonly canSeePatients = computed(() => this.session.hasRole(PATIENT_LIST_ROLES));
   protected readonly state = frameStateOf(this.detailResource, (detail) => detail.trend.length === 0);
@@ -171,6 +180,9 @@ export class MeasureDetail {
   protected readonly definition = computed(() => this.detail()?.measure.definition ?? '');
   protected readonly n = computed(() => denominatorOf(this.detail()?.measure.rate));
 
+  /** Notes on the charts for the filter's programs and window, as the overview asks; none while loading or failed. */
+  private readonly annotations = inject(AnnotationsApi).chartNotes(this.filters);
+
   protected readonly emptyTable = EMPTY_TABLE;
   protected readonly funnel = computed(() => {
     const detail = this.detail();
@@ -180,8 +192,12 @@ export class MeasureDetail {
   protected readonly frames = computed(() => {
     const detail = this.detail();
     const references = this.references();
+    const annotations = this.annotations();
     return FRAMES.map((frame) => {
       const groups = detail ? frame.groupsOf(detail) : [];
+      const bars = toGroupBars(groups, frame.labelOf);
+      const notes = frame.marksNotes ? annotations : [];
+      const markers = intervalBarMarkers(notes, bars);
       const table = detail ? toGroupTable(groups, frame.groupHeader, frame.labelOf) : EMPTY_TABLE;
       const benchmark = references.benchmark;
       return {
@@ -190,9 +206,14 @@ export class MeasureDetail {
         testId: frame.testId,
         heading: `${this.heading()}: ${frame.heading.toLowerCase()}`,
         subtitle: frame.subtitle,
-        bars: toGroupBars(groups, frame.labelOf),
+        bars,
+        annotations: notes,
+        markedNotes: markers.map((marker) => marker.annotation),
         table: detail && frame.showsReferences ? withReferenceRows(table, references) : table,
-        description: describeGroups(`${this.heading()}, ${frame.heading.toLowerCase()}`, groups),
+        description: withAnnotations(
+          describeGroups(`${this.heading()}, ${frame.heading.toLowerCase()}`, groups),
+          markers,
+        ),
       };
     });
   });

@@ -1,15 +1,13 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import type { Benchmark, ProgramTargetsResponse } from '@iop/contracts';
+import { ANNOTATIONS_PATHS } from '../../data-access/api/annotations-api';
 import { BENCHMARKS_PATHS } from '../../data-access/api/benchmarks-api';
 import { QUALITY_PATHS } from '../../data-access/api/quality-api';
-import { provideSignedInUser, testUser } from '../../data-access/auth/testing/signed-in-session';
 import { SEEDED_BENCHMARKS } from '../../ui/benchmarks/testing/benchmark-fixture';
 import { IET_INITIATION_DETAIL, QUALITY_MEASURES } from './quality-fixture';
 import { QualityPage } from './quality-page';
+import { openQualityPage, settle } from './testing/open-quality-page';
 
 /** A comparable benchmark for IET initiation, made up for the test: 70%, higher is better. */
 const IET_BENCHMARK: Benchmark = {
@@ -42,32 +40,17 @@ describe('QualityPage benchmarks and targets', () => {
   let fixture: ComponentFixture<QualityPage>;
   let httpTesting: HttpTestingController;
 
-  async function settle(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      TestBed.tick();
-      await new Promise((resolve) => setTimeout(resolve));
-    }
-  }
-
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withFetch()),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideRouter([{ path: 'quality', component: QualityPage }]),
-        provideSignedInUser(testUser('director')),
-      ],
-    });
-    httpTesting = TestBed.inject(HttpTestingController);
-    await TestBed.inject(Router).navigateByUrl('/quality?programId=3&measure=iet-initiation');
-    fixture = TestBed.createComponent(QualityPage);
-    TestBed.tick();
-    httpTesting.expectOne(BENCHMARKS_PATHS.list).flush({ benchmarks: [...SEEDED_BENCHMARKS, IET_BENCHMARK] });
+    ({ fixture, httpTesting } = await openQualityPage('director', '/quality?programId=3&measure=iet-initiation', [
+      ...SEEDED_BENCHMARKS,
+      IET_BENCHMARK,
+    ]));
     httpTesting.expectOne(BENCHMARKS_PATHS.targets(3)).flush(TARGETS);
     httpTesting.expectOne((req) => req.url === QUALITY_PATHS.measures).flush(QUALITY_MEASURES);
     await settle();
     httpTesting.expectOne((req) => req.url === QUALITY_PATHS.detail('iet-initiation')).flush(IET_INITIATION_DETAIL);
+    // The notes on the trend are not what these tests are about.
+    httpTesting.expectOne((req) => req.url === ANNOTATIONS_PATHS.list).flush({ annotations: [] });
     await settle();
   });
 

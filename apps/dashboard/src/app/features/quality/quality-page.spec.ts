@@ -1,13 +1,9 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router } from '@angular/router';
-import type { UserRole } from '@iop/contracts';
-import { BENCHMARKS_PATHS } from '../../data-access/api/benchmarks-api';
+import { Router } from '@angular/router';
+import type { AnnotationList, UserRole } from '@iop/contracts';
+import { ANNOTATIONS_PATHS } from '../../data-access/api/annotations-api';
 import { QUALITY_PATHS } from '../../data-access/api/quality-api';
-import { SEEDED_BENCHMARKS } from '../../ui/benchmarks/testing/benchmark-fixture';
-import { provideSignedInUser, testUser } from '../../data-access/auth/testing/signed-in-session';
 import {
   IET_INITIATION_DETAIL,
   IET_INITIATION_NUMERATOR,
@@ -16,27 +12,16 @@ import {
   QUALITY_MEASURES,
 } from './quality-fixture';
 import { QualityPage } from './quality-page';
+import { openQualityPage, settle } from './testing/open-quality-page';
+
+const NO_NOTES: AnnotationList = { annotations: [] };
 
 describe('QualityPage', () => {
   let fixture: ComponentFixture<QualityPage>;
   let httpTesting: HttpTestingController;
 
   async function open(role: UserRole, url = '/quality'): Promise<void> {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withFetch()),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideRouter([{ path: 'quality', component: QualityPage }]),
-        provideSignedInUser(testUser(role)),
-      ],
-    });
-    httpTesting = TestBed.inject(HttpTestingController);
-    await TestBed.inject(Router).navigateByUrl(url);
-    fixture = TestBed.createComponent(QualityPage);
-    TestBed.tick();
-    // Every signed-in reader asks for the benchmarks once; the cards show them.
-    httpTesting.expectOne(BENCHMARKS_PATHS.list).flush({ benchmarks: SEEDED_BENCHMARKS });
+    ({ fixture, httpTesting } = await openQualityPage(role, url));
   }
 
   afterEach(() => httpTesting.verify());
@@ -45,14 +30,6 @@ describe('QualityPage', () => {
   const byTestId = (id: string, within: ParentNode = root()) =>
     within.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const textOf = (id: string, within: ParentNode = root()) => byTestId(id, within)?.textContent?.trim();
-
-  /** Lets the page react: signals, the router and the next requests (whenStable would wait for those). */
-  async function settle(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      TestBed.tick();
-      await new Promise((resolve) => setTimeout(resolve));
-    }
-  }
 
   async function answer(url: string, body: object): Promise<void> {
     httpTesting.expectOne((request) => request.url === url).flush(body);
@@ -102,6 +79,7 @@ describe('QualityPage', () => {
     await open('payer', '/quality?measure=iet-initiation');
     await answer(QUALITY_PATHS.measures, PAYER_QUALITY_MEASURES);
     await answer(QUALITY_PATHS.detail('iet-initiation'), PAYER_IET_INITIATION_DETAIL);
+    await answer(ANNOTATIONS_PATHS.list, NO_NOTES);
 
     expect(textOf('quality-rate-pod')).toBe('fewer than 11');
     expect(textOf('quality-suppressed-pod')).toContain('Reason: fewer than 11 episodes.');
@@ -137,6 +115,7 @@ describe('QualityPage', () => {
     await settle();
     expect(TestBed.inject(Router).url).toBe('/quality?measure=iet-initiation');
     await answer(QUALITY_PATHS.detail('iet-initiation'), IET_INITIATION_DETAIL);
+    await answer(ANNOTATIONS_PATHS.list, NO_NOTES);
 
     expect(byTestId('quality-select-iet-initiation')?.getAttribute('aria-pressed')).toBe('true');
     const trend = byTestId('quality-trend-frame') as HTMLElement;
@@ -193,6 +172,7 @@ describe('QualityPage', () => {
     await open('quality', '/quality?measure=iet-initiation');
     await answer(QUALITY_PATHS.measures, QUALITY_MEASURES);
     await answer(QUALITY_PATHS.detail('iet-initiation'), IET_INITIATION_DETAIL);
+    await answer(ANNOTATIONS_PATHS.list, NO_NOTES);
     httpTesting.expectNone(QUALITY_PATHS.patients('iet-initiation'));
     expect(textOf('quality-patients-audit-note')).toContain('recorded in the audit log');
 
@@ -254,6 +234,10 @@ describe('QualityPage', () => {
     const detail = httpTesting.expectOne((req) => req.url === QUALITY_PATHS.detail('pod'));
     expect(detail.request.params.getAll('payer')).toEqual(['medicaid']);
     detail.flush({ ...IET_INITIATION_DETAIL, measure: QUALITY_MEASURES.measures[2] });
+    // The notes are chosen by the filter's programs and window only, as on the overview: a payer filter is not sent.
+    const notes = httpTesting.expectOne((req) => req.url === ANNOTATIONS_PATHS.list);
+    expect(notes.request.params.keys()).toEqual([]);
+    notes.flush(NO_NOTES);
     await settle();
     expect(byTestId('quality-select-pod')?.getAttribute('aria-pressed')).toBe('true');
   });
@@ -263,5 +247,7 @@ describe('QualityPage', () => {
     await answer(QUALITY_PATHS.measures, QUALITY_MEASURES);
     expect(byTestId('quality-detail')).toBeNull();
     httpTesting.expectNone((req) => req.url.includes('/quality/measures/'));
+    // No chart by month, so no notes asked for.
+    httpTesting.expectNone((req) => req.url === ANNOTATIONS_PATHS.list);
   });
 });

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { Annotation } from '@iop/contracts';
 import { SERIES_COLORS } from './chart-panel';
 import { hostWidth } from './host-width';
+import { intervalBarMarkers } from './interval-bar-annotations';
 
 /** One bar of a sorted bar chart with its 95% interval. */
 export interface IntervalBar {
@@ -27,6 +29,11 @@ const TOP = 8;
 const AXIS_HEIGHT = 52;
 const VALUE_ROOM = 64;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** A note's numbered badge (as AnnotationOverlay draws it), the step between badges of one month, and their margin. */
+const BADGE_WIDTH = 18;
+const BADGE_HEIGHT = 16;
+const BADGE_STEP = 22;
+const BADGE_MARGIN = 6;
 
 /**
  * Horizontal bars of proportions (0-100%) with their 95% intervals as whiskers, one row per bar in the order
@@ -68,6 +75,28 @@ const TICKS = [0, 0.25, 0.5, 0.75, 1];
             [attr.text-anchor]="reference.anchor"
           >
             {{ reference.label }}
+          </text>
+        </g>
+      }
+      @for (marker of layout.markers; track marker.number) {
+        <g class="annotation-marker" data-testid="annotation-marker" [attr.data-period]="marker.period">
+          <line
+            class="annotation-line"
+            [attr.x1]="layout.plotLeft"
+            [attr.x2]="marker.lineEnd"
+            [attr.y1]="marker.y"
+            [attr.y2]="marker.y"
+          />
+          <rect
+            class="annotation-badge"
+            [attr.x]="marker.badgeX - badgeWidth / 2"
+            [attr.y]="marker.badgeY - badgeHeight / 2"
+            [attr.width]="badgeWidth"
+            [attr.height]="badgeHeight"
+            rx="8"
+          />
+          <text class="annotation-number" [attr.x]="marker.badgeX" [attr.y]="marker.badgeY + 4" text-anchor="middle">
+            {{ marker.number }}
           </text>
         </g>
       }
@@ -131,6 +160,18 @@ const TICKS = [0, 0.25, 0.5, 0.75, 1];
       stroke: var(--mat-sys-on-surface);
       stroke-width: 1.5;
     }
+    .annotation-line {
+      stroke: var(--mat-sys-tertiary);
+      stroke-width: 2;
+      stroke-dasharray: 6 4;
+    }
+    .annotation-badge {
+      fill: var(--mat-sys-tertiary);
+    }
+    .annotation-number {
+      fill: var(--mat-sys-on-tertiary);
+      font: var(--mat-sys-label-small);
+    }
   `,
 })
 export class IntervalBarChart {
@@ -140,9 +181,18 @@ export class IntervalBarChart {
   readonly color = input(SERIES_COLORS[0]);
   /** Benchmark and target lines, labelled with their value; their sources are in the table view. */
   readonly references = input<readonly IntervalReference[]>([]);
+  /**
+   * Notes on the charts (docs/ARCHITECTURE.md "Annotations"), marked on the months they touch when the rows are
+   * calendar months (`intervalBarMarkers`); other rows carry none. The frame lists the same notes and the page reads
+   * them out with its description.
+   */
+  readonly annotations = input<readonly Annotation[]>([]);
 
   private readonly width = hostWidth();
   protected readonly barHeight = BAR_HEIGHT;
+  protected readonly badgeWidth = BADGE_WIDTH;
+  protected readonly badgeHeight = BADGE_HEIGHT;
+  private readonly markers = computed(() => intervalBarMarkers(this.annotations(), this.bars()));
 
   protected readonly chart = computed(() => {
     const width = Math.max(280, this.width());
@@ -152,7 +202,11 @@ export class IntervalBarChart {
     // in the table view and the description.
     const longestName = Math.max(0, ...bars.map((bar) => bar.label.length));
     const plotLeft = Math.min(260, Math.round(width * 0.34), Math.max(60, longestName * 7 + 16));
-    const plotWidth = width - plotLeft - VALUE_ROOM;
+    // The notes' badges stand right of the values, one column per note of the busiest month.
+    const markers = this.markers();
+    const badgeColumns = markers.length === 0 ? 0 : Math.max(...markers.map((marker) => marker.stack)) + 1;
+    const badgeRoom = badgeColumns === 0 ? 0 : BADGE_MARGIN + badgeColumns * BADGE_STEP;
+    const plotWidth = width - plotLeft - VALUE_ROOM - badgeRoom;
     const x = (value: number) => plotLeft + Math.min(1, Math.max(0, value)) * plotWidth;
     const references = this.references();
     const top = TOP + (references.length > 0 ? REFERENCE_LABEL_HEIGHT : 0);
@@ -174,6 +228,20 @@ export class IntervalBarChart {
             ? 'end'
             : 'start',
       })),
+      // A note is marked by a dashed line along the top edge of its month's row (where the month begins) and its
+      // badge level with the row.
+      markers: markers.map((marker) => {
+        const rowTop = top + bars.findIndex((bar) => bar.key === marker.period) * ROW_HEIGHT;
+        const badgesLeft = width - badgeRoom + BADGE_MARGIN;
+        return {
+          number: marker.number,
+          period: marker.period,
+          y: rowTop,
+          lineEnd: badgesLeft,
+          badgeX: badgesLeft + marker.stack * BADGE_STEP + BADGE_STEP / 2,
+          badgeY: rowTop + ROW_HEIGHT / 2,
+        };
+      }),
       ticks: TICKS.map((value) => ({ value, x: x(value), text: `${Math.round(value * 100)}%` })),
       bars: bars.map((bar, index) => {
         const ciHigh = bar.ci ? x(bar.ci[1]) : null;
