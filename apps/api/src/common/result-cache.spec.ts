@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
 import { DataSource } from 'typeorm';
 import { UNRESTRICTED_SCOPE } from '../access/access-scope';
-import { ResultCache } from './result-cache';
+import { RESULT_CACHE_CAPACITY, ResultCache } from './result-cache';
 
 describe('ResultCache', () => {
   let version: string;
@@ -35,6 +35,24 @@ describe('ResultCache', () => {
     version = '2026-11-29 00:00:00+00/1';
     await cache.get(UNRESTRICTED_SCOPE, {}, 'board', compute);
     expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops the result used longest ago when full, not the one computed first', async () => {
+    const compute = jest.fn((name: string) => Promise.resolve({ name }));
+    const ask = (from: string) => cache.get(UNRESTRICTED_SCOPE, { from }, 'board', () => compute(from));
+    const day = (index: number) => `2025-01-01+${index}`;
+    await ask('steady');
+    await ask('one-off');
+    // A full cache's worth of other filters, with the steady answer asked again between them.
+    for (let index = 0; index < RESULT_CACHE_CAPACITY - 1; index++) {
+      await ask(day(index));
+      if (index % 50 === 0) await ask('steady');
+    }
+    expect(compute).toHaveBeenCalledTimes(RESULT_CACHE_CAPACITY + 1);
+    await ask('steady');
+    expect(compute).toHaveBeenCalledTimes(RESULT_CACHE_CAPACITY + 1);
+    await ask('one-off');
+    expect(compute).toHaveBeenCalledTimes(RESULT_CACHE_CAPACITY + 2);
   });
 
   it('does not remember a failure', async () => {

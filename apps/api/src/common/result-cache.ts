@@ -10,10 +10,12 @@ import { pg } from '../database/pg-columns';
 const versionRow = z.object({ version: pg.text.nullable() });
 
 /**
- * How many results are kept per module; the oldest is dropped first. Every (scope, filters) pair a user views
- * is a key, and a hundred users of different programs and payers share one process.
+ * How many results are kept per module; the one used longest ago is dropped first, so that an answer in steady use
+ * (the whole network's board, the early-warning model that its refresh asks for every minute) outlives a burst of
+ * one-off filters. Every (scope, filters) pair a user views is a key, and a hundred users of different programs and
+ * payers share one process.
  */
-const CAPACITY = 256;
+export const RESULT_CACHE_CAPACITY = 256;
 
 /**
  * Remembers results per (kind, scope, filters, data version). Every dashboard answer passes through one: the
@@ -37,10 +39,15 @@ export class ResultCache {
   async get<T>(scope: AccessScope, filters: EpisodeFilters, kind: string, compute: () => Promise<T>): Promise<T> {
     const key = JSON.stringify([kind, scope, normalise(filters), await this.dataVersion()]);
     const cached = this.entries.get(key);
-    if (cached) return cached as Promise<T>;
+    if (cached) {
+      // Used now: moved to the end of the map's order, the last to be dropped.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached as Promise<T>;
+    }
     const computing = compute();
     this.entries.set(key, computing);
-    if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > RESULT_CACHE_CAPACITY) this.entries.delete(this.entries.keys().next().value as string);
     // A failed computation is not remembered: the next request tries again.
     computing.catch(() => this.entries.delete(key));
     return computing;
