@@ -1,18 +1,5 @@
 import type { AlertEvaluationResponse, AlertRule, AlertRulesResponse } from '@iop/contracts';
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Put,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -32,8 +19,8 @@ import { ApiRefusesParameters, NoParameters } from '../common/no-parameters.dto'
 import { AlertEvaluationService } from './alert-evaluation.service';
 import { AlertRulesService } from './alert-rules.service';
 import { AlertEvaluationResponseDoc, AlertRuleDoc, AlertRuleDto, AlertRulesResponseDoc } from './alerts.dto';
+import { ID_PIPE } from '../common/whole-number-param';
 
-const ID_PIPE = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') });
 const RULE_SCOPE =
   'Each user keeps their own rules, on what they may see: a payer only their own payer, a director their programs';
 const RULE_BAD_REQUEST =

@@ -1,15 +1,5 @@
 import type { NotificationsResponse, UnreadNotificationsResponse } from '@iop/contracts';
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseIntPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../access/request-user.decorator';
 import { Roles } from '../access/roles.decorator';
@@ -17,8 +7,7 @@ import type { SignedInUser } from '../access/signed-in-user';
 import { ApiRefusesParameters, NoParameters } from '../common/no-parameters.dto';
 import { NotificationsResponseDoc, UnreadNotificationsResponseDoc } from './alerts.dto';
 import { NotificationsQuery } from './notifications.query';
-
-const ID_PIPE = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') });
+import { ID_PIPE } from '../common/whole-number-param';
 
 /** The caller's own notifications: every role has them, nobody sees another's. */
 @ApiTags('alerts')

@@ -1,18 +1,5 @@
 import type { Annotation, AnnotationList } from '@iop/contracts';
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Put,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -28,8 +15,8 @@ import { Roles } from '../access/roles.decorator';
 import type { SignedInUser } from '../access/signed-in-user';
 import { AnnotationDoc, AnnotationDto, AnnotationListDoc, AnnotationQueryDto } from './annotations.dto';
 import { AnnotationsService } from './annotations.service';
+import { ID_PIPE } from '../common/whole-number-param';
 
-const ID_PIPE = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') });
 const WRITE_SCOPE =
   'A director writes notes on their own programs; quality and admin on any program or the whole network (403 otherwise)';
 const BAD_NOTE =

@@ -15,7 +15,6 @@ import {
   HttpCode,
   Param,
   ParseEnumPipe,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -45,14 +44,12 @@ import {
   ProgramTargetsResponseDoc,
 } from './benchmarks.dto';
 import { BenchmarksService } from './benchmarks.service';
+import { ID_PIPE, wholeNumberParam } from '../common/whole-number-param';
 
 const METRIC_PIPE = new ParseEnumPipe(Object.fromEntries(BENCHMARK_METRIC_IDS.map((metric) => [metric, metric])), {
   exceptionFactory: () => new BadRequestException(`metric must be one of ${BENCHMARK_METRIC_IDS.join(', ')}`),
 });
-const ID_PIPE = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') });
-const PROGRAM_PIPE = new ParseIntPipe({
-  exceptionFactory: () => new BadRequestException('programId must be a whole number'),
-});
+const PROGRAM_PIPE = wholeNumberParam('programId');
 const TARGET_SCOPE = 'An admin any program; a director only their own programs (403 otherwise)';
 
 @ApiTags('benchmarks')
