@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import type { AccessScope } from '../access/access-scope';
 import type { SignedInUser } from '../access/signed-in-user';
 import { AuditService } from '../audit/audit.service';
-import { type Evaluated, QualityService } from '../quality/quality.service';
+import { type ListedCase, QualityService } from '../quality/quality.service';
 import { auditedExport, filtersOf } from './audited-export';
 import { deIdentifyQualityPatient, isDeIdentifiedFor } from './de-identify';
 import {
@@ -33,8 +33,8 @@ export interface PreparedQualityPatientsExport {
 /** Proportions to 4 places, as the episode export rounds its rates: more is noise to a quality team. */
 const round4 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
-const toExportRow = ({ episode, outcome }: Evaluated): QualityPatientExportRow => ({
-  patientKey: episode.patientKey,
+const toExportRow = ({ episode, outcome, patientKey }: ListedCase): QualityPatientExportRow => ({
+  patientKey,
   episodeId: episode.episodeId,
   program: episode.programName,
   admitDate: episode.admitDate,

@@ -1,4 +1,4 @@
-import { continuousCoverageEnd, dayNumber, daysCovered, shiftedCoverage } from './medication-coverage';
+import { continuousCoverageEnd, dayNumber, daysCovered, isoDate, shiftedCoverage } from './medication-coverage';
 
 const fill = (on: string, days: number) => ({ on, days, medication: 'buprenorphine' });
 
@@ -22,5 +22,18 @@ describe('medication coverage (shifted forward, gaps bridged up to 7 days)', () 
     const broken = shiftedCoverage([fill('2025-01-01', 10), fill('2025-01-19', 10)]);
     expect((continuousCoverageEnd(broken) as number) - dayNumber('2025-01-01')).toBe(9);
     expect(continuousCoverageEnd([])).toBeNull();
+  });
+
+  it('converts dates to day numbers and back, also past the conversions it remembers', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2024-02-29')).toBe(19_782);
+    expect(isoDate(19_783)).toBe('2024-03-01');
+    // 60,000 distinct days (1970 to 2134) fill the memory of 50,000 and make it start again; each stays right.
+    for (let day = 0; day < 60_000; day += 1) {
+      const date = isoDate(day);
+      if (dayNumber(date) !== day || isoDate(day) !== date) throw new Error(`day ${day} came back as ${date}`);
+    }
+    expect(isoDate(59_999)).toBe('2134-04-10');
+    expect(dayNumber('2024-02-29')).toBe(19_782);
   });
 });

@@ -1,8 +1,29 @@
 import type { Fill } from './quality-cases.query';
 
+/**
+ * The conversions below, remembered: a whole network's measures convert about a million dates, of a few thousand
+ * distinct days, and parsing or formatting each took about half of the measures' time (docs/PERFORMANCE.md). Dropped
+ * whole when full, which a real calendar of a few decades never fills.
+ */
+const CONVERSIONS_KEPT = 50_000;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, string>();
+
+function remembered<K, V>(memory: Map<K, V>, key: K, convert: (key: K) => V): V {
+  let value = memory.get(key);
+  if (value === undefined) {
+    if (memory.size >= CONVERSIONS_KEPT) memory.clear();
+    value = convert(key);
+    memory.set(key, value);
+  }
+  return value;
+}
+
 /** Days since 1970-01-01 of an ISO date: whole-day arithmetic without time zones. */
-export const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
-export const isoDate = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+export const dayNumber = (isoDate: string): number =>
+  remembered(dayNumbers, isoDate, (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+export const isoDate = (day: number): string =>
+  remembered(isoDates, day, (number) => new Date(number * 86_400_000).toISOString().slice(0, 10));
 
 /** Days covered by one fill, first and last inclusive (day numbers). */
 export interface CoveredSpan {

@@ -6,6 +6,7 @@ import type { AccessScope } from '../access/access-scope';
 import { parseLargeRows } from '../database/parse-large-rows';
 import { pg } from '../database/pg-columns';
 import { episodeSelection } from '../episodes/episode-selection.sql';
+import { isoDate } from './medication-coverage';
 
 /** A fill of a medication: dispensed on a date for a number of days. */
 export interface Fill {
@@ -19,7 +20,6 @@ export interface QualityCase {
   episodeId: number;
   /** The episode's record key, which a payer's counts are perturbed by (suppression/cell-key.ts); never shown. */
   recordKey: number;
-  patientKey: string;
   programId: number;
   programName: string;
   payer: string;
@@ -47,11 +47,14 @@ export interface QualityCase {
 
 const fill = z.object({ on: pg.isoDate, days: pg.int, medication: pg.text });
 
-/** Dates leave the SQL as YYYY-MM-DD text; the fills come as one json array per episode. */
+/**
+ * Dates leave the SQL as YYYY-MM-DD text, but the attended ones as one text of day numbers (days since 1970-01-01)
+ * joined by commas: as an array column they took about a quarter of the query's time at the large preset, to format
+ * and to parse (docs/PERFORMANCE.md). The fills come as one json array per episode, null for none (most episodes).
+ */
 const caseRow = z.object({
   episode_id: pg.int,
   record_key: pg.int,
-  patient_key: pg.text,
   program_id: pg.int,
   program_name: pg.text,
   payer: pg.text,
@@ -63,26 +66,16 @@ const caseRow = z.object({
   prior_discharge_date: pg.isoDate.nullable(),
   last_day: pg.isoDate,
   as_of: pg.isoDate.nullable(),
-  attended_dates: z.array(pg.isoDate),
-  fills: z.array(fill),
+  attended_days: pg.text,
+  fills: z.array(fill).nullable(),
 });
 
-/**
- * The local date of the episode's first attended appointment on or after the local day `day` (a date expression),
- * found by the (episode_id, scheduled_start) index from that day's local midnight: a few index entries per episode
- * instead of every appointment (all attended dates of the large network: 11.1 s, these probes: 2.9 s).
- */
-const firstAttendedFrom = (day: string): string => `
-        SELECT (a.scheduled_start AT TIME ZONE p.timezone)::date AS day
-        FROM appointments a
-        WHERE a.episode_id = f.episode_id AND a.status = 'attended'
-          AND a.scheduled_start >= ((${day})::timestamp AT TIME ZONE p.timezone)
-        ORDER BY a.scheduled_start
-        LIMIT 1`;
+const patientKeyRow = z.object({ episode_id: pg.int, patient_key: pg.text });
 
 /**
- * The selected episodes (scope, then the common filter) with their attended service dates and fills. The
- * measures themselves are evaluated in quality-measures.ts: the shifted-forward medication coverage is a
+ * The selected episodes (scope, then the common filter) with their decisive attended dates and fills, which the
+ * facts refresh keeps per episode in `episode_quality_dates` (migration 1765800000000 says how they are found).
+ * The measures themselves are evaluated in quality-measures.ts: the shifted-forward medication coverage is a
  * sequential computation that reads more plainly there than as recursive SQL.
  */
 @Injectable()
@@ -92,28 +85,17 @@ export class QualityCasesQuery {
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<QualityCase[]> {
     const selection = episodeSelection(scope, filters);
     const sql = `
-      SELECT f.episode_id, f.record_key, pt.patient_key, f.program_id, p.name AS program_name, f.payer,
+      SELECT f.episode_id, f.record_key, f.program_id, p.name AS program_name, f.payer,
         to_char(f.admit_date, 'YYYY-MM-DD') AS admit_date, f.age_at_admission AS age, f.oud,
         to_char(f.referral_date, 'YYYY-MM-DD') AS referral_date, f.referral_source,
         to_char(f.prior_discharge_date, 'YYYY-MM-DD') AS prior_discharge_date,
         to_char(f.last_day, 'YYYY-MM-DD') AS last_day, to_char(f.as_of, 'YYYY-MM-DD') AS as_of,
-        array_remove(ARRAY[
-          to_char(d1.day, 'YYYY-MM-DD'), to_char(d2.day, 'YYYY-MM-DD'), to_char(d3.day, 'YYYY-MM-DD'),
-          to_char(p1.day, 'YYYY-MM-DD')
-        ], NULL) AS attended_dates,
-        COALESCE((
-          SELECT json_agg(json_build_object('on', to_char(d.dispensed_on, 'YYYY-MM-DD'), 'days', d.days_supply,
-            'medication', d.medication) ORDER BY d.dispensed_on, d.id)
-          FROM medication_dispenses d
-          WHERE d.episode_id = f.episode_id
-        ), '[]') AS fills
+        array_to_string(ARRAY(SELECT day - DATE '1970-01-01' FROM unnest(q.attended_dates) AS day), ',')
+          AS attended_days,
+        q.fills
       FROM episode_facts f
-      JOIN patients pt ON pt.id = f.patient_id
+      JOIN episode_quality_dates q ON q.episode_id = f.episode_id
       JOIN programs p ON p.id = f.program_id
-      LEFT JOIN LATERAL (${firstAttendedFrom('f.referral_date')}) d1 ON d1.day <= f.last_day
-      LEFT JOIN LATERAL (${firstAttendedFrom('d1.day + 1')}) d2 ON d2.day <= f.last_day
-      LEFT JOIN LATERAL (${firstAttendedFrom('d2.day + 1')}) d3 ON d3.day <= f.last_day
-      LEFT JOIN LATERAL (${firstAttendedFrom('f.prior_discharge_date')}) p1 ON p1.day <= f.last_day
       WHERE ${selection.sql}
       ORDER BY f.episode_id
       `;
@@ -121,7 +103,6 @@ export class QualityCasesQuery {
     return rows.map((row) => ({
       episodeId: row.episode_id,
       recordKey: row.record_key,
-      patientKey: row.patient_key,
       programId: row.program_id,
       programName: row.program_name,
       payer: row.payer,
@@ -134,9 +115,26 @@ export class QualityCasesQuery {
       priorDischargeDate: row.prior_discharge_date,
       lastDay: row.last_day,
       asOf: row.as_of,
-      // d1 < d2 < d3, but the prior discharge's date may fall anywhere among them.
-      attendedDates: [...new Set(row.attended_dates)].sort(),
-      fills: row.fills,
+      attendedDates: row.attended_days === '' ? [] : row.attended_days.split(',').map((day) => isoDate(Number(day))),
+      fills: row.fills ?? [],
     }));
+  }
+
+  /**
+   * The pseudonymous patient keys of the given episodes, for a patient list: the measures themselves never need
+   * them, and reading them for every episode of a whole network cost a join and a column of 120,000 rows.
+   */
+  async patientKeys(episodeIds: readonly number[]): Promise<Map<number, string>> {
+    const rows = parseLargeRows(
+      'QualityCasesQuery.patientKeys',
+      patientKeyRow,
+      await this.dataSource.query(
+        `SELECT e.id AS episode_id, pt.patient_key
+         FROM episodes e JOIN patients pt ON pt.id = e.patient_id
+         WHERE e.id = ANY($1::int[])`,
+        [episodeIds],
+      ),
+    );
+    return new Map(rows.map((row) => [row.episode_id, row.patient_key]));
   }
 }

@@ -25,6 +25,8 @@ import { type MeasureDefinition, type MeasureOutcome, QUALITY_MEASURES } from '.
 import { suppressQualityDetail, suppressQualityMeasures } from './quality-suppression';
 
 export type Evaluated = { episode: QualityCase; outcome: MeasureOutcome };
+/** An evaluated episode of a patient list, with its patient's pseudonymous key. */
+export type ListedCase = Evaluated & { patientKey: string };
 
 /** The quality measures over the selected episodes; payers see them through small-cell suppression. */
 @Injectable()
@@ -86,8 +88,8 @@ export class QualityService {
     ip: string | null,
   ): Promise<QualityPatientsResponse> {
     const { asOf, measure, cases } = await this.patientCases(scope, filters, id, population);
-    const rows = cases.map(({ episode, outcome }) => ({
-      patientKey: episode.patientKey,
+    const rows = cases.map(({ episode, outcome, patientKey }) => ({
+      patientKey,
       episodeId: episode.episodeId,
       programId: episode.programId,
       admitDate: episode.admitDate,
@@ -117,13 +119,19 @@ export class QualityService {
     filters: EpisodeFilters,
     id: string,
     population: QualityPopulation,
-  ): Promise<{ asOf: string | null; measure: MeasureDefinition; cases: Evaluated[] }> {
+  ): Promise<{ asOf: string | null; measure: MeasureDefinition; cases: ListedCase[] }> {
     const measure = measureById(id);
     const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
     const inPopulation = evaluate(measure, cases).filter(
       ({ outcome }) => outcome.status === 'denominator' && (population === 'denominator' || outcome.inNumerator),
     );
-    return { asOf, measure, cases: inPopulation };
+    const patientKeys = await this.casesQuery.patientKeys(inPopulation.map(({ episode }) => episode.episodeId));
+    // An episode deleted by a load since its case was read has no key any more, and is no longer listed.
+    const listed = inPopulation.flatMap((item) => {
+      const patientKey = patientKeys.get(item.episode.episodeId);
+      return patientKey === undefined ? [] : [{ ...item, patientKey }];
+    });
+    return { asOf, measure, cases: listed };
   }
 }
 

@@ -1,23 +1,17 @@
 import type { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { connectFixtureClient, FIXTURE } from './episode-facts-fixture';
+import { openRefreshedFixture, type RefreshedFixture } from './episode-facts-fixture';
 
 // episode_appointment_counts (appointments per episode, slot, session type and status) and the refresh function,
 // on the hand-built fixture of episode-facts-fixture.ts.
 describe('episode_appointment_counts and refresh_episode_facts()', () => {
-  let database: TestDatabase;
+  let fixture: RefreshedFixture | undefined;
   let client: Client;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    client = await connectFixtureClient(database.url);
-    await client.query(FIXTURE);
-    await client.query('SELECT refresh_episode_facts()');
+    fixture = await openRefreshedFixture();
+    client = fixture.client;
   });
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-  });
+  afterAll(() => fixture?.close());
 
   it("counts each episode's appointments by slot, session type and status in episode_appointment_counts", async () => {
     const rows = (

@@ -1,4 +1,5 @@
 import { Client, types } from 'pg';
+import { createTestDatabase } from '../testing/test-database';
 
 const DATE_OID = 1082;
 const BIGINT_OID = 20;
@@ -116,4 +117,30 @@ export async function connectFixtureClient(url: string): Promise<Client> {
   });
   await client.connect();
   return client;
+}
+
+/** The fixture client on a database of its own, with the fixture loaded and every derived table refreshed. */
+export interface RefreshedFixture {
+  client: Client;
+  /** Ends the client and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A new migrated database holding FIXTURE, fully refreshed, read through connectFixtureClient. */
+export async function openRefreshedFixture(): Promise<RefreshedFixture> {
+  const database = await createTestDatabase();
+  let client: Client | undefined;
+  const close = async () => {
+    await client?.end();
+    await database.drop();
+  };
+  try {
+    client = await connectFixtureClient(database.url);
+    await client.query(FIXTURE);
+    await client.query('SELECT refresh_episode_facts()');
+    return { client, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,32 +1,26 @@
 import { expect } from '@jest/globals';
 import type { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { connectFixtureClient, FIXTURE } from './episode-facts-fixture';
+import { openRefreshedFixture, type RefreshedFixture } from './episode-facts-fixture';
 
 // The episode_facts table on the hand-built fixture of episode-facts-fixture.ts: each fact worked
 // out by hand below from METRICS.md and tools/synth/ground-truth.json "definitions".
 const close = (value: number) => expect.closeTo(value, 9);
 
 describe('episode_facts', () => {
-  let database: TestDatabase;
+  let fixture: RefreshedFixture | undefined;
   let client: Client;
   let facts: Map<number, Record<string, unknown>>;
   /** Each row's record key, apart: drawn at random per episode, so no golden value. */
   let recordKeys: Map<number, unknown>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    client = await connectFixtureClient(database.url);
-    await client.query(FIXTURE);
-    await client.query('SELECT refresh_episode_facts()');
+    fixture = await openRefreshedFixture();
+    client = fixture.client;
     const rows = (await client.query<Record<string, unknown>>('SELECT * FROM episode_facts ORDER BY episode_id')).rows;
     facts = new Map(rows.map(({ record_key: _recordKey, ...row }) => [row['episode_id'] as number, row]));
     recordKeys = new Map(rows.map((row) => [row['episode_id'] as number, row['record_key']]));
   });
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-  });
+  afterAll(() => fixture?.close());
 
   it('has one row per episode', () => {
     expect([...facts.keys()]).toEqual([1, 2, 3, 4]);

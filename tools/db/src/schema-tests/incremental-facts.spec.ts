@@ -1,17 +1,17 @@
 import type { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { connectFixtureClient, FIXTURE } from './episode-facts-fixture';
+import { openRefreshedFixture, type RefreshedFixture } from './episode-facts-fixture';
 
 const DERIVED = {
   episode_facts: 'episode_id',
   episode_appointment_counts: 'episode_id, slot, session_type, status',
   episode_weekday_attendance: 'episode_id, iso_weekday, day_part',
+  episode_quality_dates: 'episode_id',
 } as const;
 
 // refresh_episode_facts(episodes) recomputes only the given episodes' rows; on the hand-built fixture, changed
 // rows refreshed episode by episode must give exactly the tables of a full refresh.
 describe('refresh_episode_facts(episodes)', () => {
-  let database: TestDatabase;
+  let fixture: RefreshedFixture | undefined;
   let client: Client;
 
   const contents = async (): Promise<Record<string, unknown[]>> => {
@@ -26,15 +26,10 @@ describe('refresh_episode_facts(episodes)', () => {
       .rows[0]?.attended;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    client = await connectFixtureClient(database.url);
-    await client.query(FIXTURE);
-    await client.query('SELECT refresh_episode_facts()');
+    fixture = await openRefreshedFixture();
+    client = fixture.client;
   });
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-  });
+  afterAll(() => fixture?.close());
 
   it('recomputes the given episodes and leaves the others as they were', async () => {
     const before = await contents();

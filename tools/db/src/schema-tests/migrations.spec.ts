@@ -14,6 +14,7 @@ const DOMAIN_TABLES = [
   'drug_screens',
   'episode_appointment_counts',
   'episode_facts',
+  'episode_quality_dates',
   'episode_weekday_attendance',
   'episodes',
   'import_rejections',
@@ -56,6 +57,7 @@ const ALL_MIGRATION_NAMES = [
   'BenchmarksAndTargets1765500000000',
   'Annotations1765600000000',
   'Alerts1765700000000',
+  'QualityDates1765800000000',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.
@@ -118,6 +120,10 @@ describe('the committed migrations', () => {
     // The breakdowns join the appointment counts by episode, and a refresh deletes them by episode.
     expect(indexes['episode_appointment_counts_key_idx']).toMatch(
       /UNIQUE INDEX .* ON public\.episode_appointment_counts USING btree \(episode_id, slot, session_type, status\)/,
+    );
+    // The quality measures join their dates by episode, and a refresh deletes them by episode.
+    expect(indexes['episode_quality_dates_pkey']).toMatch(
+      /UNIQUE INDEX .* ON public\.episode_quality_dates USING btree \(episode_id\)/,
     );
     // The Reports page lists a user's reports newest first; the scheduler claims schedules by their next run.
     expect(indexes['reports_requester_idx']).toMatch(

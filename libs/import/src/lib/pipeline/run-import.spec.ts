@@ -36,6 +36,7 @@ describe('runImport on a real PostgreSQL (CSV)', () => {
     facts: (await client.query('SELECT * FROM episode_facts ORDER BY episode_id')).rows,
     counts: (await client.query('SELECT * FROM episode_appointment_counts ORDER BY 1, 2, 3, 4')).rows,
     weekdays: (await client.query('SELECT * FROM episode_weekday_attendance ORDER BY 1, 2, 3')).rows,
+    qualityDates: (await client.query('SELECT * FROM episode_quality_dates ORDER BY 1')).rows,
   });
   /** The import refreshed only the episodes it touched: a full refresh must find nothing to change. */
   const expectSameAsFullRefresh = async () => {

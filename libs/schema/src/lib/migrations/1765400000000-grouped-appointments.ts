@@ -78,7 +78,7 @@ const FACTS_FROM_GROUPS = (() => {
  * the three derived tables are written from them by writable CTEs. The rows written are the same as
  * 1765200000000's (a test compares the two on the synthetic network).
  */
-const GROUPED_REFRESH_FUNCTION = `
+export const GROUPED_REFRESH_FUNCTION = `
   CREATE OR REPLACE FUNCTION refresh_episode_facts(only_episodes integer[]) RETURNS void LANGUAGE plpgsql
     SET plan_cache_mode = force_custom_plan AS $$
   BEGIN

@@ -14,6 +14,7 @@ import { GroupedAppointments1765400000000 } from './1765400000000-grouped-appoin
 import { BenchmarksAndTargets1765500000000 } from './1765500000000-benchmarks-and-targets';
 import { Annotations1765600000000 } from './1765600000000-annotations';
 import { Alerts1765700000000 } from './1765700000000-alerts';
+import { QualityDates1765800000000 } from './1765800000000-quality-dates';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   BenchmarksAndTargets1765500000000,
   Annotations1765600000000,
   Alerts1765700000000,
+  QualityDates1765800000000,
 ];

@@ -1,0 +1,264 @@
+import { AGE_BANDS, type EpisodeFilters, LEVELS_OF_CARE, PAYERS, SUBSTANCES } from '@iop/contracts';
+import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
+import fc from 'fast-check';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DataSource } from 'typeorm';
+import { type AccessScope, UNRESTRICTED_SCOPE } from '../access/access-scope';
+import { HeatmapQuery } from '../attendance/heatmap.query';
+import { BreakdownQuery } from '../metrics/breakdown.query';
+import { SummaryQuery } from '../metrics/summary.query';
+import { type QualityCase, QualityCasesQuery } from '../quality/quality-cases.query';
+import { QUALITY_MEASURES } from '../quality/quality-measures';
+import { CELL_KEY_MODULUS } from '../suppression/cell-key';
+import { episodeSelection } from './episode-selection.sql';
+
+const WORKSPACE = path.resolve(__dirname, '../../../..');
+
+/** An appointment's local start in its program's zone, for the appointments `a` of the facts `f`, programs `p`. */
+const LOCAL_APPOINTMENTS = `
+  FROM episode_facts f
+  JOIN programs p ON p.id = f.program_id
+  JOIN appointments a ON a.episode_id = f.episode_id
+  CROSS JOIN LATERAL (SELECT a.scheduled_start AT TIME ZONE p.timezone AS start) local`;
+
+/** The attendance rate's three statuses, up to the episode's last day: what the derived counts hold. */
+const COUNTED = `a.status IN ('attended', 'no_show', 'cancelled_patient') AND local.start::date <= f.last_day`;
+
+const DAY_PART = `CASE
+    WHEN extract(hour FROM local.start) < 12 THEN 'morning'
+    WHEN extract(hour FROM local.start) < 17 THEN 'afternoon'
+    ELSE 'evening'
+  END`;
+
+/**
+ * The metric queries read derived tables that the facts refresh keeps per episode: the appointment counts by slot
+ * and session type, the weekday attendance, the quality measures' decisive dates and fills, and each episode's days
+ * to readmission. For random scopes and filters on the seeded demo network (1,500 episodes, about 58,000
+ * appointments), each answer read from them must equal the same answer computed here from the base tables
+ * (appointments, dispenses, episodes) for the same episode facts selection.
+ */
+describe('answers from the derived tables equal answers from the base tables (demo preset, random filters)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let programIds: number[];
+  let counselorIds: number[];
+
+  const rowsOf = async <T>(sql: string, params: unknown[]): Promise<T[]> => dataSource.query(sql, params);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await promisify(execFile)(
+      path.join(WORKSPACE, 'node_modules/.bin/tsx'),
+      ['--tsconfig', 'tsconfig.base.json', 'apps/api/src/evidence/testing/seed-network.mts', database.url, 'demo'],
+      { cwd: WORKSPACE, maxBuffer: 64 * 1024 * 1024 },
+    );
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+    programIds = (await rowsOf<{ id: number }>('SELECT id FROM programs ORDER BY id', [])).map((row) => row.id);
+    counselorIds = (
+      await rowsOf<{ id: number }>(
+        'SELECT DISTINCT primary_counselor_id AS id FROM episodes WHERE primary_counselor_id IS NOT NULL ORDER BY 1',
+        [],
+      )
+    ).map((row) => row.id);
+  }, 600_000);
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  /**
+   * A scope (everything, two programs, or a payer's, whose dates widen to months) and up to three of the filters,
+   * so that most selections hold episodes: all eight at once would mostly select none.
+   */
+  const scopeAndFilters = () => {
+    const filter = {
+      from: fc.date({ min: new Date('2024-06-01'), max: new Date('2026-06-30'), noInvalidDate: true }).map(day),
+      to: fc.date({ min: new Date('2024-09-01'), max: new Date('2026-07-31'), noInvalidDate: true }).map(day),
+      programId: fc.subarray(programIds, { minLength: 1 }),
+      levelOfCare: fc.subarray([...LEVELS_OF_CARE], { minLength: 1 }),
+      payer: fc.subarray([...PAYERS], { minLength: 1 }),
+      substance: fc.subarray([...SUBSTANCES], { minLength: 1 }),
+      ageBand: fc.subarray([...AGE_BANDS], { minLength: 1 }),
+      counselorId: fc.subarray(counselorIds, { minLength: 1 }),
+    };
+    const names = Object.keys(filter) as Array<keyof typeof filter>;
+    return fc.tuple(
+      fc.constantFrom<AccessScope>(
+        UNRESTRICTED_SCOPE,
+        { programIds: programIds.slice(0, 2), payer: null, smallCells: 'exact' },
+        { programIds: null, payer: 'medicaid', smallCells: 'suppress' },
+      ),
+      fc
+        .uniqueArray(fc.constantFrom(...names), { maxLength: 3 })
+        .chain(
+          (chosen) =>
+            fc.record(Object.fromEntries(chosen.map((name) => [name, filter[name]]))) as fc.Arbitrary<EpisodeFilters>,
+        ),
+    );
+  };
+  /** The whole network, unfiltered, is always among the cases (then 25 random ones, from a fixed seed). */
+  const RANDOM_RUNS = 26;
+  const RUNS: fc.Parameters<[[AccessScope, EpisodeFilters]]> = {
+    numRuns: RANDOM_RUNS,
+    seed: 20261207,
+    examples: [[[UNRESTRICTED_SCOPE, {}]]],
+  };
+
+  it('gives the appointment breakdowns by slot and by session type of episode_appointment_counts', async () => {
+    const slot = `CASE WHEN extract(isodow FROM local.start) IN (6, 7) THEN 'weekend' ELSE ${DAY_PART} END`;
+    await fc.assert(
+      fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
+        const selection = episodeSelection(scope, filters);
+        for (const [by, key] of [
+          ['slot', slot],
+          ['sessionType', 'a.session_type'],
+        ] as const) {
+          const fast = await new BreakdownQuery(dataSource).byAppointment(scope, filters, by);
+          const direct = await rowsOf<Record<string, number | string>>(
+            `SELECT ${key} AS key,
+               count(*) FILTER (WHERE a.status = 'attended')::integer AS attended,
+               (COALESCE(sum(f.record_key::bigint) FILTER (WHERE a.status = 'attended'), 0) % ${CELL_KEY_MODULUS})::integer
+                 AS attended_key,
+               count(*) FILTER (WHERE a.status = 'no_show')::integer AS no_show,
+               (COALESCE(sum(f.record_key::bigint) FILTER (WHERE a.status = 'no_show'), 0) % ${CELL_KEY_MODULUS})::integer
+                 AS no_show_key,
+               count(*)::integer AS counted,
+               (sum(f.record_key::bigint) % ${CELL_KEY_MODULUS})::integer AS counted_key
+             ${LOCAL_APPOINTMENTS}
+             WHERE ${selection.sql} AND ${COUNTED}
+             GROUP BY 1 ORDER BY 1`,
+            selection.params,
+          );
+          expect(fast).toEqual(
+            direct.map((row) => ({
+              key: row['key'],
+              attended: { n: row['attended'], key: row['attended_key'] },
+              no_show: { n: row['no_show'], key: row['no_show_key'] },
+              counted: { n: row['counted'], key: row['counted_key'] },
+            })),
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives the attendance heatmap of episode_weekday_attendance', async () => {
+    await fc.assert(
+      fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
+        const selection = episodeSelection(scope, filters);
+        const fast = await new HeatmapQuery(dataSource).run(scope, filters);
+        const direct = await rowsOf<{ isoWeekday: number; dayPart: string; attended: number; counted: number }>(
+          `SELECT extract(isodow FROM local.start)::integer AS "isoWeekday", ${DAY_PART} AS "dayPart",
+             count(*) FILTER (WHERE a.status = 'attended')::integer AS attended, count(*)::integer AS counted
+           ${LOCAL_APPOINTMENTS}
+           WHERE ${selection.sql} AND ${COUNTED}
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+          selection.params,
+        );
+        const sorted = [...fast].sort((a, b) => a.isoWeekday - b.isoWeekday || a.dayPart.localeCompare(b.dayPart));
+        expect(sorted).toEqual(direct);
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives every quality measure's outcome of episode_quality_dates", async () => {
+    await fc.assert(
+      fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
+        const selection = episodeSelection(scope, filters);
+        const cases = await new QualityCasesQuery(dataSource).run(scope, filters);
+        // Every attended local date up to the last day, and every dispense, straight from the base tables.
+        const direct = await rowsOf<{ episode_id: number; dates: string[]; fills: QualityCase['fills'] }>(
+          `SELECT f.episode_id,
+             ARRAY(
+               SELECT DISTINCT to_char(local.start::date, 'YYYY-MM-DD')
+               FROM appointments a CROSS JOIN LATERAL (SELECT a.scheduled_start AT TIME ZONE p.timezone AS start) local
+               WHERE a.episode_id = f.episode_id AND a.status = 'attended' AND local.start::date <= f.last_day
+               ORDER BY 1
+             ) AS dates,
+             COALESCE((
+               SELECT json_agg(json_build_object('on', to_char(d.dispensed_on, 'YYYY-MM-DD'), 'days', d.days_supply,
+                 'medication', d.medication) ORDER BY d.dispensed_on, d.id)
+               FROM medication_dispenses d WHERE d.episode_id = f.episode_id
+             ), '[]') AS fills
+           FROM episode_facts f JOIN programs p ON p.id = f.program_id
+           WHERE ${selection.sql}
+           ORDER BY f.episode_id`,
+          selection.params,
+        );
+        expect(cases.map((episode) => episode.episodeId)).toEqual(direct.map((row) => row.episode_id));
+        direct.forEach((row, index) => {
+          const stored = cases[index];
+          const complete: QualityCase = { ...stored, attendedDates: row.dates, fills: row.fills };
+          for (const measure of QUALITY_MEASURES) {
+            expect([measure.id, stored.episodeId, measure.evaluate(stored)]).toEqual([
+              measure.id,
+              stored.episodeId,
+              measure.evaluate(complete),
+            ]);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives the summary's readmission counts of episode_facts.days_to_readmission", async () => {
+    await fc.assert(
+      fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
+        const selection = episodeSelection(scope, filters);
+        const { aggregates } = await new SummaryQuery(dataSource).run(scope, filters);
+        // The days to the same patient's next admission 1-90 days after the discharge, from the episodes.
+        const [direct] = await rowsOf<Record<string, number>>(
+          `SELECT
+             count(*) FILTER (WHERE eligible30)::integer AS eligible30,
+             count(*) FILTER (WHERE eligible30 AND days <= 30)::integer AS readmitted30,
+             count(*) FILTER (WHERE eligible90)::integer AS eligible90,
+             count(*) FILTER (WHERE eligible90 AND days <= 90)::integer AS readmitted90
+           FROM (
+             SELECT f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 30 AS eligible30,
+               f.discharge_reason <> 4 AND f.as_of - f.discharge_date >= 90 AS eligible90,
+               (SELECT min(n.admit_date - e.discharge_date) FROM episodes n
+                WHERE n.patient_id = e.patient_id AND n.id <> e.id
+                  AND n.admit_date BETWEEN e.discharge_date + 1 AND e.discharge_date + 90) AS days
+             FROM episode_facts f JOIN episodes e ON e.id = f.episode_id
+             WHERE ${selection.sql}
+           ) readmission`,
+          selection.params,
+        );
+        expect([
+          aggregates.readmission_eligible30,
+          aggregates.readmitted30,
+          aggregates.readmission_eligible90,
+          aggregates.readmitted90,
+        ]).toEqual([direct['eligible30'], direct['readmitted30'], direct['eligible90'], direct['readmitted90']]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('draws filters that select episodes, and filters that select none', async () => {
+    const sizes = fc.sample(scopeAndFilters(), { numRuns: RANDOM_RUNS, seed: RUNS.seed });
+    const counts = await Promise.all(
+      sizes.map(async ([scope, filters]) => {
+        const selection = episodeSelection(scope, filters);
+        const [row] = await rowsOf<{ n: number }>(
+          `SELECT count(*)::integer AS n FROM episode_facts f WHERE ${selection.sql}`,
+          selection.params,
+        );
+        return row.n;
+      }),
+    );
+    // The comparisons above mean something only if the random filters reach both populated and empty selections.
+    expect(counts.filter((n) => n > 50).length).toBeGreaterThan(RANDOM_RUNS / 2);
+    expect(counts.some((n) => n === 0)).toBe(true);
+  });
+});
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
