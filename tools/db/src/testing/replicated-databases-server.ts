@@ -19,7 +19,7 @@ import { Client } from 'pg';
 import type { DatabaseHandle } from '../lib/database-handle';
 import { startEmbeddedDatabase } from '../lib/embedded-database';
 import { runMigrations } from '../lib/migrate';
-import { REPLICATION_NAME, waitForReplica } from './replication-lag';
+import { REPLICATION_MARKER_TABLE_SQL, REPLICATION_NAME, waitForReplica } from './replication-lag';
 
 const execFileAsync = promisify(execFile);
 const say = (event: object) => process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -37,7 +37,8 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 /**
  * One initdb and one migration instead of two: the primary's cluster, migrated and stopped, is copied for the
  * replica (`cp -a` keeps the files' owner, the postgres user when run as root), so both start equal, as a base
- * backup would. wal_level, which only a restart changes, is set before the copy.
+ * backup would. wal_level, which only a restart changes, and waitForReplica's marker table are set up before the
+ * copy.
  */
 async function createClusters(scratch: string): Promise<[DatabaseHandle, DatabaseHandle]> {
   const primaryDir = path.join(scratch, 'primary');
@@ -45,7 +46,10 @@ async function createClusters(scratch: string): Promise<[DatabaseHandle, Databas
   const first = await startEmbeddedDatabase({ dataDir: primaryDir, fresh: true, throwaway: true });
   try {
     await runMigrations(first.url);
-    await withClient(first.url, (client) => client.query(`ALTER SYSTEM SET wal_level = logical`));
+    await withClient(first.url, async (client) => {
+      await client.query(`ALTER SYSTEM SET wal_level = logical`);
+      await client.query(REPLICATION_MARKER_TABLE_SQL);
+    });
   } finally {
     await first.stop();
   }
@@ -104,7 +108,7 @@ async function main(scratch: string): Promise<void> {
     await Promise.all([runMigrations(primary.url), runMigrations(replica.url)]);
     await publish(primary);
     await subscribe(replica, primary.url);
-    await waitForReplica(primary.url);
+    await waitForReplica(primary.url, replica.url);
   } catch (error) {
     await stopAll();
     throw error;

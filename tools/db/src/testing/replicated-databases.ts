@@ -80,7 +80,7 @@ export async function startReplicatedDatabases(): Promise<ReplicatedDatabases> {
   return {
     primaryUrl,
     replicaUrl,
-    waitForReplica: () => waitForReplica(primaryUrl),
+    waitForReplica: () => waitForReplica(primaryUrl, replicaUrl),
     pauseReplication: async () => {
       await onReplica(replicaUrl, `ALTER SUBSCRIPTION ${REPLICATION_NAME} DISABLE`);
       // The apply worker notices between transactions; until it has exited it may still apply one.
@@ -92,7 +92,7 @@ export async function startReplicatedDatabases(): Promise<ReplicatedDatabases> {
     },
     resumeReplication: async () => {
       await onReplica(replicaUrl, `ALTER SUBSCRIPTION ${REPLICATION_NAME} ENABLE`);
-      await waitForReplica(primaryUrl);
+      await waitForReplica(primaryUrl, replicaUrl);
     },
     stopReplica: () => command('stop replica'),
     startReplica: () => command('start replica'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 
@@ -5,28 +6,36 @@ import { Client } from 'pg';
 export const REPLICATION_NAME = 'iop_replica';
 
 /**
- * Resolves once the replica has applied everything the primary had written when it was called, as
- * PostgreSQL's own tests wait (wait_for_catchup): the subscription's walsender reports the position the
- * replica has applied and flushed, and an idle subscriber reports the primary's latest position.
+ * A table of the test servers only (never of the migrations), published with the rest of schema public: a row
+ * committed on the primary shows on the replica once everything committed before it has been applied.
  */
-export async function waitForReplica(primaryUrl: string, timeoutMs = 20_000): Promise<void> {
-  const client = new Client({ connectionString: primaryUrl });
+export const REPLICATION_MARKER_TABLE_SQL = `CREATE TABLE replication_marker (token text PRIMARY KEY)`;
+
+async function onServer<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`);
-    const target = rows[0].lsn;
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { rows: caughtUp } = await client.query<{ caught_up: boolean }>(
-        `SELECT replay_lsn >= $1::pg_lsn AS caught_up FROM pg_stat_replication
-         WHERE application_name = $2 AND state = 'streaming'`,
-        [target, REPLICATION_NAME],
-      );
-      if (caughtUp[0]?.caught_up === true) return;
-      if (Date.now() > deadline) throw new Error(`the replica did not reach ${target} within ${timeoutMs} ms`);
-      await sleep(50);
-    }
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Resolves once the replica has applied everything the primary had committed when it was called. A subscriber
+ * applies the primary's transactions in commit order, so this commits a new marker row on the primary and waits
+ * for it on the replica. The replay position pg_stat_replication shows was not enough: after a pause, it said a
+ * load was applied while the replica still answered without it (a test read the old answer on a busy machine).
+ */
+export async function waitForReplica(primaryUrl: string, replicaUrl: string, timeoutMs = 20_000): Promise<void> {
+  const token = randomUUID();
+  await onServer(primaryUrl, (client) => client.query(`INSERT INTO replication_marker (token) VALUES ($1)`, [token]));
+  const deadline = Date.now() + timeoutMs;
+  await onServer(replicaUrl, async (client) => {
+    while ((await client.query(`SELECT 1 FROM replication_marker WHERE token = $1`, [token])).rowCount === 0) {
+      if (Date.now() > deadline)
+        throw new Error(`the replica did not apply the primary's changes within ${timeoutMs} ms`);
+      await sleep(50);
+    }
+  });
 }
