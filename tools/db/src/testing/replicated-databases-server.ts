@@ -15,24 +15,13 @@ import { chmod, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
 import type { DatabaseHandle } from '../lib/database-handle';
 import { startEmbeddedDatabase } from '../lib/embedded-database';
 import { runMigrations } from '../lib/migrate';
-import { REPLICATION_MARKER_TABLE_SQL, REPLICATION_NAME, waitForReplica } from './replication-lag';
+import { REPLICATION_MARKER_TABLE_SQL, REPLICATION_NAME, waitForReplica, withClient } from './replication-lag';
 
 const execFileAsync = promisify(execFile);
 const say = (event: object) => process.stdout.write(`${JSON.stringify(event)}\n`);
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * One initdb and one migration instead of two: the primary's cluster, migrated and stopped, is copied for the

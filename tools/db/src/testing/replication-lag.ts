@@ -11,7 +11,8 @@ export const REPLICATION_NAME = 'iop_replica';
  */
 export const REPLICATION_MARKER_TABLE_SQL = `CREATE TABLE replication_marker (token text PRIMARY KEY)`;
 
-async function onServer<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** `work` on a client of its own on `url`, ended afterwards whatever happens. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -29,9 +30,9 @@ async function onServer<T>(url: string, work: (client: Client) => Promise<T>): P
  */
 export async function waitForReplica(primaryUrl: string, replicaUrl: string, timeoutMs = 20_000): Promise<void> {
   const token = randomUUID();
-  await onServer(primaryUrl, (client) => client.query(`INSERT INTO replication_marker (token) VALUES ($1)`, [token]));
+  await withClient(primaryUrl, (client) => client.query(`INSERT INTO replication_marker (token) VALUES ($1)`, [token]));
   const deadline = Date.now() + timeoutMs;
-  await onServer(replicaUrl, async (client) => {
+  await withClient(replicaUrl, async (client) => {
     while ((await client.query(`SELECT 1 FROM replication_marker WHERE token = $1`, [token])).rowCount === 0) {
       if (Date.now() > deadline)
         throw new Error(`the replica did not apply the primary's changes within ${timeoutMs} ms`);
