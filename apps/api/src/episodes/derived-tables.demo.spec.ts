@@ -11,8 +11,11 @@ import { BreakdownQuery } from '../metrics/breakdown.query';
 import { SummaryQuery } from '../metrics/summary.query';
 import { type QualityCase, QualityCasesQuery } from '../quality/quality-cases.query';
 import { QUALITY_MEASURES } from '../quality/quality-measures';
+import { QualityOutcomeStore } from '../quality/quality-outcome-store';
+import { exactTally, perturbedTally, summarize, type Tally } from '../quality/quality-tallies';
 import { CELL_KEY_MODULUS } from '../suppression/cell-key';
 import { episodeSelection } from './episode-selection.sql';
+import { toRate } from './rate';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
 
@@ -35,7 +38,8 @@ const DAY_PART = `CASE
 /**
  * The metric queries read derived tables that the facts refresh keeps per episode: the appointment counts by slot
  * and session type, the weekday attendance, the quality measures' decisive dates and fills, and each episode's days
- * to readmission. For random scopes and filters on the seeded demo network (1,500 episodes, about 58,000
+ * to readmission; and the quality measures' outcomes, which the API keeps in memory between requests. For random
+ * scopes and filters on the seeded demo network (1,500 episodes, about 58,000
  * appointments), each answer read from them must equal the same answer computed here from the base tables
  * (appointments, dispenses, episodes) for the same episode facts selection.
  */
@@ -200,6 +204,48 @@ describe('answers from the derived tables equal answers from the base tables (de
               stored.episodeId,
               measure.evaluate(complete),
             ]);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives, from the outcomes kept between requests, the measures that evaluating the cases gives', async () => {
+    // One store for every run, as in the API: later selections reuse the outcomes that earlier ones stored.
+    const casesQuery = new QualityCasesQuery(dataSource);
+    const store = new QualityOutcomeStore(casesQuery);
+    await fc.assert(
+      fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
+        const selection = await store.select(scope, filters);
+        const cases = await casesQuery.run(scope, filters);
+        QUALITY_MEASURES.forEach((measure, index) => {
+          const outcomes = cases.map((episode) => ({ episode, outcome: measure.evaluate(episode) }));
+          const tallied = (of: typeof outcomes, tally: Tally) =>
+            tally({ n: of.length, keySum: of.reduce((sum, { episode }) => sum + episode.recordKey, 0) });
+          for (const tally of [exactTally, perturbedTally]) {
+            const counted = outcomes.filter(({ outcome }) => outcome.status === 'denominator');
+            const denominator = tallied(counted, tally);
+            const numerator = tallied(
+              counted.filter(({ outcome }) => outcome.inNumerator),
+              tally,
+            );
+            const reasons = [...new Set(outcomes.map(({ outcome }) => outcome.exclusion))].flatMap((reason) =>
+              reason === null ? [] : [reason],
+            );
+            expect(summarize(measure, index, selection, tally)).toEqual({
+              id: measure.id,
+              name: measure.name,
+              definition: measure.definition,
+              rate: toRate(Math.min(numerator, denominator), denominator),
+              exclusions: reasons.sort().map((reason) => ({
+                reason,
+                count: tallied(
+                  outcomes.filter(({ outcome }) => outcome.exclusion === reason),
+                  tally,
+                ),
+              })),
+            });
           }
         });
       }),

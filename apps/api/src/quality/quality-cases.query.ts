@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
 import { parseLargeRows } from '../database/parse-large-rows';
+import { parseRows } from '../database/parse-rows';
 import { pg } from '../database/pg-columns';
 import { episodeSelection } from '../episodes/episode-selection.sql';
 import { isoDate } from './medication-coverage';
@@ -54,6 +55,7 @@ const fill = z.object({ on: pg.isoDate, days: pg.int, medication: pg.text });
  */
 const caseRow = z.object({
   episode_id: pg.int,
+  revision: pg.int8,
   record_key: pg.int,
   program_id: pg.int,
   program_name: pg.text,
@@ -71,6 +73,21 @@ const caseRow = z.object({
 });
 
 const patientKeyRow = z.object({ episode_id: pg.int, patient_key: pg.text });
+const selectedRevisionsRow = z.object({ pairs: z.instanceof(Buffer).nullable() });
+const SELECTED_PAIR_BYTES = 12;
+const programNameRow = z.object({ id: pg.int, name: pg.text });
+
+/** A case and the revision of the facts row it was read from. */
+export interface CaseAtRevision {
+  revision: number;
+  qualityCase: QualityCase;
+}
+
+/** Selected episode ids and their facts rows' revisions, index by index. */
+export interface SelectedRevisions {
+  ids: number[];
+  revisions: number[];
+}
 
 /**
  * The selected episodes (scope, then the common filter) with their decisive attended dates and fills, which the
@@ -84,9 +101,57 @@ export class QualityCasesQuery {
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<QualityCase[]> {
     const selection = episodeSelection(scope, filters);
+    return (await this.casesWhere(selection.sql, selection.params)).map(({ qualityCase }) => qualityCase);
+  }
+
+  /** The given episodes' cases, each with the revision of the facts row it was read from (see `selectedRevisions`). */
+  byIds(episodeIds: readonly number[]): Promise<CaseAtRevision[]> {
+    return this.casesWhere('f.episode_id = ANY($1::int[])', [episodeIds]);
+  }
+
+  /**
+   * The selected episodes' ids and the revisions of their facts rows (migration 1765900000000: new on every write
+   * of the row, and the facts refresh rewrites an episode's facts and quality dates together), as parallel arrays.
+   * They come as one bytea of 12 bytes per episode (its id as int4, its revision as int8, both big-endian):
+   * about 25-65 ms for the large network's whole selection, where the same pairs as comma-joined text took
+   * 85-160 ms and 120,000 rows of cases 1.4 s.
+   */
+  async selectedRevisions(scope: AccessScope, filters: EpisodeFilters): Promise<SelectedRevisions> {
+    const selection = episodeSelection(scope, filters);
+    const [row] = parseRows(
+      'QualityCasesQuery.selectedRevisions',
+      selectedRevisionsRow,
+      await this.dataSource.query(
+        `SELECT string_agg(int4send(f.episode_id) || int8send(f.revision), ''::bytea) AS pairs
+         FROM episode_facts f WHERE ${selection.sql}`,
+        selection.params,
+      ),
+    );
+    const pairs = row.pairs ?? Buffer.alloc(0);
+    const ids: number[] = [];
+    const revisions: number[] = [];
+    for (let offset = 0; offset < pairs.length; offset += SELECTED_PAIR_BYTES) {
+      ids.push(pairs.readInt32BE(offset));
+      // A sequence's values stay far below 2^53, so the two halves make an exact number.
+      revisions.push(pairs.readInt32BE(offset + 4) * 2 ** 32 + pairs.readUInt32BE(offset + 8));
+    }
+    return { ids, revisions };
+  }
+
+  /** The names of the given programs, by id. */
+  async programNames(programIds: readonly number[]): Promise<Map<number, string>> {
+    const rows = parseRows(
+      'QualityCasesQuery.programNames',
+      programNameRow,
+      await this.dataSource.query('SELECT id, name FROM programs WHERE id = ANY($1::int[])', [programIds]),
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  private async casesWhere(where: string, params: unknown[]): Promise<CaseAtRevision[]> {
     const sql = `
-      SELECT f.episode_id, f.record_key, f.program_id, p.name AS program_name, f.payer,
-        to_char(f.admit_date, 'YYYY-MM-DD') AS admit_date, f.age_at_admission AS age, f.oud,
+      SELECT f.episode_id, f.revision, f.record_key, f.program_id, p.name AS program_name,
+        f.payer, to_char(f.admit_date, 'YYYY-MM-DD') AS admit_date, f.age_at_admission AS age, f.oud,
         to_char(f.referral_date, 'YYYY-MM-DD') AS referral_date, f.referral_source,
         to_char(f.prior_discharge_date, 'YYYY-MM-DD') AS prior_discharge_date,
         to_char(f.last_day, 'YYYY-MM-DD') AS last_day, to_char(f.as_of, 'YYYY-MM-DD') AS as_of,
@@ -96,27 +161,30 @@ export class QualityCasesQuery {
       FROM episode_facts f
       JOIN episode_quality_dates q ON q.episode_id = f.episode_id
       JOIN programs p ON p.id = f.program_id
-      WHERE ${selection.sql}
+      WHERE ${where}
       ORDER BY f.episode_id
       `;
-    const rows = parseLargeRows('QualityCasesQuery', caseRow, await this.dataSource.query(sql, selection.params));
+    const rows = parseLargeRows('QualityCasesQuery', caseRow, await this.dataSource.query(sql, params));
     return rows.map((row) => ({
-      episodeId: row.episode_id,
-      recordKey: row.record_key,
-      programId: row.program_id,
-      programName: row.program_name,
-      payer: row.payer,
-      admitDate: row.admit_date,
-      admitMonth: row.admit_date.slice(0, 7),
-      age: row.age,
-      oud: row.oud,
-      referralDate: row.referral_date,
-      referralSource: row.referral_source,
-      priorDischargeDate: row.prior_discharge_date,
-      lastDay: row.last_day,
-      asOf: row.as_of,
-      attendedDates: row.attended_days === '' ? [] : row.attended_days.split(',').map((day) => isoDate(Number(day))),
-      fills: row.fills ?? [],
+      revision: row.revision,
+      qualityCase: {
+        episodeId: row.episode_id,
+        recordKey: row.record_key,
+        programId: row.program_id,
+        programName: row.program_name,
+        payer: row.payer,
+        admitDate: row.admit_date,
+        admitMonth: row.admit_date.slice(0, 7),
+        age: row.age,
+        oud: row.oud,
+        referralDate: row.referral_date,
+        referralSource: row.referral_source,
+        priorDischargeDate: row.prior_discharge_date,
+        lastDay: row.last_day,
+        asOf: row.as_of,
+        attendedDates: row.attended_days === '' ? [] : row.attended_days.split(',').map((day) => isoDate(Number(day))),
+        fills: row.fills ?? [],
+      },
     }));
   }
 

@@ -2,6 +2,7 @@ import { ResultCache } from '../common/result-cache';
 import { Module } from '@nestjs/common';
 import { EpisodesModule } from '../episodes/episodes.module';
 import { QualityCasesQuery } from './quality-cases.query';
+import { QualityOutcomeStore } from './quality-outcome-store';
 import { QualityController } from './quality.controller';
 import { QualityService } from './quality.service';
 
@@ -9,6 +10,6 @@ import { QualityService } from './quality.service';
   imports: [EpisodesModule],
   controllers: [QualityController],
   exports: [QualityService],
-  providers: [QualityService, QualityCasesQuery, ResultCache],
+  providers: [QualityService, QualityCasesQuery, QualityOutcomeStore, ResultCache],
 })
 export class QualityModule {}

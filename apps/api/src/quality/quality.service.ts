@@ -17,12 +17,13 @@ import { ResultCache } from '../common/result-cache';
 import { AsOfQuery } from '../episodes/as-of.query';
 import { fillMonths } from '../episodes/month-series';
 import { toRate } from '../episodes/rate';
-import { perturbedCount } from '../suppression/cell-key';
 import { forScope } from '../suppression/shared-partitions';
 import { type QualityCase, QualityCasesQuery } from './quality-cases.query';
 import { type QualityMeasureSplits, withFunnel } from './quality-funnel';
 import { type MeasureDefinition, type MeasureOutcome, QUALITY_MEASURES } from './quality-measures';
+import { QualityOutcomeStore } from './quality-outcome-store';
 import { suppressQualityDetail, suppressQualityMeasures } from './quality-suppression';
+import { exactTally, groupRates, perturbedTally, summarize, type Tally } from './quality-tallies';
 
 export type Evaluated = { episode: QualityCase; outcome: MeasureOutcome };
 /** An evaluated episode of a patient list, with its patient's pseudonymous key. */
@@ -33,6 +34,7 @@ export type ListedCase = Evaluated & { patientKey: string };
 export class QualityService {
   constructor(
     private readonly casesQuery: QualityCasesQuery,
+    private readonly outcomes: QualityOutcomeStore,
     private readonly asOfQuery: AsOfQuery,
     private readonly audit: AuditService,
     private readonly cache: ResultCache,
@@ -40,10 +42,10 @@ export class QualityService {
 
   measures(scope: AccessScope, filters: EpisodeFilters): Promise<QualityMeasuresResponse> {
     return this.cache.get(scope, filters, 'quality measures', async () => {
-      const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
+      const [selection, asOf] = await Promise.all([this.outcomes.select(scope, filters), this.asOfQuery.run()]);
       const answerOf = (tally: Tally): QualityMeasuresResponse => ({
         asOf,
-        measures: QUALITY_MEASURES.map((measure) => summarize(measure, evaluate(measure, cases), tally)),
+        measures: QUALITY_MEASURES.map((measure, index) => summarize(measure, index, selection, tally)),
       });
       return forScope(scope, answerOf(exactTally), suppressQualityMeasures, () => answerOf(perturbedTally));
     });
@@ -59,20 +61,46 @@ export class QualityService {
     filters: EpisodeFilters,
     measure: MeasureDefinition,
   ): Promise<QualityMeasureDetailResponse> {
-    const [cases, asOf] = await Promise.all([this.casesQuery.run(scope, filters), this.asOfQuery.run()]);
-    const evaluated = evaluate(measure, cases);
-    const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');
+    const [selection, asOf] = await Promise.all([this.outcomes.select(scope, filters), this.asOfQuery.run()]);
+    const { store } = selection;
+    const index = QUALITY_MEASURES.indexOf(measure);
+    const programNames = await this.casesQuery.programNames([
+      ...new Set(Array.from(selection.slots, (slot) => store.programId(slot))),
+    ]);
     const answerOf = (tally: Tally): QualityMeasureSplits => ({
       asOf,
-      measure: summarize(measure, evaluated, tally),
+      measure: summarize(measure, index, selection, tally),
       // Every month from the first to the last, a month without denominator episodes as 0 of 0.
       trend: fillMonths(
-        groupRates(counted, ({ episode }) => [episode.admitMonth, episode.admitMonth], tally),
+        groupRates(
+          selection,
+          index,
+          { groupOf: (slot) => store.monthCode(slot), keyOf: (code) => store.monthOf(code), labelOf: (month) => month },
+          tally,
+        ),
         (group) => group.key,
         (month) => ({ key: month, label: month, rate: toRate(0, 0) }),
       ),
-      byProgram: groupRates(counted, ({ episode }) => [String(episode.programId), episode.programName], tally),
-      byPayer: groupRates(counted, ({ episode }) => [episode.payer, PAYER_LABELS[episode.payer as Payer]], tally),
+      byProgram: groupRates(
+        selection,
+        index,
+        {
+          groupOf: (slot) => store.programId(slot),
+          keyOf: String,
+          labelOf: (key) => programNames.get(Number(key)) ?? key,
+        },
+        tally,
+      ),
+      byPayer: groupRates(
+        selection,
+        index,
+        {
+          groupOf: (slot) => store.payerCode(slot),
+          keyOf: (code) => store.payerOf(code),
+          labelOf: (payer) => PAYER_LABELS[payer as Payer],
+        },
+        tally,
+      ),
     });
     // The funnel is drawn from the splits as the caller sees them, so it is built after suppression.
     return withFunnel(forScope(scope, answerOf(exactTally), suppressQualityDetail, () => answerOf(perturbedTally)));
@@ -145,57 +173,3 @@ function measureById(id: string): MeasureDefinition {
 
 const evaluate = (measure: MeasureDefinition, cases: readonly QualityCase[]): Evaluated[] =>
   cases.map((episode) => ({ episode, outcome: measure.evaluate(episode) }));
-
-/** How many episodes a set holds, as the caller may see it: exactly, or perturbed by their record keys (payers). */
-type Tally = (episodes: readonly Evaluated[]) => number;
-
-const exactTally: Tally = (episodes) => episodes.length;
-const perturbedTally: Tally = (episodes) =>
-  perturbedCount({ n: episodes.length, key: episodes.reduce((sum, { episode }) => sum + episode.recordKey, 0) });
-
-/** The measure's rate of the given denominator episodes. */
-const rateOf = (counted: readonly Evaluated[], tally: Tally) => {
-  const denominator = tally(counted);
-  // A perturbed numerator is capped at its perturbed denominator.
-  return toRate(Math.min(tally(counted.filter(({ outcome }) => outcome.inNumerator)), denominator), denominator);
-};
-
-function summarize(measure: MeasureDefinition, evaluated: readonly Evaluated[], tally: Tally): QualityMeasureResult {
-  const counted = evaluated.filter(({ outcome }) => outcome.status === 'denominator');
-  const exclusions = new Map<string, Evaluated[]>();
-  for (const item of evaluated) {
-    const reason = item.outcome.exclusion;
-    if (!reason) continue;
-    const excluded = exclusions.get(reason) ?? [];
-    excluded.push(item);
-    exclusions.set(reason, excluded);
-  }
-  return {
-    id: measure.id,
-    name: measure.name,
-    definition: measure.definition,
-    rate: rateOf(counted, tally),
-    // Sorted by reason, so that the order does not depend on which episode came first.
-    exclusions: [...exclusions]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([reason, excluded]) => ({ reason, count: tally(excluded) })),
-  };
-}
-
-/** The measure's rate per group of denominator episodes, groups sorted by key. */
-function groupRates(
-  counted: readonly Evaluated[],
-  keyOf: (evaluated: Evaluated) => [string, string],
-  tally: Tally,
-): QualityMeasureGroup[] {
-  const groups = new Map<string, { label: string; episodes: Evaluated[] }>();
-  for (const item of counted) {
-    const [key, label] = keyOf(item);
-    const group = groups.get(key) ?? { label, episodes: [] };
-    group.episodes.push(item);
-    groups.set(key, group);
-  }
-  return [...groups]
-    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([key, group]) => ({ key, label: group.label, rate: rateOf(group.episodes, tally) }));
-}

@@ -17,7 +17,9 @@ describe('episode_facts', () => {
     fixture = await openRefreshedFixture();
     client = fixture.client;
     const rows = (await client.query<Record<string, unknown>>('SELECT * FROM episode_facts ORDER BY episode_id')).rows;
-    facts = new Map(rows.map(({ record_key: _recordKey, ...row }) => [row['episode_id'] as number, row]));
+    facts = new Map(
+      rows.map(({ record_key: _recordKey, revision: _revision, ...row }) => [row['episode_id'] as number, row]),
+    );
     recordKeys = new Map(rows.map((row) => [row['episode_id'] as number, row['record_key']]));
   });
   afterAll(() => fixture?.close());
@@ -32,6 +34,25 @@ describe('episode_facts', () => {
     const keys = [...recordKeys.values()] as number[];
     expect(keys.every((key) => Number.isInteger(key) && key >= 0 && key < 2 ** 24)).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('gives every row a revision of its own, and a row updated in place a new one', async () => {
+    const revisionsOf = async () =>
+      (await client.query<{ revision: string }>('SELECT revision FROM episode_facts ORDER BY episode_id')).rows.map(
+        (row) => BigInt(row.revision),
+      );
+    const before = await revisionsOf();
+    expect(new Set(before).size).toBe(4);
+    await client.query('BEGIN');
+    try {
+      // As an import that moves the as-of date updates the facts of the episodes it does not recompute.
+      await client.query('UPDATE episode_facts SET as_of = as_of + 1 WHERE episode_id = 2');
+      const after = await revisionsOf();
+      expect(after.map((revision, index) => revision === before[index])).toEqual([true, false, true, true]);
+      expect(after[1] > before.reduce((max, revision) => (revision > max ? revision : max))).toBe(true);
+    } finally {
+      await client.query('ROLLBACK');
+    }
   });
 
   it('episode 1: discharged, completed, no MAT', () => {

@@ -17,10 +17,19 @@ describe('refresh_episode_facts(episodes)', () => {
   const contents = async (): Promise<Record<string, unknown[]>> => {
     const tables: Record<string, unknown[]> = {};
     for (const [table, key] of Object.entries(DERIVED)) {
-      tables[table] = (await client.query(`SELECT * FROM ${table} ORDER BY ${key}`)).rows;
+      // Every write of a facts row gets a new revision, so a full refresh's revisions differ by design.
+      tables[table] = (await client.query(`SELECT * FROM ${table} ORDER BY ${key}`)).rows.map(
+        ({ revision: _revision, ...row }: Record<string, unknown>) => row,
+      );
     }
     return tables;
   };
+  const revisions = async () =>
+    (
+      await client.query<{ episode_id: number; revision: string }>(
+        'SELECT episode_id, revision FROM episode_facts ORDER BY episode_id',
+      )
+    ).rows;
   const attendedOf = async (episodeId: number) =>
     (await client.query<{ attended: number }>('SELECT attended FROM episode_facts WHERE episode_id = $1', [episodeId]))
       .rows[0]?.attended;
@@ -34,6 +43,7 @@ describe('refresh_episode_facts(episodes)', () => {
   it('recomputes the given episodes and leaves the others as they were', async () => {
     const before = await contents();
     expect(before['episode_facts']).toHaveLength(4);
+    const revisionsBefore = await revisions();
     expect(await attendedOf(4)).toBe(0);
     await client.query(
       `INSERT INTO appointments (org_id, episode_id, session_type, scheduled_start, duration_min, status, source_system, source_id)
@@ -47,6 +57,19 @@ describe('refresh_episode_facts(episodes)', () => {
     expect(partly['episode_facts'].filter((row) => (row as { episode_id: number }).episode_id !== 4)).toEqual(
       before['episode_facts'].filter((row) => (row as { episode_id: number }).episode_id !== 4),
     );
+
+    // The rows recomputed (episode 4 and its patient's other episodes, for readmission) have new revisions, the
+    // others keep theirs: the API reads an episode's case again when its revision changed.
+    const recomputed = (
+      await client.query<{ id: number }>(
+        'SELECT id FROM episodes WHERE patient_id = (SELECT patient_id FROM episodes WHERE id = 4)',
+      )
+    ).rows.map((row) => row.id);
+    const revisionsAfter = await revisions();
+    expect(recomputed).toContain(4);
+    expect(
+      revisionsAfter.map((row, index) => [row.episode_id, row.revision !== revisionsBefore[index].revision]),
+    ).toEqual(revisionsBefore.map((row) => [row.episode_id, recomputed.includes(row.episode_id)]));
 
     await client.query('SELECT refresh_episode_facts(ARRAY[2])');
     const incremental = await contents();

@@ -58,11 +58,13 @@ const ALL_MIGRATION_NAMES = [
   'Annotations1765600000000',
   'Alerts1765700000000',
   'QualityDates1765800000000',
+  'FactsRevision1765900000000',
 ];
 
 // refresh_episode_facts twice: for the given episodes and for all.
 const DERIVED_OBJECTS = [
   'audit_events_append_only',
+  'episode_facts_new_revision',
   'random_record_key',
   'refresh_episode_facts',
   'refresh_episode_facts',

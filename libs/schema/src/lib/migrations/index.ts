@@ -15,6 +15,7 @@ import { BenchmarksAndTargets1765500000000 } from './1765500000000-benchmarks-an
 import { Annotations1765600000000 } from './1765600000000-annotations';
 import { Alerts1765700000000 } from './1765700000000-alerts';
 import { QualityDates1765800000000 } from './1765800000000-quality-dates';
+import { FactsRevision1765900000000 } from './1765900000000-facts-revision';
 
 /** Every committed migration, oldest first. A bundled API cannot glob a folder, so they are listed. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   Annotations1765600000000,
   Alerts1765700000000,
   QualityDates1765800000000,
+  FactsRevision1765900000000,
 ];
