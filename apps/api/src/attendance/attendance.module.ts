@@ -6,11 +6,10 @@ import { AttendanceService } from './attendance.service';
 import { ComplianceQuery } from './compliance.query';
 import { HeatmapQuery } from './heatmap.query';
 import { HoursQuery } from './hours.query';
-import { NoShowsQuery } from './no-shows.query';
 
 @Module({
   imports: [EpisodesModule],
   controllers: [AttendanceController],
-  providers: [AttendanceService, HeatmapQuery, ComplianceQuery, HoursQuery, NoShowsQuery, ResultCache],
+  providers: [AttendanceService, HeatmapQuery, ComplianceQuery, HoursQuery, ResultCache],
 })
 export class AttendanceModule {}

@@ -20,7 +20,7 @@ import { toRate } from '../episodes/rate';
 import { type ComplianceComponentColumn, ComplianceQuery } from './compliance.query';
 import { HeatmapQuery } from './heatmap.query';
 import { HoursQuery, OPEN_BIN_FROM_HOURS } from './hours.query';
-import { NoShowsQuery, type StatusCounts } from './no-shows.query';
+import { AppointmentCountStore, type StatusCounts } from '../episodes/appointment-count-store';
 
 /** docs/METRICS.md: a compliance component, or the score, is met at 0.80. */
 export const COMPLIANCE_THRESHOLD = 0.8;
@@ -45,7 +45,7 @@ export class AttendanceService {
     private readonly heatmapQuery: HeatmapQuery,
     private readonly complianceQuery: ComplianceQuery,
     private readonly hoursQuery: HoursQuery,
-    private readonly noShowsQuery: NoShowsQuery,
+    private readonly appointmentCounts: AppointmentCountStore,
     private readonly cache: ResultCache,
   ) {}
 
@@ -130,7 +130,10 @@ export class AttendanceService {
 
   /** Session types in vocabulary order (those with no appointment left out), then the total over all. */
   private async computeNoShows(scope: AccessScope, filters: EpisodeFilters): Promise<NoShowsResponse> {
-    const [rows, asOf] = await Promise.all([this.noShowsQuery.run(scope, filters), this.asOfQuery.run()]);
+    const [rows, asOf] = await Promise.all([
+      this.appointmentCounts.statusesBySessionType(scope, filters),
+      this.asOfQuery.run(),
+    ]);
     const order = (sessionType: string) => {
       const index = (SESSION_TYPES as readonly string[]).indexOf(sessionType);
       return index === -1 ? SESSION_TYPES.length : index;

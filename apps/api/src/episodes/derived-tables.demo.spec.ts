@@ -1,4 +1,16 @@
-import { AGE_BANDS, type EpisodeFilters, LEVELS_OF_CARE, PAYERS, SUBSTANCES } from '@iop/contracts';
+import {
+  AGE_BANDS,
+  APPOINTMENT_STATUSES,
+  type AppointmentStatus,
+  type EpisodeFilters,
+  LEVELS_OF_CARE,
+  PAYERS,
+  SESSION_TYPES,
+  type SessionType,
+  type Slot,
+  SLOTS,
+  SUBSTANCES,
+} from '@iop/contracts';
 import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
 import fc from 'fast-check';
 import { execFile } from 'node:child_process';
@@ -7,13 +19,18 @@ import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { type AccessScope, UNRESTRICTED_SCOPE } from '../access/access-scope';
 import { HeatmapQuery } from '../attendance/heatmap.query';
-import { BreakdownQuery } from '../metrics/breakdown.query';
+import { EvidenceRowStore } from '../evidence/evidence-row-store';
+import { type EvidenceRow, EvidenceRowsQuery } from '../evidence/evidence-rows.query';
+import { unpackRows } from '../evidence/packed-rows';
 import { SummaryQuery } from '../metrics/summary.query';
 import { type QualityCase, QualityCasesQuery } from '../quality/quality-cases.query';
 import { QUALITY_MEASURES } from '../quality/quality-measures';
 import { QualityOutcomeStore } from '../quality/quality-outcome-store';
 import { exactTally, perturbedTally, summarize, type Tally } from '../quality/quality-tallies';
 import { CELL_KEY_MODULUS } from '../suppression/cell-key';
+import { AppointmentCountStore } from './appointment-count-store';
+import { AppointmentCountsQuery } from './appointment-counts.query';
+import { EpisodeRevisionsQuery } from './episode-revisions.query';
 import { episodeSelection } from './episode-selection.sql';
 import { toRate } from './rate';
 
@@ -38,10 +55,11 @@ const DAY_PART = `CASE
 /**
  * The metric queries read derived tables that the facts refresh keeps per episode: the appointment counts by slot
  * and session type, the weekday attendance, the quality measures' decisive dates and fills, and each episode's days
- * to readmission; and the quality measures' outcomes, which the API keeps in memory between requests. For random
- * scopes and filters on the seeded demo network (1,500 episodes, about 58,000
+ * to readmission. For random scopes and filters on the seeded demo network (1,500 episodes, about 58,000
  * appointments), each answer read from them must equal the same answer computed here from the base tables
- * (appointments, dispenses, episodes) for the same episode facts selection.
+ * (appointments, dispenses, episodes) for the same episode facts selection. The same holds for what the API keeps
+ * per episode in memory between requests (the quality measures' outcomes, the evidence rows), one store across
+ * every run, as in the API, so that later selections reuse what earlier ones stored.
  */
 describe('answers from the derived tables equal answers from the base tables (demo preset, random filters)', () => {
   let database: TestDatabase;
@@ -111,7 +129,12 @@ describe('answers from the derived tables equal answers from the base tables (de
     examples: [[[UNRESTRICTED_SCOPE, {}]]],
   };
 
-  it('gives the appointment breakdowns by slot and by session type of episode_appointment_counts', async () => {
+  it('gives the appointment breakdowns, no-shows and slot attendance of episode_appointment_counts', async () => {
+    // Kept between requests, as in the API: one store for every run.
+    const appointmentCounts = new AppointmentCountStore(
+      new EpisodeRevisionsQuery(dataSource),
+      new AppointmentCountsQuery(dataSource),
+    );
     const slot = `CASE WHEN extract(isodow FROM local.start) IN (6, 7) THEN 'weekend' ELSE ${DAY_PART} END`;
     await fc.assert(
       fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
@@ -120,7 +143,7 @@ describe('answers from the derived tables equal answers from the base tables (de
           ['slot', slot],
           ['sessionType', 'a.session_type'],
         ] as const) {
-          const fast = await new BreakdownQuery(dataSource).byAppointment(scope, filters, by);
+          const fast = await appointmentCounts.byAppointment(scope, filters, by);
           const direct = await rowsOf<Record<string, number | string>>(
             `SELECT ${key} AS key,
                count(*) FILTER (WHERE a.status = 'attended')::integer AS attended,
@@ -145,6 +168,44 @@ describe('answers from the derived tables equal answers from the base tables (de
             })),
           );
         }
+        // Every status, per session type (the no-shows page), and claim 5's counted statuses per employment group
+        // and slot.
+        const statuses = await rowsOf<{ sessionType: string; status: string; n: number }>(
+          `SELECT a.session_type AS "sessionType", a.status, count(*)::integer AS n
+           ${LOCAL_APPOINTMENTS}
+           WHERE ${selection.sql} AND local.start::date <= f.last_day
+           GROUP BY 1, 2`,
+          selection.params,
+        );
+        expect(
+          (await appointmentCounts.statusesBySessionType(scope, filters)).flatMap(({ sessionType, counts }) =>
+            Object.entries(counts).flatMap(([status, n]) => (n > 0 ? [{ sessionType, status, n }] : [])),
+          ),
+        ).toEqual(
+          [...statuses].sort(
+            (a, b) =>
+              SESSION_TYPES.indexOf(a.sessionType as SessionType) -
+                SESSION_TYPES.indexOf(b.sessionType as SessionType) ||
+              APPOINTMENT_STATUSES.indexOf(a.status as AppointmentStatus) -
+                APPOINTMENT_STATUSES.indexOf(b.status as AppointmentStatus),
+          ),
+        );
+        const bySlot = await rowsOf<{ employment: string; slot: string; attended: number; denominator: number }>(
+          `SELECT CASE WHEN f.employment IN ('employed', 'student') THEN 'employed_or_student' ELSE 'other' END
+               AS employment,
+             ${slot} AS slot, count(*) FILTER (WHERE a.status = 'attended')::integer AS attended,
+             count(*)::integer AS denominator
+           ${LOCAL_APPOINTMENTS}
+           WHERE ${selection.sql} AND ${COUNTED}
+           GROUP BY 1, 2`,
+          selection.params,
+        );
+        expect(await appointmentCounts.slotAttendance(scope, filters)).toEqual(
+          [...bySlot].sort(
+            (a, b) =>
+              a.employment.localeCompare(b.employment) || SLOTS.indexOf(a.slot as Slot) - SLOTS.indexOf(b.slot as Slot),
+          ),
+        );
       }),
       RUNS,
     );
@@ -214,7 +275,7 @@ describe('answers from the derived tables equal answers from the base tables (de
   it('gives, from the outcomes kept between requests, the measures that evaluating the cases gives', async () => {
     // One store for every run, as in the API: later selections reuse the outcomes that earlier ones stored.
     const casesQuery = new QualityCasesQuery(dataSource);
-    const store = new QualityOutcomeStore(casesQuery);
+    const store = new QualityOutcomeStore(new EpisodeRevisionsQuery(dataSource), casesQuery);
     await fc.assert(
       fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
         const selection = await store.select(scope, filters);
@@ -248,6 +309,31 @@ describe('answers from the derived tables equal answers from the base tables (de
             });
           }
         });
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives, from the evidence rows kept between requests, the rows of the selection read from the facts', async () => {
+    const rowsQuery = new EvidenceRowsQuery(dataSource);
+    const store = new EvidenceRowStore(new EpisodeRevisionsQuery(dataSource), rowsQuery);
+    await fc.assert(
+      fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
+        const selection = episodeSelection(scope, filters);
+        const ids = (
+          await rowsOf<{ id: number }>(
+            `SELECT f.episode_id AS id FROM episode_facts f WHERE ${selection.sql} ORDER BY 1`,
+            selection.params,
+          )
+        ).map((row) => row.id);
+        const direct = (await rowsQuery.byIds(ids)).sort((a, b) => a.episodeId - b.episodeId);
+        const fields = Object.keys(direct[0]?.row ?? {}).filter(
+          (field) => field !== 'episodeId' && field !== 'revision',
+        ) as Array<keyof EvidenceRow>;
+        const stored = unpackRows(await store.packed(scope, filters));
+        expect(stored.map((row) => fields.map((field) => row[field]))).toEqual(
+          direct.map(({ row }) => fields.map((field) => row[field])),
+        );
       }),
       RUNS,
     );

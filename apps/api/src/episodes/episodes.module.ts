@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AsOfQuery } from './as-of.query';
+import { AppointmentCountStore } from './appointment-count-store';
+import { AppointmentCountsQuery } from './appointment-counts.query';
+import { EpisodeRevisionsQuery } from './episode-revisions.query';
 
 /**
  * The episode selection every domain reads through: the filters (episode-filters.dto.ts), the scope-then-filter
  * WHERE fragment (episode-selection.sql.ts), the shared aggregates (episode-aggregates.sql.ts), rates, month
- * series, and the data's as-of date. The SQL pieces are plain functions; this module provides the one query
- * that is a Nest provider, so that the domains import it instead of each providing its own.
+ * series, the data's as-of date, the selected episodes' revisions, and the appointment counts kept in memory. The SQL pieces are plain functions; this
+ * module provides the queries that are Nest providers, so that the domains share them instead of each providing
+ * its own (the revisions query shares one read between concurrent requests for the same selection).
  */
 @Module({
-  providers: [AsOfQuery],
-  exports: [AsOfQuery],
+  providers: [AsOfQuery, EpisodeRevisionsQuery, AppointmentCountsQuery, AppointmentCountStore],
+  exports: [AsOfQuery, EpisodeRevisionsQuery, AppointmentCountStore],
 })
 export class EpisodesModule {}

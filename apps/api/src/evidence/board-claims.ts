@@ -7,7 +7,7 @@ import { claimMutualHelp, claimProgressMotivation } from './claims-outcomes';
 import { claimMat, claimPeerGroups } from './claims-survival';
 import type { EvidenceRow } from './evidence-rows.query';
 import { unpackRows, type PackedRows } from './packed-rows';
-import type { SlotAttendanceCell } from './slot-attendance.query';
+import type { SlotAttendanceCell } from '../episodes/appointment-count-store';
 
 /** What the claims are computed from: per-episode rows, the costs summary (claim 6), slot attendance (claim 5). */
 export interface ClaimInputs {
@@ -32,10 +32,15 @@ const CLAIMS: Record<number, (inputs: ClaimInputs) => ClaimCard> = {
 
 export const CLAIM_IDS: readonly number[] = Object.keys(CLAIMS).map(Number);
 
-/** Some of a board's claims, as one worker computes them: the rows as shared columns (packed-rows.ts). */
-export interface ClaimsTask {
+/** The claims' inputs with the rows as shared columns (packed-rows.ts), as the workers are sent them. */
+export interface PackedClaimInputs {
   rows: PackedRows;
   costs: CostSummaryResponse;
+  slotAttendance: readonly SlotAttendanceCell[];
+}
+
+/** Some of a board's claims, as one worker computes them. */
+export interface ClaimsTask extends PackedClaimInputs {
   slotAttendance: SlotAttendanceCell[];
   claimIds: number[];
 }

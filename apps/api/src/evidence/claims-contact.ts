@@ -5,7 +5,7 @@ import { adjustedDesign } from './design-matrix';
 import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope, slopeEffects, whenEstimable } from './estimators';
 import { card, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
-import type { SlotAttendanceCell } from './slot-attendance.query';
+import type { SlotAttendanceCell } from '../episodes/appointment-count-store';
 
 /** Unadjusted least-squares line of y on x, for the chart (null when it cannot be fitted). */
 function line(x: number[], y: number[]): { intercept: number; slope: number } | null {

@@ -1,12 +1,9 @@
-import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import type { AccessScope } from '../access/access-scope';
 import { parseLargeRows } from '../database/parse-large-rows';
 import { pg } from '../database/pg-columns';
-import { AsOfQuery } from '../episodes/as-of.query';
-import { episodeSelection } from '../episodes/episode-selection.sql';
+import type { EpisodeAtRevision } from '../episodes/episode-revision-store';
 
 /** One episode of the selection with the exposures, outcomes and covariates the evidence board models. */
 export interface EvidenceRow {
@@ -41,11 +38,6 @@ export interface EvidenceRow {
   active: boolean;
   /** Charges of the episode in cents, at face value (episode_facts.charges_cents). */
   chargesCents: number;
-}
-
-export interface EvidenceRows {
-  asOf: string | null;
-  rows: EvidenceRow[];
 }
 
 /**
@@ -84,18 +76,20 @@ const evidenceRow = z.object({
   chargesCents: pg.int8,
 });
 
-/** Per-episode rows from episode_facts in one round trip; the models are fitted on these, never on appointments. */
+const evidenceRowAtRevision = evidenceRow.extend({ episodeId: pg.int, revision: pg.int8 });
+
+/**
+ * Per-episode rows from episode_facts, by episode, with the revision of the facts row they were read from: what
+ * EvidenceRowStore keeps between requests. The models are fitted on these, never on appointments.
+ */
 @Injectable()
 export class EvidenceRowsQuery {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly asOfQuery: AsOfQuery,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  async run(scope: AccessScope, filters: EpisodeFilters): Promise<EvidenceRows> {
-    const selection = episodeSelection(scope, filters);
+  async byIds(episodeIds: readonly number[]): Promise<EpisodeAtRevision<EvidenceRow>[]> {
     const sql = `
-      SELECT f.level_of_care AS "levelOfCare", f.age_band AS "ageBand", f.sex, f.primary_substance AS substance,
+      SELECT f.episode_id AS "episodeId", f.revision,
+             f.level_of_care AS "levelOfCare", f.age_band AS "ageBand", f.sex, f.primary_substance AS substance,
              f.severity, f.prior_episodes AS "priorEpisodes", f.payer, f.employment, f.oud, f.mat,
              f.length_of_stay_days AS "lengthOfStay", f.as_of - f.admit_date AS "daysFollowed",
              f.discharge_reason AS "dischargeReason", f.scheduled_hours_per_week_28 AS "scheduledHoursPerWeek28",
@@ -110,14 +104,13 @@ export class EvidenceRowsQuery {
              f.mutual_help_meetings_per_week AS "mutualHelpPerWeek", f.negative_screen_rate AS "negativeScreenRate",
              f.active, coalesce(f.charges_cents, 0) AS "chargesCents"
       FROM episode_facts f
-      WHERE ${selection.sql}
-      ORDER BY f.episode_id
+      WHERE f.episode_id = ANY($1::int[])
       `;
-    const [result, asOf] = await Promise.all([
-      this.dataSource.query<unknown>(sql, selection.params),
-      this.asOfQuery.run(),
-    ]);
-    const rows: EvidenceRow[] = parseLargeRows('EvidenceRowsQuery', evidenceRow, result);
-    return { asOf, rows };
+    const rows = parseLargeRows(
+      'EvidenceRowsQuery',
+      evidenceRowAtRevision,
+      await this.dataSource.query<unknown>(sql, [episodeIds]),
+    );
+    return rows.map((row) => ({ episodeId: row.episodeId, revision: row.revision, row }));
   }
 }

@@ -74,10 +74,11 @@ describe('EvidenceWorkers', () => {
   const rows = syntheticRows(800);
   // Claim 6 reads the costs summary; the others never do.
   const inputs: ClaimInputs = { rows, costs: undefined as unknown as CostSummaryResponse, slotAttendance: [] };
+  const packed = { ...inputs, rows: packRows(rows) };
   const withoutCosts = CLAIM_IDS.filter((id) => id !== 6);
 
   it('fits the claims in worker threads, with the answers of the same code on the main thread', async () => {
-    const { cards, threadIds } = await workers.compute(inputs, withoutCosts);
+    const { cards, threadIds } = await workers.compute(packed, withoutCosts);
     expect(threadIds.length).toBeGreaterThan(0);
     expect(threadIds).not.toContain(mainThreadId);
     expect(cards.map((card) => card.claim.id)).toEqual(withoutCosts);
@@ -94,11 +95,11 @@ describe('EvidenceWorkers', () => {
       expected = error;
     }
     expect(expected).toBeInstanceOf(TypeError);
-    const failing = workers.compute(inputs, [6]);
+    const failing = workers.compute(packed, [6]);
     await expect(failing).rejects.toThrow(TypeError);
     await expect(failing).rejects.toThrow((expected as Error).message);
     // The worker is still there for the next board.
-    expect((await workers.compute(inputs, [1])).cards).toHaveLength(1);
+    expect((await workers.compute(packed, [1])).cards).toHaveLength(1);
   }, 60_000);
 });
 

@@ -1,13 +1,17 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { ClaimInputs, ClaimsResult, ClaimsTask } from './board-claims';
+import type { ClaimsResult, ClaimsTask, PackedClaimInputs } from './board-claims';
 import type { ClaimCard } from './claim-card';
-import { packRows } from './packed-rows';
 import { WorkerPool, type WorkerScript } from './worker-pool';
 
-/** One worker per core but the one the event loop runs on. */
-export const EVIDENCE_WORKER_COUNT = Math.max(1, availableParallelism() - 1);
+/**
+ * One worker per core. The board's inputs come from memory (EvidenceRowStore, AppointmentCountStore), so while
+ * its claims are fitted the event loop has little to do: on this 2-core machine, the large network's whole board
+ * took 2.3 s with two workers against 3.3 s with one (docs/PERFORMANCE.md). Other requests still run on the event
+ * loop meanwhile, sharing the cores with the fits.
+ */
+export const EVIDENCE_WORKER_COUNT = Math.max(1, availableParallelism());
 
 /**
  * A worker script of the API run from its TypeScript sources (jest, tsx): compiled by tsx's require hook, with
@@ -49,8 +53,8 @@ export class EvidenceWorkers implements OnModuleDestroy {
    * The cards of `claimIds`, in that order. The claims are dealt round-robin into one batch per worker and
    * the batches run concurrently; each batch carries the rows once, as shared columns (not copied).
    */
-  async compute(inputs: ClaimInputs, claimIds: readonly number[]): Promise<ComputedClaims> {
-    const rows = packRows(inputs.rows);
+  async compute(inputs: PackedClaimInputs, claimIds: readonly number[]): Promise<ComputedClaims> {
+    const { rows } = inputs;
     const batchCount = Math.min(this.pool.size, claimIds.length);
     const batches = Array.from({ length: batchCount }, (_, batch) =>
       claimIds.filter((_, index) => index % batchCount === batch),

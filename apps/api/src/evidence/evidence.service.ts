@@ -3,19 +3,21 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
 import { ResultCache } from '../common/result-cache';
 import { CostsService } from '../costs/costs.service';
-import { CLAIM_IDS, type ClaimInputs } from './board-claims';
+import { CLAIM_IDS, type PackedClaimInputs } from './board-claims';
 import { withFalseDiscoveryControl } from './board-multiplicity';
-import { EvidenceRowsQuery } from './evidence-rows.query';
+import { AppointmentCountStore } from '../episodes/appointment-count-store';
+import { AsOfQuery } from '../episodes/as-of.query';
+import { EvidenceRowStore } from './evidence-row-store';
 import { EvidenceWorkers } from './evidence-workers';
-import { SlotAttendanceQuery } from './slot-attendance.query';
 
 @Injectable()
 export class EvidenceService {
   constructor(
-    private readonly rowsQuery: EvidenceRowsQuery,
+    private readonly rows: EvidenceRowStore,
+    private readonly asOfQuery: AsOfQuery,
     private readonly costs: CostsService,
     private readonly cache: ResultCache,
-    private readonly slotAttendance: SlotAttendanceQuery,
+    private readonly appointmentCounts: AppointmentCountStore,
     private readonly workers: EvidenceWorkers,
   ) {}
 
@@ -56,11 +58,12 @@ export class EvidenceService {
   private async inputs(
     scope: AccessScope,
     filters: EpisodeFilters,
-  ): Promise<{ asOf: string | null; inputs: ClaimInputs }> {
-    const [{ asOf, rows }, costs, slotAttendance] = await Promise.all([
-      this.rowsQuery.run(scope, filters),
+  ): Promise<{ asOf: string | null; inputs: PackedClaimInputs }> {
+    const [rows, asOf, costs, slotAttendance] = await Promise.all([
+      this.rows.packed(scope, filters),
+      this.asOfQuery.run(),
       this.costs.summary(scope, filters),
-      this.slotAttendance.run(scope, filters),
+      this.appointmentCounts.slotAttendance(scope, filters),
     ]);
     return { asOf, inputs: { rows, costs, slotAttendance } };
   }

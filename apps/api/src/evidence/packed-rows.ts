@@ -21,13 +21,13 @@ export interface PackedRows {
 type FieldsOf<T> = {
   [K in keyof EvidenceRow]: [EvidenceRow[K]] extends [T] ? ([T] extends [EvidenceRow[K]] ? K : never) : never;
 }[keyof EvidenceRow];
-type TextField = FieldsOf<string>;
-type NumberField = FieldsOf<number>;
-type NullableField = FieldsOf<number | null>;
-type BooleanField = FieldsOf<boolean>;
+export type TextField = FieldsOf<string>;
+export type NumberField = FieldsOf<number>;
+export type NullableField = FieldsOf<number | null>;
+export type BooleanField = FieldsOf<boolean>;
 
 // Record<...Field, ...> makes each list complete: a field of a kind that is missing fails to compile.
-const TEXT: Record<TextField, (row: EvidenceRow) => string> = {
+export const TEXT: Record<TextField, (row: EvidenceRow) => string> = {
   levelOfCare: (row) => row.levelOfCare,
   ageBand: (row) => row.ageBand,
   sex: (row) => row.sex,
@@ -35,14 +35,14 @@ const TEXT: Record<TextField, (row: EvidenceRow) => string> = {
   payer: (row) => row.payer,
   employment: (row) => row.employment,
 };
-const NUMBERS: Record<NumberField, (row: EvidenceRow) => number> = {
+export const NUMBERS: Record<NumberField, (row: EvidenceRow) => number> = {
   severity: (row) => row.severity,
   priorEpisodes: (row) => row.priorEpisodes,
   lengthOfStay: (row) => row.lengthOfStay,
   daysFollowed: (row) => row.daysFollowed,
   chargesCents: (row) => row.chargesCents,
 };
-const NULLABLE: Record<NullableField, (row: EvidenceRow) => number | null> = {
+export const NULLABLE: Record<NullableField, (row: EvidenceRow) => number | null> = {
   dischargeReason: (row) => row.dischargeReason,
   scheduledHoursPerWeek28: (row) => row.scheduledHoursPerWeek28,
   complianceScore: (row) => row.complianceScore,
@@ -56,7 +56,7 @@ const NULLABLE: Record<NullableField, (row: EvidenceRow) => number | null> = {
   mutualHelpPerWeek: (row) => row.mutualHelpPerWeek,
   negativeScreenRate: (row) => row.negativeScreenRate,
 };
-const BOOLEANS: Record<BooleanField, (row: EvidenceRow) => boolean> = {
+export const BOOLEANS: Record<BooleanField, (row: EvidenceRow) => boolean> = {
   oud: (row) => row.oud,
   mat: (row) => row.mat,
   familyAttended28: (row) => row.familyAttended28,
@@ -64,10 +64,10 @@ const BOOLEANS: Record<BooleanField, (row: EvidenceRow) => boolean> = {
   active: (row) => row.active,
 };
 
-const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
-const sharedUint8 = (length: number) => new Uint8Array(new SharedArrayBuffer(length));
+export const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
+export const sharedUint8 = (length: number) => new Uint8Array(new SharedArrayBuffer(length));
 
-function mapFields<Field extends string, Getter, Column>(
+export function mapFields<Field extends string, Getter, Column>(
   getters: Record<Field, Getter>,
   pack: (get: Getter) => Column,
 ): Record<Field, Column> {

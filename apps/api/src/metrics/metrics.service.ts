@@ -28,6 +28,7 @@ import {
   suppressSeries,
   suppressSummary,
 } from '../suppression/suppress-metrics';
+import { AppointmentCountStore } from '../episodes/appointment-count-store';
 import { AsOfQuery } from '../episodes/as-of.query';
 import { BreakdownQuery } from './breakdown.query';
 import { DischargeReasonsQuery } from './discharge-reasons.query';
@@ -90,6 +91,7 @@ export class MetricsService {
     private readonly summaryQuery: SummaryQuery,
     private readonly trendQuery: TrendQuery,
     private readonly breakdownQuery: BreakdownQuery,
+    private readonly appointmentCounts: AppointmentCountStore,
     private readonly flowQuery: FlowQuery,
     private readonly dischargeReasonsQuery: DischargeReasonsQuery,
     private readonly cache: ResultCache,
@@ -158,7 +160,7 @@ export class MetricsService {
       }
       // One query gives both appointment metrics of a dimension; the attendance page asks for them together.
       const rows = await this.cache.get(scope, filters, `breakdown-appointments ${by}`, () =>
-        this.breakdownQuery.byAppointment(scope, filters, by),
+        this.appointmentCounts.byAppointment(scope, filters, by),
       );
       const groupsOf = (count: (counted: KeyedCount) => number) =>
         rows.map((row): BreakdownGroup => {

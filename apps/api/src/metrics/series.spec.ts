@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startFixtureApp, type TestApp } from '../testing/test-app';
+import { AppointmentCountStore } from '../episodes/appointment-count-store';
 import { BreakdownQuery } from './breakdown.query';
 import { TrendQuery } from './trend.query';
 import { expectWilsonRate } from '../episodes/testing/wilson';
@@ -164,7 +165,7 @@ describe('GET /api/v1/metrics/trend and /breakdown on the hand-built fixture', (
 
   it("runs a dimension's breakdown once for every metric asked of it, per scope and filters", async () => {
     const byEpisode = jest.spyOn(api.app.get(BreakdownQuery), 'byEpisode');
-    const byAppointment = jest.spyOn(api.app.get(BreakdownQuery), 'byAppointment');
+    const byAppointment = jest.spyOn(api.app.get(AppointmentCountStore), 'byAppointment');
     // Filters no other test uses, so that nothing is remembered for them yet.
     const breakdown = (metric: string, by: string) =>
       api.get(`/api/v1/metrics/breakdown?metric=${metric}&by=${by}&levelOfCare=2.1&ageBand=18-25&ageBand=26-34`);

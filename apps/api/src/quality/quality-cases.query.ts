@@ -73,20 +73,12 @@ const caseRow = z.object({
 });
 
 const patientKeyRow = z.object({ episode_id: pg.int, patient_key: pg.text });
-const selectedRevisionsRow = z.object({ pairs: z.instanceof(Buffer).nullable() });
-const SELECTED_PAIR_BYTES = 12;
 const programNameRow = z.object({ id: pg.int, name: pg.text });
 
 /** A case and the revision of the facts row it was read from. */
 export interface CaseAtRevision {
   revision: number;
   qualityCase: QualityCase;
-}
-
-/** Selected episode ids and their facts rows' revisions, index by index. */
-export interface SelectedRevisions {
-  ids: number[];
-  revisions: number[];
 }
 
 /**
@@ -104,38 +96,9 @@ export class QualityCasesQuery {
     return (await this.casesWhere(selection.sql, selection.params)).map(({ qualityCase }) => qualityCase);
   }
 
-  /** The given episodes' cases, each with the revision of the facts row it was read from (see `selectedRevisions`). */
+  /** The given episodes' cases, each with the revision of the facts row it was read from (migration 1765900000000). */
   byIds(episodeIds: readonly number[]): Promise<CaseAtRevision[]> {
     return this.casesWhere('f.episode_id = ANY($1::int[])', [episodeIds]);
-  }
-
-  /**
-   * The selected episodes' ids and the revisions of their facts rows (migration 1765900000000: new on every write
-   * of the row, and the facts refresh rewrites an episode's facts and quality dates together), as parallel arrays.
-   * They come as one bytea of 12 bytes per episode (its id as int4, its revision as int8, both big-endian):
-   * about 25-65 ms for the large network's whole selection, where the same pairs as comma-joined text took
-   * 85-160 ms and 120,000 rows of cases 1.4 s.
-   */
-  async selectedRevisions(scope: AccessScope, filters: EpisodeFilters): Promise<SelectedRevisions> {
-    const selection = episodeSelection(scope, filters);
-    const [row] = parseRows(
-      'QualityCasesQuery.selectedRevisions',
-      selectedRevisionsRow,
-      await this.dataSource.query(
-        `SELECT string_agg(int4send(f.episode_id) || int8send(f.revision), ''::bytea) AS pairs
-         FROM episode_facts f WHERE ${selection.sql}`,
-        selection.params,
-      ),
-    );
-    const pairs = row.pairs ?? Buffer.alloc(0);
-    const ids: number[] = [];
-    const revisions: number[] = [];
-    for (let offset = 0; offset < pairs.length; offset += SELECTED_PAIR_BYTES) {
-      ids.push(pairs.readInt32BE(offset));
-      // A sequence's values stay far below 2^53, so the two halves make an exact number.
-      revisions.push(pairs.readInt32BE(offset + 4) * 2 ** 32 + pairs.readUInt32BE(offset + 8));
-    }
-    return { ids, revisions };
   }
 
   /** The names of the given programs, by id. */
