@@ -283,7 +283,7 @@ describe('answers from the derived tables equal answers from the base tables (de
         QUALITY_MEASURES.forEach((measure, index) => {
           const outcomes = cases.map((episode) => ({ episode, outcome: measure.evaluate(episode) }));
           const tallied = (of: typeof outcomes, tally: Tally) =>
-            tally({ n: of.length, keySum: of.reduce((sum, { episode }) => sum + episode.recordKey, 0) });
+            tally({ n: of.length, key: of.reduce((sum, { episode }) => sum + episode.recordKey, 0) });
           for (const tally of [exactTally, perturbedTally]) {
             const counted = outcomes.filter(({ outcome }) => outcome.status === 'denominator');
             const denominator = tallied(counted, tally);

@@ -1,32 +1,26 @@
 import type { QualityMeasureGroup, QualityMeasureResult } from '@iop/contracts';
 import { toRate } from '../episodes/rate';
-import { perturbedCount } from '../suppression/cell-key';
+import { type KeyedCount, perturbedCount } from '../suppression/cell-key';
 import type { MeasureDefinition } from './quality-measures';
 import { EXCLUDED, IN_NUMERATOR, NOT_IN_NUMERATOR, type StoredSelection } from './quality-outcome-store';
 
-/** A set of episodes as the answers need it: how many, and the sum of their record keys (a payer's cell key). */
-interface Count {
-  n: number;
-  keySum: number;
-}
-
 /** How many episodes a set holds, as the caller may see it: exactly, or perturbed by their record keys (payers). */
-export type Tally = (count: Count) => number;
+export type Tally = (count: KeyedCount) => number;
 
 export const exactTally: Tally = ({ n }) => n;
-export const perturbedTally: Tally = ({ n, keySum }) => perturbedCount({ n, key: keySum });
+export const perturbedTally: Tally = perturbedCount;
 
 /** A measure's denominator and, of it, its numerator. */
 interface RateCounts {
-  denominator: Count;
-  numerator: Count;
+  denominator: KeyedCount;
+  numerator: KeyedCount;
 }
 
-const emptyRateCounts = (): RateCounts => ({ denominator: { n: 0, keySum: 0 }, numerator: { n: 0, keySum: 0 } });
+const emptyRateCounts = (): RateCounts => ({ denominator: { n: 0, key: 0 }, numerator: { n: 0, key: 0 } });
 
-const add = (count: Count, recordKey: number) => {
+const add = (count: KeyedCount, recordKey: number) => {
   count.n += 1;
-  count.keySum += recordKey;
+  count.key += recordKey;
 };
 
 /** The measure's rate; a perturbed numerator is capped at its perturbed denominator. */
@@ -36,22 +30,22 @@ const rateOf = ({ denominator, numerator }: RateCounts, tally: Tally) => {
 };
 
 /** How many selected episodes (and their record keys' sum) have each outcome code of one measure. */
-function countsByCode({ store, slots }: StoredSelection, measureIndex: number): Count[] {
-  const counts: Count[] = [];
+function countsByCode({ store, slots }: StoredSelection, measureIndex: number): KeyedCount[] {
+  const counts: KeyedCount[] = [];
   for (const slot of slots) {
     const code = store.outcomeCode(slot, measureIndex);
-    const count = (counts[code] ??= { n: 0, keySum: 0 });
+    const count = (counts[code] ??= { n: 0, key: 0 });
     add(count, store.recordKey(slot));
   }
   return counts;
 }
 
 /** A measure's rate counts from its outcome codes' counts. */
-function rateCountsOf(counts: readonly Count[]): RateCounts {
-  const notInNumerator = counts[NOT_IN_NUMERATOR] ?? { n: 0, keySum: 0 };
-  const numerator = counts[IN_NUMERATOR] ?? { n: 0, keySum: 0 };
+function rateCountsOf(counts: readonly KeyedCount[]): RateCounts {
+  const notInNumerator = counts[NOT_IN_NUMERATOR] ?? { n: 0, key: 0 };
+  const numerator = counts[IN_NUMERATOR] ?? { n: 0, key: 0 };
   return {
-    denominator: { n: notInNumerator.n + numerator.n, keySum: notInNumerator.keySum + numerator.keySum },
+    denominator: { n: notInNumerator.n + numerator.n, key: notInNumerator.key + numerator.key },
     numerator,
   };
 }
