@@ -25,7 +25,10 @@ describe('the grouped refresh writes the rows of the per-row refresh (demo prese
   const contents = async (): Promise<Record<string, unknown[]>> => {
     const tables: Record<string, unknown[]> = {};
     for (const [table, key] of Object.entries(DERIVED)) {
-      tables[table] = (await client.query(`SELECT * FROM ${table} ORDER BY ${key}`)).rows;
+      // The facts' revision (a later migration, reverted below with the others) is not the refresh's output.
+      tables[table] = (await client.query(`SELECT * FROM ${table} ORDER BY ${key}`)).rows.map(
+        ({ revision: _revision, ...row }: Record<string, unknown>) => row,
+      );
     }
     return tables;
   };
