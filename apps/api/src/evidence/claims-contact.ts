@@ -1,7 +1,7 @@
 import { SLOTS } from '@iop/contracts';
 import { pearson, type PearsonResult } from '@iop/stats';
 import { toRate } from '../episodes/rate';
-import { adjustedDesign } from './design-matrix';
+import { adjustedDesign, exposureColumn } from './design-matrix';
 import { binnedScatter, logisticOddsRatio, meanWithCi, olsSlope, slopeEffects, whenEstimable } from './estimators';
 import { card, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
@@ -9,11 +9,7 @@ import type { SlotAttendanceCell } from '../episodes/appointment-count-store';
 
 /** Unadjusted least-squares line of y on x, for the chart (null when it cannot be fitted). */
 function line(x: number[], y: number[]): { intercept: number; slope: number } | null {
-  const slope = olsSlope(
-    '',
-    y,
-    x.map((value) => [value]),
-  );
+  const slope = olsSlope('', y, exposureColumn(x));
   if (slope.estimate === null) return null;
   const meanX = x.reduce((sum, value) => sum + value, 0) / x.length;
   const meanY = y.reduce((sum, value) => sum + value, 0) / y.length;
@@ -83,19 +79,11 @@ export function claimIndividualAlliance(all: readonly EvidenceRow[]): ClaimCard 
       allianceToRetention: {
         n: linked.length,
         points: linked.length ? binnedScatter(alliance, retained, 5) : [],
-        unadjusted: logisticOddsRatio(
-          orMeasure,
-          retained,
-          alliance.map((a) => [a]),
-          5,
-        ),
+        unadjusted: logisticOddsRatio(orMeasure, retained, exposureColumn(alliance), 5),
         adjusted: logisticOddsRatio(
           `adjusted ${orMeasure}`,
           retained,
-          adjustedDesign(
-            alliance.map((a) => [a]),
-            linked,
-          ),
+          adjustedDesign(exposureColumn(alliance), linked),
           5,
         ),
       },
@@ -111,7 +99,7 @@ export function claimEveningAccess(
   const usable = all.filter((r) => r.eveningWeekendShare !== null && r.attendanceRate !== null);
   const working = (r: EvidenceRow) => r.employment === 'employed' || r.employment === 'student';
   const fit = (rows: EvidenceRow[], adjusted: boolean) => {
-    const x = rows.map((r) => [r.eveningWeekendShare as number]);
+    const x = exposureColumn(rows.map((r) => r.eveningWeekendShare as number));
     const y = rows.map((r) => r.attendanceRate as number);
     const measure = 'least-squares slope of the attendance rate per unit of evening/weekend share';
     return adjusted ? olsSlope(`adjusted ${measure}`, y, adjustedDesign(x, rows)) : olsSlope(measure, y, x);

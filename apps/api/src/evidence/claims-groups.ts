@@ -1,7 +1,7 @@
 import type { EvidenceEffect } from '@iop/contracts';
 import { wilsonInterval } from '@iop/stats';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { adjustedDesign, emptyEffect } from './design-matrix';
+import { adjustedDesign, emptyEffect, exposureColumn } from './design-matrix';
 import { logisticOddsRatio, meanWithCi, olsSlope, pFromZ } from './estimators';
 import { card, eligibleFor90, inLandmark, retained90, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
@@ -42,7 +42,7 @@ function difference(
   y: number[],
   adjusted: boolean,
 ) {
-  const x = rows.map((r) => [exposed(r) ? 1 : 0]);
+  const x = exposureColumn(rows.map((r) => (exposed(r) ? 1 : 0)));
   return adjusted ? olsSlope(`adjusted ${measure}`, y, adjustedDesign(x, rows)) : olsSlope(measure, y, x);
 }
 
@@ -107,7 +107,7 @@ export function claimFamily(all: readonly EvidenceRow[]): ClaimCard {
   const a = exposed.filter((r) => completed(r) === 1).length;
   const c = unexposed.filter((r) => completed(r) === 1).length;
   const y = rows.map(completed);
-  const x = rows.map((r) => [r.familyAttended28 ? 1 : 0]);
+  const x = exposureColumn(rows.map((r) => (r.familyAttended28 ? 1 : 0)));
   return card({
     id: 7,
     claim: 'family support is vital to recovery',

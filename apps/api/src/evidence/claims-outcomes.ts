@@ -1,10 +1,8 @@
 import { SUBSTANCES } from '@iop/contracts';
-import { adjustedDesign } from './design-matrix';
+import { adjustedDesign, exposureColumn } from './design-matrix';
 import { binnedScatter, olsSlope, slopeEffects } from './estimators';
 import { card, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
-
-const column = (values: number[]) => values.map((value) => [value]);
 
 /** Claim 8: early negative-screen rate (days 0-27) -> change in readiness (last - first); abstinence alongside. */
 export function claimProgressMotivation(all: readonly EvidenceRow[]): ClaimCard {
@@ -50,7 +48,7 @@ export function claimProgressMotivation(all: readonly EvidenceRow[]): ClaimCard 
 export function claimMutualHelp(all: readonly EvidenceRow[]): ClaimCard {
   const rows = all.filter((r) => r.mutualHelpPerWeek !== null && r.negativeScreenRate !== null);
   const fit = (subset: EvidenceRow[], adjusted: boolean, measure: string) => {
-    const x = column(subset.map((r) => r.mutualHelpPerWeek as number));
+    const x = exposureColumn(subset.map((r) => r.mutualHelpPerWeek as number));
     const y = subset.map((r) => r.negativeScreenRate as number);
     return adjusted ? olsSlope(`adjusted ${measure}`, y, adjustedDesign(x, subset)) : olsSlope(measure, y, x);
   };

@@ -1,5 +1,5 @@
 import { kaplanMeier, logRank, type GroupLabel } from '@iop/stats';
-import { adjustedDesign } from './design-matrix';
+import { adjustedDesign, exposureColumn } from './design-matrix';
 import { coxHazardRatio, quantile, whenEstimable } from './estimators';
 import { card, disengaged, inLandmark, type ClaimCard } from './claim-card';
 import type { EvidenceRow } from './evidence-rows.query';
@@ -64,7 +64,7 @@ function survival(groups: SurvivalGroup[]) {
 function hazardRatios(measure: string, rows: readonly EvidenceRow[], exposure: (row: EvidenceRow) => number) {
   const time = rows.map((r) => r.lengthOfStay);
   const event = rows.map(disengaged);
-  const x = rows.map((r) => [exposure(r)]);
+  const x = exposureColumn(rows.map(exposure));
   return {
     unadjusted: coxHazardRatio(measure, time, event, x),
     adjusted: coxHazardRatio(`adjusted ${measure}`, time, event, adjustedDesign(x, rows)),

@@ -1,4 +1,4 @@
-import { matrixRows } from '@iop/stats';
+import { matrixRows, rowMajorMatrix } from '@iop/stats';
 import { adjustedDesign, dummyColumns, verdictOf } from './design-matrix';
 import type { EvidenceRow } from './evidence-rows.query';
 import { riskRatio } from './claims-groups';
@@ -69,7 +69,7 @@ describe('adjustedDesign', () => {
     ];
     // severity: 2 is the reference (most frequent) -> column "1"; prior: "3+" reference -> column "0";
     // payer: medicaid reference -> column "commercial"; age band, sex and substance are constant: no column.
-    expect(matrixRows(adjustedDesign([[5], [6], [7]], rows, 1))).toEqual([
+    expect(matrixRows(adjustedDesign(rowMajorMatrix([[5], [6], [7]]), rows, 1))).toEqual([
       [5, 1, 1, 0],
       [6, 0, 0, 0],
       [7, 0, 0, 1],
@@ -87,7 +87,7 @@ describe('adjustedDesign', () => {
       row({ payer: 'commercial', severity: 1 }),
       row({ payer: 'self_pay', severity: 3, priorEpisodes: 1 }),
     ];
-    expect(matrixRows(adjustedDesign([[1], [2], [3], [4], [5]], rows, 2))).toEqual([
+    expect(matrixRows(adjustedDesign(rowMajorMatrix([[1], [2], [3], [4], [5]]), rows, 2))).toEqual([
       [1, 0, 0],
       [2, 0, 0],
       [3, 0, 0],
@@ -97,7 +97,7 @@ describe('adjustedDesign', () => {
   });
 
   it('keeps a constant exposure column (the fit then reports nothing rather than a wrong slope)', () => {
-    expect(matrixRows(adjustedDesign([[1], [1]], [row({}), row({})]))).toEqual([[1], [1]]);
+    expect(matrixRows(adjustedDesign(rowMajorMatrix([[1], [1]]), [row({}), row({})]))).toEqual([[1], [1]]);
   });
 });
 

@@ -1,17 +1,24 @@
 import type { EvidenceAdjustedEffect, EvidenceEffect, EvidenceVerdict } from '@iop/contracts';
-import type { CompressedRows } from '@iop/stats';
+import type { CompressedRows, RowMajorMatrix } from '@iop/stats';
 import type { EvidenceRow } from './evidence-rows.query';
 
 /** METRICS.md: the board adjusts for these, each as a categorical factor. */
 export const BOARD_COVARIATES = ['age band', 'sex', 'primary substance', 'severity', 'prior episodes', 'payer'];
+
+/**
+ * The labels of small whole numbers, made once: every fit codes every row's severity, and a new string per row
+ * (String(n)) made coding the factors cost more than the fit itself.
+ */
+const SMALL_NUMBER_LABELS = Array.from({ length: 16 }, (_, n) => String(n));
+const numberLabel = (n: number) => SMALL_NUMBER_LABELS[n] ?? String(n);
 
 /** How the model codes each covariate, in BOARD_COVARIATES order; prior episodes are capped at 3 ("3+"). */
 const BOARD_FACTORS: ReadonlyArray<(row: EvidenceRow) => string> = [
   (row) => row.ageBand,
   (row) => row.sex,
   (row) => row.substance,
-  (row) => String(row.severity),
-  (row) => (row.priorEpisodes >= 3 ? '3+' : String(row.priorEpisodes)),
+  (row) => numberLabel(row.severity),
+  (row) => (row.priorEpisodes >= 3 ? '3+' : numberLabel(row.priorEpisodes)),
   (row) => row.payer,
 ];
 
@@ -128,18 +135,27 @@ export function dummyColumns(
 }
 
 /**
+ * One exposure as a design column: one buffer, not an array per episode (120,000 one-number arrays per fit were
+ * a good part of the board's garbage collection).
+ */
+export const exposureColumn = (values: readonly number[]): RowMajorMatrix => ({
+  rows: values.length,
+  columns: 1,
+  data: Float64Array.from(values),
+});
+
+/**
  * The design matrix of an adjusted model: the exposure column(s) first, then the covariate dummies. Columns
  * that are constant in the data are dropped (they would duplicate the intercept). It is built as compressed
  * rows (its non-zero entries only: the exposure and at most one dummy per factor in each row), the form the
  * least-squares fits read, instead of 120,000 arrays of 20-30 mostly-zero numbers.
  */
 export function adjustedDesign(
-  exposures: readonly (readonly number[])[],
+  exposures: RowMajorMatrix,
   rows: readonly EvidenceRow[],
   minLevelSize = MIN_LEVEL_EPISODES,
 ): CompressedRows {
-  const n = exposures.length;
-  const exposureWidth = exposures[0]?.length ?? 0;
+  const { rows: n, columns: exposureWidth, data: exposureValues } = exposures;
   const factors = BOARD_FACTORS.map((levelOf) => codeFactor(rows, levelOf));
   const { coded, columns } = dummyCoding(factors, minLevelSize);
   const kept = columns.filter(({ count }) => count > 0 && count < n);
@@ -147,23 +163,30 @@ export function adjustedDesign(
   // in column order, so a row's entries ascend.
   const columnOf = coded.map(({ levels }) => new Int32Array(levels.length).fill(-1));
   kept.forEach(({ factor, code }, index) => (columnOf[factor][code] = exposureWidth + index));
+  // Each row's dummy column per factor, row after row, so that the loop below reads one array.
+  const factorCount = coded.length;
+  const dummyColumns = new Int32Array(n * factorCount);
+  coded.forEach(({ codes }, factor) => {
+    const columns = columnOf[factor];
+    for (let i = 0; i < n; i++) dummyColumns[i * factorCount + factor] = columns[codes[i]];
+  });
   const rowStarts = new Int32Array(n + 1);
   // At most the exposures and one dummy per factor in each row; trimmed to the entries used at the end.
-  const capacity = n * (exposureWidth + coded.length);
+  const capacity = n * (exposureWidth + factorCount);
   const columnIndex = new Int32Array(capacity);
   const values = new Float64Array(capacity);
   let next = 0;
   for (let i = 0; i < n; i++) {
     rowStarts[i] = next;
-    const exposure = exposures[i];
     for (let j = 0; j < exposureWidth; j++) {
-      if (exposure[j] === 0) continue;
+      const exposure = exposureValues[i * exposureWidth + j];
+      if (exposure === 0) continue;
       columnIndex[next] = j;
-      values[next] = exposure[j];
+      values[next] = exposure;
       next++;
     }
-    for (let factor = 0; factor < coded.length; factor++) {
-      const column = columnOf[factor][coded[factor].codes[i]];
+    for (let k = i * factorCount; k < (i + 1) * factorCount; k++) {
+      const column = dummyColumns[k];
       if (column < 0) continue;
       columnIndex[next] = column;
       values[next] = 1;

@@ -3,7 +3,7 @@ import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { EvidenceBinPoint, EvidenceEffect } from '@iop/contracts';
 import { coxRegression, linearRegression, logisticRegression, NotEstimableError, type DesignMatrix } from '@iop/stats';
-import { adjustedDesign, emptyEffect } from './design-matrix';
+import { adjustedDesign, emptyEffect, exposureColumn } from './design-matrix';
 import type { EvidenceRow } from './evidence-rows.query';
 
 /**
@@ -129,7 +129,7 @@ export function slopeEffects(
   x: readonly number[],
   rows: readonly EvidenceRow[],
 ): { unadjusted: EvidenceEffect; adjusted: EvidenceEffect } {
-  const exposure = x.map((value) => [value]);
+  const exposure = exposureColumn(x);
   return {
     unadjusted: olsSlope(measure, y, exposure),
     adjusted: olsSlope(`adjusted ${measure}`, y, adjustedDesign(exposure, rows)),

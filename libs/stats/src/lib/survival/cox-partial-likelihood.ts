@@ -10,7 +10,7 @@
  * of range), while every other column is centred at its mean, as R does. And the Efron terms of a block of
  * tied deaths are summed as scalars per death and combined with the p x p sums once per block.
  */
-import { isRowMajorMatrix, type RowMajorMatrix } from '../row-major-matrix';
+import type { CompressedRows } from '../row-major-matrix';
 
 export type CoxTies = 'efron' | 'breslow';
 
@@ -32,52 +32,67 @@ export interface PartialLikelihoodAt {
   information: number[][];
 }
 
+/** Per column: 0 when every value is 0 or 1, otherwise its mean (summed in row order, as a dense pass would). */
+function columnShifts({ rows, columns, rowStarts, columnIndex, values }: CompressedRows): Float64Array {
+  const means = new Float64Array(columns);
+  const binary = new Uint8Array(columns).fill(1);
+  for (let i = 0; i < rows; i++) {
+    for (let k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
+      const j = columnIndex[k];
+      means[j] += values[k] / rows;
+      if (values[k] !== 0 && values[k] !== 1) binary[j] = 0;
+    }
+  }
+  return means.map((mean, j) => (binary[j] ? 0 : mean));
+}
+
+/**
+ * The subjects latest first, with their shifted covariates' non-zero entries. Read from the design's non-zero
+ * entries: a board design expanded to dense rows would be 120,000 x 30 doubles, almost all of them zero.
+ */
 export function prepareRiskSetData(
   time: readonly number[],
   event: readonly number[],
-  X: readonly (readonly number[])[] | RowMajorMatrix,
+  X: CompressedRows,
 ): CoxRiskSetData {
   const subjects = time.length;
-  const covariateCount = isRowMajorMatrix(X) ? X.columns : X[0].length;
-  const valueAt = isRowMajorMatrix(X)
-    ? (i: number, j: number) => X.data[i * covariateCount + j]
-    : (i: number, j: number) => X[i][j];
+  const covariateCount = X.columns;
   const order = time.map((_, i) => i).sort((a, b) => time[b] - time[a]);
-  const shifts = new Array<number>(covariateCount).fill(0);
-  for (let j = 0; j < covariateCount; j++) {
-    let binary = true;
-    let mean = 0;
-    for (let i = 0; i < subjects; i++) {
-      const value = valueAt(i, j);
-      mean += value / subjects;
-      if (value !== 0 && value !== 1) binary = false;
-    }
-    shifts[j] = binary ? 0 : mean;
-  }
+  const shifts = columnShifts(X);
+  const shifted = shifts.reduce((count, shift) => count + (shift === 0 ? 0 : 1), 0);
+  // Every entry of a shifted column is non-zero after the shift (bar an exact hit), so the rows hold at most the
+  // design's own entries plus one per subject and shifted column.
+  const capacity = X.values.length + subjects * shifted;
   const rowStarts = new Int32Array(subjects + 1);
-  const columnIndex: number[] = [];
-  const values: number[] = [];
+  const columnIndex = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
   const isEvent = new Uint8Array(subjects);
   const tiedBlockEnds: number[] = [];
-  order.forEach((source, i) => {
-    rowStarts[i] = values.length;
+  const row = new Float64Array(covariateCount);
+  let next = 0;
+  for (let i = 0; i < subjects; i++) {
+    const source = order[i];
+    row.fill(0);
+    for (let k = X.rowStarts[source]; k < X.rowStarts[source + 1]; k++) row[X.columnIndex[k]] = X.values[k];
+    rowStarts[i] = next;
     for (let j = 0; j < covariateCount; j++) {
-      const shifted = valueAt(source, j) - shifts[j];
-      if (shifted === 0) continue;
-      columnIndex.push(j);
-      values.push(shifted);
+      const value = row[j] - shifts[j];
+      if (value === 0) continue;
+      columnIndex[next] = j;
+      values[next] = value;
+      next++;
     }
     isEvent[i] = event[source] === 1 ? 1 : 0;
     if (i > 0 && time[source] !== time[order[i - 1]]) tiedBlockEnds.push(i);
-  });
-  rowStarts[subjects] = values.length;
+  }
+  rowStarts[subjects] = next;
   tiedBlockEnds.push(subjects);
   return {
     subjects,
     covariateCount,
     rowStarts,
-    columnIndex: Int32Array.from(columnIndex),
-    values: Float64Array.from(values),
+    columnIndex: columnIndex.slice(0, next),
+    values: values.slice(0, next),
     isEvent,
     tiedBlockEnds,
   };

@@ -1,6 +1,9 @@
 import { column, expectMatchesPrinted, expectRelativelyClose, readReferenceTable } from '../../testing/reference-data';
 import { NotEstimableError } from '../not-estimable';
+import { sparseRows } from '../normal-equations';
 import { coxRegression } from './cox-regression';
+
+const compressedRows = (rows: number[][]) => sparseRows(rows, false);
 
 /** R's printed text of one coefficient row: coef, exp(coef), se(coef), z, p. */
 type PrintedRow = [coef: string, expCoef: string, se: string, z: string, p: string];
@@ -133,6 +136,18 @@ describe('coxRegression', () => {
       ),
     ).toThrow(NotEstimableError);
     expect(() => coxRegression([1, 2, 3], [0, 0, 0], [[1], [2], [3]])).toThrow(NotEstimableError);
+  });
+
+  it('fits a design given as compressed rows exactly as the same rows given densely', () => {
+    // A 0/1 column (not centred) and a continuous one (centred), so both kinds of entry are read from the
+    // non-zero entries only.
+    const dense = amlX.map(([x], i) => [x, (i % 5) * 0.7]);
+    const compressed = compressedRows(dense);
+    expect(coxRegression(amlTime, amlEvent, compressed)).toEqual(coxRegression(amlTime, amlEvent, dense));
+    const withZeroColumn = compressedRows(dense.map(([x, z]) => [x, 0, z]));
+    expect(() => coxRegression(amlTime, amlEvent, withZeroColumn)).toThrow(/X column 1 is constant/);
+    const withOnesColumn = compressedRows(dense.map(([x, z]) => [x, z, 1]));
+    expect(() => coxRegression(amlTime, amlEvent, withOnesColumn)).toThrow(/X column 2 is constant/);
   });
 
   it('rejects bad input with messages that say what is wrong', () => {

@@ -1,7 +1,8 @@
 import { chiSquareUpperTail, normalCriticalValue, normalTwoSidedPValue } from '../distributions';
 import { invertSymmetricPositiveDefinite, solveSymmetricPositiveDefinite } from '../linear-algebra';
 import { NotEstimableError } from '../not-estimable';
-import { isRowMajorMatrix, uncompressed, type DesignMatrix } from '../row-major-matrix';
+import { sparseRows } from '../normal-equations';
+import type { CompressedRows, DesignMatrix } from '../row-major-matrix';
 import { assertConfidence, assertDesign, assertSameRowCount } from '../validation';
 import { CoxTies, partialLikelihoodAt, prepareRiskSetData } from './cox-partial-likelihood';
 import { assertSurvivalData } from './risk-table';
@@ -41,16 +42,22 @@ export interface CoxRegressionResult {
   iterations: number;
 }
 
-function assertCovariatesVary(X: ReturnType<typeof uncompressed>, covariates: number): void {
-  const rows = isRowMajorMatrix(X) ? X.rows : X.length;
-  const valueAt = isRowMajorMatrix(X)
-    ? (i: number, j: number) => X.data[i * covariates + j]
-    : (i: number, j: number) => X[i][j];
-  for (let j = 0; j < covariates; j++) {
-    // No intercept to absorb it: a constant column cancels out of every risk set, so its coefficient is unidentified.
-    let constant = true;
-    for (let i = 1; i < rows && constant; i++) constant = valueAt(i, j) === valueAt(0, j);
+function assertCovariatesVary({ rows, columns, rowStarts, columnIndex, values }: CompressedRows): void {
+  // A column is constant when every row holds its row 0 value: as many rows hold that value as there are rows
+  // (a zero counted as the rows with no entry in the column).
+  const first = new Float64Array(columns);
+  for (let k = rowStarts[0]; k < rowStarts[1]; k++) first[columnIndex[k]] = values[k];
+  const holdingFirst = new Int32Array(columns);
+  const nonZeroEntries = new Int32Array(columns);
+  for (let k = 0; k < rowStarts[rows]; k++) {
+    const j = columnIndex[k];
+    if (values[k] !== 0) nonZeroEntries[j]++;
+    if (values[k] === first[j]) holdingFirst[j]++;
+  }
+  for (let j = 0; j < columns; j++) {
+    const constant = first[j] === 0 ? nonZeroEntries[j] === 0 : holdingFirst[j] === rows;
     if (constant) {
+      // No intercept to absorb it: a constant column cancels out of every risk set, so its coefficient is unidentified.
       throw new NotEstimableError(
         'no-variation',
         `X column ${j} is constant: a Cox model cannot estimate its coefficient`,
@@ -77,12 +84,12 @@ export function coxRegression(
   design: DesignMatrix,
   options: CoxRegressionOptions = {},
 ): CoxRegressionResult {
-  const X = uncompressed(design);
   const { ties = 'efron', confidence = 0.95, maxIterations = 20, tolerance = 1e-9 } = options;
   const eventIndicator = event.map(Number);
   assertSurvivalData(time, eventIndicator);
-  const covariates = assertDesign(X, 'X');
-  assertSameRowCount(time, X, 'time', 'X');
+  const covariates = assertDesign(design, 'X');
+  assertSameRowCount(time, design, 'time', 'X');
+  const X = sparseRows(design, false);
   assertConfidence(confidence);
   if (ties !== 'efron' && ties !== 'breslow') {
     throw new RangeError(`ties must be 'efron' or 'breslow', got ${String(ties)}`);
@@ -92,7 +99,7 @@ export function coxRegression(
   if (events === 0) {
     throw new NotEstimableError('too-few-observations', 'coxRegression needs at least one event (event = 1), got none');
   }
-  assertCovariatesVary(X, covariates);
+  assertCovariatesVary(X);
 
   const data = prepareRiskSetData(time, eventIndicator, X);
   let beta: number[] = new Array<number>(covariates).fill(0);
