@@ -20,4 +20,5 @@ COPY --from=build /app/dist/apps/api ./api
 COPY --from=build /app/dist/apps/dashboard/browser ./dashboard
 USER node
 EXPOSE 3000
-CMD ["node", "api/main.js"]
+# The API's heap limit, as `npm start` sets it (tools/db/src/lib/api-heap.ts says why); IOP_API_HEAP_MB raises it.
+CMD ["sh", "-c", "exec node --max-old-space-size=${IOP_API_HEAP_MB:-384} api/main.js"]

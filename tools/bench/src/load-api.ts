@@ -1,4 +1,4 @@
-import { findFreePort } from '@iop/db-server';
+import { apiHeapFlag, findFreePort } from '@iop/db-server';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -36,7 +36,8 @@ export async function startLoadApi(
 ): Promise<LoadApi> {
   if (!existsSync(apiMain)) throw new Error(`${apiMain} is missing: build the API first (npx nx build api)`);
   const port = await findFreePort();
-  const child = spawn(process.execPath, [path.resolve(apiMain)], {
+  // With the heap limit `npm start` gives it: the memory measured is the product's.
+  const child = spawn(process.execPath, [apiHeapFlag(), path.resolve(apiMain)], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

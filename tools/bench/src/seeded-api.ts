@@ -1,4 +1,4 @@
-import { findFreePort, runMigrations, startDatabase } from '@iop/db-server';
+import { apiHeapFlag, findFreePort, runMigrations, startDatabase } from '@iop/db-server';
 import { PRESET_NAMES, seedDatabase, seedDemoUsers, type PresetName, type SeedReport } from '@iop/synth';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,7 +22,7 @@ export interface SeededApiOptions {
   preset: string;
   /** Runs after the seed, before the API starts (e.g. to add rows). */
   prepare?: (databaseUrl: string) => Promise<void>;
-  /** Node flags for the API process (e.g. a heap cap). */
+  /** Node flags for the API process, after the heap limit `npm start` gives it (a later heap flag wins). */
   nodeFlags?: string[];
 }
 
@@ -48,7 +48,7 @@ export async function withSeededApi<T>(options: SeededApiOptions, work: (api: Se
     const password = randomBytes(12).toString('base64url');
     await seedDemoUsers(database.url, password);
     const port = await findFreePort();
-    api = spawn(process.execPath, [...(options.nodeFlags ?? []), apiMain], {
+    api = spawn(process.execPath, [apiHeapFlag(), ...(options.nodeFlags ?? []), apiMain], {
       env: {
         ...process.env,
         DATABASE_URL: database.url,

@@ -4,6 +4,7 @@ export { runMigrations, revertAllMigrations } from './lib/migrate';
 
 export { StartupError, runCli } from './lib/startup-error';
 export { findFreePort, isPortFree } from './lib/ports';
+export { apiHeapFlag, DEFAULT_API_HEAP_MB } from './lib/api-heap';
 export {
   localStateDir,
   readOrCreateSecret,

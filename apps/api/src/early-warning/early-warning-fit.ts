@@ -1,9 +1,9 @@
-import { logisticRegression, NotEstimableError, type NotEstimableReason, type RowMajorMatrix } from '@iop/stats';
+import { type CompressedRows, logisticRegression, NotEstimableError, type NotEstimableReason } from '@iop/stats';
 
 /** One logistic fit for a worker thread: 0/1 outcomes and the design without its intercept column. */
 export interface RiskFitTask {
   outcomes: Uint8Array;
-  design: RowMajorMatrix;
+  design: CompressedRows;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EarlyWarningFeature } from '@iop/contracts';
-import type { RowMajorMatrix } from '@iop/stats';
+import type { CompressedRows } from '@iop/stats';
 import type { EpisodeDayFeatures } from './early-warning-features.query';
 import { type FeatureRows, rowsOf } from './history-table';
 
@@ -132,13 +132,43 @@ export function encodeRow(encoding: FeatureEncoding, row: EpisodeDayFeatures): n
   return Array.from(values);
 }
 
-/** The design of `rows` as one row-major matrix (no intercept column): one buffer to hand to a worker. */
-export function designOf(encoding: FeatureEncoding, rows: FeatureRows): RowMajorMatrix {
+/**
+ * The design of `rows` (no intercept column) by its non-zero entries: one set of buffers to hand to a worker. A
+ * row has at most one entry per numeric feature and one per categorical feature (its level's column, none for the
+ * reference level), so at the large preset's million weekly rows this is some 140 MB where the dense matrix of all
+ * thirty columns was 225 MB, and the fit reads it as it is.
+ */
+export function designOf(encoding: FeatureEncoding, rows: FeatureRows): CompressedRows {
   const width = encoding.columns.length;
-  const data = new Float64Array(rows.length * width);
+  const numericColumns = encoding.columns.filter(({ level }) => level === null).length;
+  const categoricalFeatures = new Set(
+    encoding.columns.flatMap(({ feature, level }) => (level === null ? [] : [feature])),
+  ).size;
+  const capacity = rows.length * (numericColumns + categoricalFeatures);
+  const rowStarts = new Int32Array(rows.length + 1);
+  const columnIndex = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
+  const row = new Float64Array(width);
   const encode = rowEncoderOf(encoding);
-  for (let i = 0; i < rows.length; i++) encode(rows.at(i), data, i * width);
-  return { rows: rows.length, columns: width, data };
+  let next = 0;
+  for (let i = 0; i < rows.length; i++) {
+    rowStarts[i] = next;
+    encode(rows.at(i), row, 0);
+    for (let j = 0; j < width; j++) {
+      if (row[j] === 0) continue;
+      columnIndex[next] = j;
+      values[next] = row[j];
+      next++;
+    }
+  }
+  rowStarts[rows.length] = next;
+  return {
+    rows: rows.length,
+    columns: width,
+    rowStarts,
+    columnIndex: columnIndex.subarray(0, next),
+    values: values.subarray(0, next),
+  };
 }
 
 /** A fitted model: its encoding and its log-odds coefficients, intercept first. */

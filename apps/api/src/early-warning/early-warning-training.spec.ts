@@ -1,7 +1,8 @@
 import type { EpisodeDayFeatures, HistoryRow } from './early-warning-features.query';
 import type { RiskFitTask } from './early-warning-fit';
 import { fitRisk } from './early-warning-fit';
-import { learnEncoding, predictRisk } from './early-warning-model';
+import { matrixRows } from '@iop/stats';
+import { designOf, encodeRow, learnEncoding, predictRisk } from './early-warning-model';
 import { trainAndValidate } from './early-warning-training';
 import { HistoryTable, rowsOf } from './history-table';
 import { bandOf, driversOf, rulesMet, sortRows, listRow } from './early-warning-list';
@@ -82,6 +83,24 @@ describe('trainAndValidate', () => {
     expect(trained.model).toBeNull();
     expect(trained.validation).toBeNull();
     expect(trained.modelUnavailable).toBe('too few weekly rows for the model');
+  });
+});
+
+describe('the design', () => {
+  it("holds each row's encoded values by their non-zero entries, reference levels and zeros left out", () => {
+    const rows = [
+      base,
+      { ...base, consecutiveNoShows: 2, attended14: 0, payer: 'commercial', sex: 'male' },
+      { ...base, counted14: 0, attended14: 0, mat: true, severity: 3 },
+      { ...base, priorEpisodes: 4, ageBand: '18-24' },
+    ];
+    const encoding = learnEncoding(rowsOf(rows));
+    const design = designOf(encoding, rowsOf(rows));
+    expect(matrixRows(design)).toEqual(rows.map((row) => encodeRow(encoding, row)));
+    // The first row is at every reference level and has no no-shows or flagged screens: its zeros are not stored.
+    const stored = design.rowStarts[1] - design.rowStarts[0];
+    expect(stored).toBe(encodeRow(encoding, base).filter((value) => value !== 0).length);
+    expect(stored).toBeLessThan(encoding.columns.length);
   });
 });
 

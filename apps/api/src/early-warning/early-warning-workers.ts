@@ -27,7 +27,9 @@ export class EarlyWarningWorkers implements OnModuleDestroy {
 
   /** The task's arrays move to the worker: the caller builds them for this fit alone. */
   fit(task: RiskFitTask): Promise<RiskFitResult> {
-    return this.pool.run(task, [...movable(task.outcomes.buffer), ...movable(task.design.data.buffer)]);
+    const { outcomes, design } = task;
+    const buffers = [outcomes.buffer, design.rowStarts.buffer, design.columnIndex.buffer, design.values.buffer];
+    return this.pool.run(task, buffers.flatMap(movable));
   }
 
   onModuleDestroy(): Promise<void> {

@@ -1,10 +1,4 @@
-import {
-  designRowCount,
-  isCompressedRows,
-  isRowMajorMatrix,
-  type CompressedRows,
-  type DesignMatrix,
-} from './row-major-matrix';
+import { designRowCount, isCompressedRows, isRowMajorMatrix, type DesignMatrix } from './row-major-matrix';
 
 /**
  * Least squares by the normal equations X'WX b = X'Wz, for the designs where that is safe, with QR (see
@@ -25,30 +19,35 @@ import {
  */
 export const MAX_NORMAL_EQUATIONS_CONDITION = 1e7;
 
-/** The rows of a matrix with their non-zero entries only (compressed sparse rows), columns ascending. */
+/**
+ * The rows of a matrix with their non-zero entries only (compressed sparse rows), columns ascending; with
+ * `impliedIntercept`, a leading column of ones that is not stored (entry j of the rows is column j + 1).
+ */
 export interface SparseRows {
   readonly rows: number;
+  /** Stored columns: the matrix has one more with an implied intercept. */
   readonly columns: number;
   /** Row i's entries are rowStarts[i] .. rowStarts[i + 1] - 1 of columnIndex and values. */
   readonly rowStarts: Int32Array;
   readonly columnIndex: Int32Array;
   readonly values: Float64Array;
+  readonly impliedIntercept?: boolean;
 }
 
 /**
- * The non-zero entries of a design given without its intercept column, with the intercept column of ones
- * prepended when `intercept` is true; the dense matrix with the intercept is never built.
+ * The non-zero entries of a design given without its intercept column, with the intercept column of ones implied
+ * in front when `intercept` is true. Compressed rows are used as they are: neither the dense matrix nor a copy
+ * with the intercept's entries is built (at a million rows a copy is some 150 MB).
  */
 export function sparseRows(X: DesignMatrix, intercept: boolean): SparseRows {
-  if (isCompressedRows(X)) return intercept ? withInterceptEntries(X) : X;
+  if (isCompressedRows(X)) return intercept ? { ...X, impliedIntercept: true } : X;
   const rows = designRowCount(X);
   const width = isRowMajorMatrix(X) ? X.columns : (X[0]?.length ?? 0);
-  const shift = intercept ? 1 : 0;
   // Row-major either way: a row-major matrix as it is, arrays of rows copied into one buffer first.
   const dense = isRowMajorMatrix(X) ? X.data : new Float64Array(rows * width);
   if (!isRowMajorMatrix(X))
     for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) dense[i * width + j] = X[i][j];
-  let nonZero = intercept ? rows : 0;
+  let nonZero = 0;
   for (let k = 0; k < rows * width; k++) if (dense[k] !== 0) nonZero++;
   const rowStarts = new Int32Array(rows + 1);
   const columnIndex = new Int32Array(nonZero);
@@ -56,55 +55,31 @@ export function sparseRows(X: DesignMatrix, intercept: boolean): SparseRows {
   let next = 0;
   for (let i = 0; i < rows; i++) {
     rowStarts[i] = next;
-    if (intercept) {
-      columnIndex[next] = 0;
-      values[next] = 1;
-      next++;
-    }
     const offset = i * width;
     for (let j = 0; j < width; j++) {
       const value = dense[offset + j];
       if (value === 0) continue;
-      columnIndex[next] = j + shift;
+      columnIndex[next] = j;
       values[next] = value;
       next++;
     }
   }
   rowStarts[rows] = next;
-  return { rows, columns: width + shift, rowStarts, columnIndex, values };
+  return { rows, columns: width, rowStarts, columnIndex, values, impliedIntercept: intercept };
 }
 
-/** Compressed rows with the intercept's entry (column 0, value 1) in front of each row's. */
-function withInterceptEntries({ rows, columns, rowStarts, columnIndex, values }: CompressedRows): SparseRows {
-  const starts = new Int32Array(rows + 1);
-  const index = new Int32Array(values.length + rows);
-  const entries = new Float64Array(values.length + rows);
-  let next = 0;
-  for (let i = 0; i < rows; i++) {
-    starts[i] = next;
-    index[next] = 0;
-    entries[next] = 1;
-    next++;
-    for (let k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
-      index[next] = columnIndex[k] + 1;
-      entries[next] = values[k];
-      next++;
-    }
-  }
-  starts[rows] = next;
-  return { rows, columns: columns + 1, rowStarts: starts, columnIndex: index, values: entries };
-}
-
-/** X b for every row of X. */
+/** X b for every row of X (b[0] the intercept's coefficient when X implies one). */
 export function multiplySparse(
   X: SparseRows,
   b: ArrayLike<number>,
   out: Float64Array = new Float64Array(X.rows),
 ): Float64Array {
   const { rows, rowStarts, columnIndex, values } = X;
+  const shift = X.impliedIntercept ? 1 : 0;
   for (let i = 0; i < rows; i++) {
     let sum = 0;
-    for (let k = rowStarts[i]; k < rowStarts[i + 1]; k++) sum += values[k] * b[columnIndex[k]];
+    if (shift === 1) sum += b[0];
+    for (let k = rowStarts[i]; k < rowStarts[i + 1]; k++) sum += values[k] * b[columnIndex[k] + shift];
     out[i] = sum;
   }
   return out;
@@ -117,22 +92,32 @@ export interface CrossProducts {
   xtz: Float64Array;
 }
 
-/** X'WX and X'Wz in one pass over the non-zero entries; no weights means W = I. */
+/**
+ * X'WX and X'Wz in one pass over the non-zero entries; no weights means W = I. An implied intercept is summed as
+ * if its entry of 1 led each row.
+ */
 export function crossProducts(X: SparseRows, z: ArrayLike<number>, weights?: ArrayLike<number>): CrossProducts {
-  const { rows, columns: p, rowStarts, columnIndex, values } = X;
+  const { rows, rowStarts, columnIndex, values } = X;
+  const shift = X.impliedIntercept ? 1 : 0;
+  const p = X.columns + shift;
   const xtx = new Float64Array(p * p);
   const xtz = new Float64Array(p);
   for (let i = 0; i < rows; i++) {
     const weight = weights === undefined ? 1 : weights[i];
     const zi = z[i];
     const start = rowStarts[i];
+    if (shift === 1) {
+      xtz[0] += weight * zi;
+      xtx[0] += weight;
+    }
     for (let a = start; a < rowStarts[i + 1]; a++) {
-      const ja = columnIndex[a];
+      const ja = columnIndex[a] + shift;
       const weighted = weight * values[a];
       xtz[ja] += weighted * zi;
-      // Columns ascend within a row, so (ja, jb) with b <= a is in the lower triangle.
+      // Columns ascend within a row, so (ja, jb) with b <= a is in the lower triangle (the intercept first).
       const base = ja * p;
-      for (let b = start; b <= a; b++) xtx[base + columnIndex[b]] += weighted * values[b];
+      if (shift === 1) xtx[base] += weighted;
+      for (let b = start; b <= a; b++) xtx[base + columnIndex[b] + shift] += weighted * values[b];
     }
   }
   for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) xtx[k * p + j] = xtx[j * p + k];
