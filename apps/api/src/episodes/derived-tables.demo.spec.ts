@@ -1,23 +1,12 @@
 import {
-  AGE_BANDS,
   APPOINTMENT_STATUSES,
   type AppointmentStatus,
-  type EpisodeFilters,
-  LEVELS_OF_CARE,
-  PAYERS,
   SESSION_TYPES,
   type SessionType,
   type Slot,
   SLOTS,
-  SUBSTANCES,
 } from '@iop/contracts';
-import { createTestDatabase, type TestDatabase } from '@iop/db-server/testing';
 import fc from 'fast-check';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { DataSource } from 'typeorm';
-import { type AccessScope, UNRESTRICTED_SCOPE } from '../access/access-scope';
 import { HeatmapQuery } from '../attendance/heatmap.query';
 import { EvidenceRowStore } from '../evidence/evidence-row-store';
 import { type EvidenceRow, EvidenceRowsQuery } from '../evidence/evidence-rows.query';
@@ -28,13 +17,21 @@ import { QUALITY_MEASURES } from '../quality/quality-measures';
 import { QualityOutcomeStore } from '../quality/quality-outcome-store';
 import { exactTally, perturbedTally, summarize, type Tally } from '../quality/quality-tallies';
 import { CELL_KEY_MODULUS } from '../suppression/cell-key';
+import { AggregatedEpisodesQuery } from './aggregated-episodes.query';
 import { AppointmentCountStore } from './appointment-count-store';
 import { AppointmentCountsQuery } from './appointment-counts.query';
+import { EpisodeAggregateStore } from './episode-aggregate-store';
 import { EpisodeRevisionsQuery } from './episode-revisions.query';
 import { episodeSelection } from './episode-selection.sql';
 import { toRate } from './rate';
-
-const WORKSPACE = path.resolve(__dirname, '../../../..');
+import {
+  type DemoNetwork,
+  RANDOM_RUNS,
+  RUNS,
+  scopeAndFilters as drawnFrom,
+  seedDemoNetwork,
+  SEEDING_TIMEOUT_MS,
+} from './testing/demo-network';
 
 /** An appointment's local start in its program's zone, for the appointments `a` of the facts `f`, programs `p`. */
 const LOCAL_APPOINTMENTS = `
@@ -62,72 +59,17 @@ const DAY_PART = `CASE
  * every run, as in the API, so that later selections reuse what earlier ones stored.
  */
 describe('answers from the derived tables equal answers from the base tables (demo preset, random filters)', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-  let programIds: number[];
-  let counselorIds: number[];
+  let network: DemoNetwork;
+  let dataSource: DemoNetwork['dataSource'];
 
-  const rowsOf = async <T>(sql: string, params: unknown[]): Promise<T[]> => dataSource.query(sql, params);
+  const rowsOf = <T>(sql: string, params: unknown[]): Promise<T[]> => network.rowsOf<T>(sql, params);
+  const scopeAndFilters = () => drawnFrom(network);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await promisify(execFile)(
-      path.join(WORKSPACE, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'tsconfig.base.json', 'apps/api/src/evidence/testing/seed-network.mts', database.url, 'demo'],
-      { cwd: WORKSPACE, maxBuffer: 64 * 1024 * 1024 },
-    );
-    dataSource = new DataSource({ type: 'postgres', url: database.url });
-    await dataSource.initialize();
-    programIds = (await rowsOf<{ id: number }>('SELECT id FROM programs ORDER BY id', [])).map((row) => row.id);
-    counselorIds = (
-      await rowsOf<{ id: number }>(
-        'SELECT DISTINCT primary_counselor_id AS id FROM episodes WHERE primary_counselor_id IS NOT NULL ORDER BY 1',
-        [],
-      )
-    ).map((row) => row.id);
-  }, 600_000);
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
-
-  /**
-   * A scope (everything, two programs, or a payer's, whose dates widen to months) and up to three of the filters,
-   * so that most selections hold episodes: all eight at once would mostly select none.
-   */
-  const scopeAndFilters = () => {
-    const filter = {
-      from: fc.date({ min: new Date('2024-06-01'), max: new Date('2026-06-30'), noInvalidDate: true }).map(day),
-      to: fc.date({ min: new Date('2024-09-01'), max: new Date('2026-07-31'), noInvalidDate: true }).map(day),
-      programId: fc.subarray(programIds, { minLength: 1 }),
-      levelOfCare: fc.subarray([...LEVELS_OF_CARE], { minLength: 1 }),
-      payer: fc.subarray([...PAYERS], { minLength: 1 }),
-      substance: fc.subarray([...SUBSTANCES], { minLength: 1 }),
-      ageBand: fc.subarray([...AGE_BANDS], { minLength: 1 }),
-      counselorId: fc.subarray(counselorIds, { minLength: 1 }),
-    };
-    const names = Object.keys(filter) as Array<keyof typeof filter>;
-    return fc.tuple(
-      fc.constantFrom<AccessScope>(
-        UNRESTRICTED_SCOPE,
-        { programIds: programIds.slice(0, 2), payer: null, smallCells: 'exact' },
-        { programIds: null, payer: 'medicaid', smallCells: 'suppress' },
-      ),
-      fc
-        .uniqueArray(fc.constantFrom(...names), { maxLength: 3 })
-        .chain(
-          (chosen) =>
-            fc.record(Object.fromEntries(chosen.map((name) => [name, filter[name]]))) as fc.Arbitrary<EpisodeFilters>,
-        ),
-    );
-  };
-  /** The whole network, unfiltered, is always among the cases (then 25 random ones, from a fixed seed). */
-  const RANDOM_RUNS = 26;
-  const RUNS: fc.Parameters<[[AccessScope, EpisodeFilters]]> = {
-    numRuns: RANDOM_RUNS,
-    seed: 20261207,
-    examples: [[[UNRESTRICTED_SCOPE, {}]]],
-  };
+    network = await seedDemoNetwork();
+    dataSource = network.dataSource;
+  }, SEEDING_TIMEOUT_MS);
+  afterAll(() => network?.close());
 
   it('gives the appointment breakdowns, no-shows and slot attendance of episode_appointment_counts', async () => {
     // Kept between requests, as in the API: one store for every run.
@@ -340,10 +282,15 @@ describe('answers from the derived tables equal answers from the base tables (de
   });
 
   it("gives the summary's readmission counts of episode_facts.days_to_readmission", async () => {
+    const store = new EpisodeAggregateStore(
+      new EpisodeRevisionsQuery(dataSource),
+      new AggregatedEpisodesQuery(dataSource),
+    );
+    const summaryQuery = new SummaryQuery(dataSource, store);
     await fc.assert(
       fc.asyncProperty(scopeAndFilters(), async ([scope, filters]) => {
         const selection = episodeSelection(scope, filters);
-        const { aggregates } = await new SummaryQuery(dataSource).run(scope, filters);
+        const { aggregates } = await summaryQuery.run(scope, filters);
         // The days to the same patient's next admission 1-90 days after the discharge, from the episodes.
         const [direct] = await rowsOf<Record<string, number>>(
           `SELECT
@@ -390,7 +337,3 @@ describe('answers from the derived tables equal answers from the base tables (de
     expect(counts.some((n) => n === 0)).toBe(true);
   });
 });
-
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

@@ -96,7 +96,8 @@ export const EPISODE_CELL_KEYS_SQL = AGGREGATE_COLUMNS.map(cellKeySql)
 export const episodeAggregatesFor = (scope: AccessScope): string =>
   scope.smallCells === 'suppress' ? `${EPISODE_AGGREGATES_SQL},\n  ${EPISODE_CELL_KEYS_SQL}` : EPISODE_AGGREGATES_SQL;
 
-type CountColumnName = Extract<(typeof AGGREGATE_COLUMNS)[number], { counts: 'episodes' | 'sum' }>['name'];
+/** A count or sum of EPISODE_AGGREGATES_SQL: the columns that have a cell key. */
+export type CountColumnName = Extract<(typeof AGGREGATE_COLUMNS)[number], { counts: 'episodes' | 'sum' }>['name'];
 
 /** The count columns, which perturbation adjusts. */
 export const EPISODE_COUNT_COLUMNS = AGGREGATE_COLUMNS.flatMap<CountColumnName>((column) =>

@@ -1,40 +1,39 @@
 import type { EpisodeFilters } from '@iop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { AccessScope } from '../access/access-scope';
 import { parseOneRow } from '../database/parse-rows';
 import { pg } from '../database/pg-columns';
-import {
-  episodeAggregatesFor,
-  type KeyedEpisodeAggregates,
-  keyedEpisodeAggregatesSchema,
-} from '../episodes/episode-aggregates.sql';
-import { episodeSelection } from '../episodes/episode-selection.sql';
+import type { KeyedEpisodeAggregates } from '../episodes/episode-aggregates.sql';
+import { EpisodeAggregateStore } from '../episodes/episode-aggregate-store';
+import { aggregateSelected } from '../episodes/stored-aggregates';
 
 export interface SummaryRow {
   asOf: string | null;
   aggregates: KeyedEpisodeAggregates;
 }
 
-const summaryRow = keyedEpisodeAggregatesSchema.extend({ as_of: pg.isoDate.nullable() });
+const asOfRow = z.object({ as_of: pg.isoDate.nullable() });
 
-/** Every headline aggregate of the selected episodes, from episode facts in one round trip. */
+/**
+ * Every headline aggregate of the selected episodes (EPISODE_AGGREGATES_SQL, with the cell keys for a payer),
+ * computed over the episodes kept in memory (EpisodeAggregateStore), and the data's as-of date.
+ */
 @Injectable()
 export class SummaryQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EpisodeAggregateStore,
+  ) {}
 
   async run(scope: AccessScope, filters: EpisodeFilters): Promise<SummaryRow> {
-    const selection = episodeSelection(scope, filters);
-    const sql = `
-      SELECT to_char((SELECT max(as_of) FROM dataset_meta), 'YYYY-MM-DD') AS as_of, ${episodeAggregatesFor(scope)}
-      FROM episode_facts f
-      WHERE ${selection.sql}
-      `;
-    const { as_of: asOf, ...aggregates } = parseOneRow(
-      'SummaryQuery',
-      summaryRow,
-      await this.dataSource.query(sql, selection.params),
-    );
-    return { asOf, aggregates };
+    const [{ as_of: asOf }, selected] = await Promise.all([
+      this.dataSource
+        .query(`SELECT to_char(max(as_of), 'YYYY-MM-DD') AS as_of FROM dataset_meta`)
+        .then((rows: unknown) => parseOneRow('SummaryQuery', asOfRow, rows)),
+      this.store.select(scope, filters),
+    ]);
+    return { asOf, aggregates: aggregateSelected(selected, scope.smallCells === 'suppress') };
   }
 }

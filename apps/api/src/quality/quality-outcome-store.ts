@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../access/access-scope';
 import { type EpisodeAtRevision, EpisodeRevisionStore, grown } from '../episodes/episode-revision-store';
 import { EpisodeRevisionsQuery } from '../episodes/episode-revisions.query';
+import { Interned } from '../episodes/interned';
 import { type QualityCase, QualityCasesQuery } from './quality-cases.query';
 import { type MeasureOutcome, QUALITY_MEASURES } from './quality-measures';
 
@@ -13,22 +14,6 @@ export const OUTSIDE = 0;
 export const NOT_IN_NUMERATOR = 1;
 export const IN_NUMERATOR = 2;
 export const EXCLUDED = 3;
-
-/** Strings kept once, each under a small code. */
-class Interned {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-
-  code(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-}
 
 /** The selected episodes' places in the store, in episode id order. */
 export interface StoredSelection {
@@ -50,9 +35,9 @@ export class QualityOutcomeStore extends EpisodeRevisionStore<QualityCase> {
   private monthCodes = new Uint16Array(0);
   /** MEASURE_COUNT codes per slot, in QUALITY_MEASURES' order. */
   private outcomes = new Uint16Array(0);
-  private readonly payers = new Interned();
-  private readonly months = new Interned();
-  private readonly reasons = new Interned();
+  private readonly payers = new Interned<string>();
+  private readonly months = new Interned<string>();
+  private readonly reasons = new Interned<string>();
 
   constructor(
     revisionsQuery: EpisodeRevisionsQuery,
