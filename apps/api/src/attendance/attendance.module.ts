@@ -4,12 +4,20 @@ import { EpisodesModule } from '../episodes/episodes.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { ComplianceQuery } from './compliance.query';
-import { HeatmapQuery } from './heatmap.query';
 import { HoursQuery } from './hours.query';
+import { WeekdayAttendanceQuery } from './weekday-attendance.query';
+import { WeekdayAttendanceStore } from './weekday-attendance-store';
 
 @Module({
   imports: [EpisodesModule],
   controllers: [AttendanceController],
-  providers: [AttendanceService, HeatmapQuery, ComplianceQuery, HoursQuery, ResultCache],
+  providers: [
+    AttendanceService,
+    WeekdayAttendanceQuery,
+    WeekdayAttendanceStore,
+    ComplianceQuery,
+    HoursQuery,
+    ResultCache,
+  ],
 })
 export class AttendanceModule {}

@@ -18,7 +18,7 @@ import { complianceScoreOf, compliantRateOf } from '../episodes/episode-aggregat
 import { groupLabel } from '../episodes/labels';
 import { toRate } from '../episodes/rate';
 import { type ComplianceComponentColumn, ComplianceQuery } from './compliance.query';
-import { HeatmapQuery } from './heatmap.query';
+import { WeekdayAttendanceStore } from './weekday-attendance-store';
 import { HoursQuery, OPEN_BIN_FROM_HOURS } from './hours.query';
 import { AppointmentCountStore, type StatusCounts } from '../episodes/appointment-count-store';
 
@@ -42,7 +42,7 @@ const COMPONENTS: Array<{ key: ComplianceComponent; label: string; column: Compl
 export class AttendanceService {
   constructor(
     private readonly asOfQuery: AsOfQuery,
-    private readonly heatmapQuery: HeatmapQuery,
+    private readonly weekdayAttendance: WeekdayAttendanceStore,
     private readonly complianceQuery: ComplianceQuery,
     private readonly hoursQuery: HoursQuery,
     private readonly appointmentCounts: AppointmentCountStore,
@@ -67,7 +67,7 @@ export class AttendanceService {
   }
 
   private async computeHeatmap(scope: AccessScope, filters: EpisodeFilters): Promise<AttendanceHeatmapResponse> {
-    const [rows, asOf] = await Promise.all([this.heatmapQuery.run(scope, filters), this.asOfQuery.run()]);
+    const [rows, asOf] = await Promise.all([this.weekdayAttendance.heatmap(scope, filters), this.asOfQuery.run()]);
     const byCell = new Map(rows.map((row) => [`${row.isoWeekday}:${row.dayPart}`, row]));
     const cells = WEEKDAYS.flatMap((weekday, index) =>
       DAY_PARTS.map((dayPart) => {
