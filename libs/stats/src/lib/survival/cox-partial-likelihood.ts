@@ -46,6 +46,30 @@ function columnShifts({ rows, columns, rowStarts, columnIndex, values }: Compres
   return means.map((mean, j) => (binary[j] ? 0 : mean));
 }
 
+/** The largest whole-number time for which latestFirst counts instead of comparing. */
+const MAX_COUNTED_TIME = 1 << 20;
+
+/**
+ * Subject indexes by descending time, equal times in index order (what a stable sort gives). Whole-number times
+ * (days, as the board's) are placed by counting, in O(n); others are sorted.
+ */
+function latestFirst(time: readonly number[]): Int32Array {
+  let latest = 0;
+  for (const value of time) {
+    if (!(Number.isInteger(value) && value >= 0 && value <= MAX_COUNTED_TIME)) {
+      return Int32Array.from(time.map((_, i) => i).sort((a, b) => time[b] - time[a]));
+    }
+    latest = Math.max(latest, value);
+  }
+  // starts[latest - t] is where the subjects at time t begin.
+  const starts = new Int32Array(latest + 2);
+  for (const value of time) starts[latest - value + 1]++;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const order = new Int32Array(time.length);
+  for (let i = 0; i < time.length; i++) order[starts[latest - time[i]]++] = i;
+  return order;
+}
+
 /**
  * The subjects latest first, with their shifted covariates' non-zero entries. Read from the design's non-zero
  * entries: a board design expanded to dense rows would be 120,000 x 30 doubles, almost all of them zero.
@@ -57,7 +81,7 @@ export function prepareRiskSetData(
 ): CoxRiskSetData {
   const subjects = time.length;
   const covariateCount = X.columns;
-  const order = time.map((_, i) => i).sort((a, b) => time[b] - time[a]);
+  const order = latestFirst(time);
   const shifts = columnShifts(X);
   const shifted = shifts.reduce((count, shift) => count + (shift === 0 ? 0 : 1), 0);
   // Every entry of a shifted column is non-zero after the shift (bar an exact hit), so the rows hold at most the
