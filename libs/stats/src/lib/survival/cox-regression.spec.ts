@@ -150,6 +150,18 @@ describe('coxRegression', () => {
     expect(() => coxRegression(amlTime, amlEvent, withOnesColumn)).toThrow(/X column 2 is constant/);
   });
 
+  it('orders whole-number times by counting exactly as other times by sorting (only the order matters)', () => {
+    const dense = amlX.map(([x], i) => [x, (i % 5) * 0.7]);
+    const wholeDays = coxRegression(amlTime, amlEvent, dense);
+    const halfDays = coxRegression(
+      amlTime.map((t) => t / 2 + 0.25),
+      amlEvent,
+      dense,
+    );
+    expect(halfDays.coefficients).toEqual(wholeDays.coefficients);
+    expect(halfDays.standardErrors).toEqual(wholeDays.standardErrors);
+  });
+
   it('rejects bad input with messages that say what is wrong', () => {
     expect(() => coxRegression([1, 2, 3], [1, 0], [[1], [2], [3]])).toThrow(/same length/);
     expect(() => coxRegression([1, 2], [1, 0], [[1], [2], [3]])).toThrow(/time and X must have the same length/);
