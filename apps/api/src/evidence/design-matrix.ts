@@ -6,8 +6,8 @@ import type { EvidenceRow } from './evidence-rows.query';
 export const BOARD_COVARIATES = ['age band', 'sex', 'primary substance', 'severity', 'prior episodes', 'payer'];
 
 /**
- * The labels of small whole numbers, made once: every fit codes every row's severity, and a new string per row
- * (String(n)) made coding the factors cost more than the fit itself.
+ * The labels of small whole numbers, made once: every adjusted fit codes every row's severity and prior episodes,
+ * and String(n) made two new strings per row and fit for the collector.
  */
 const SMALL_NUMBER_LABELS = Array.from({ length: 16 }, (_, n) => String(n));
 const numberLabel = (n: number) => SMALL_NUMBER_LABELS[n] ?? String(n);
@@ -165,10 +165,10 @@ export function adjustedDesign(
   kept.forEach(({ factor, code }, index) => (columnOf[factor][code] = exposureWidth + index));
   // Each row's dummy column per factor, row after row, so that the loop below reads one array.
   const factorCount = coded.length;
-  const dummyColumns = new Int32Array(n * factorCount);
+  const dummyColumnOfRow = new Int32Array(n * factorCount);
   coded.forEach(({ codes }, factor) => {
     const columns = columnOf[factor];
-    for (let i = 0; i < n; i++) dummyColumns[i * factorCount + factor] = columns[codes[i]];
+    for (let i = 0; i < n; i++) dummyColumnOfRow[i * factorCount + factor] = columns[codes[i]];
   });
   const rowStarts = new Int32Array(n + 1);
   // At most the exposures and one dummy per factor in each row; trimmed to the entries used at the end.
@@ -186,7 +186,7 @@ export function adjustedDesign(
       next++;
     }
     for (let k = i * factorCount; k < (i + 1) * factorCount; k++) {
-      const column = dummyColumns[k];
+      const column = dummyColumnOfRow[k];
       if (column < 0) continue;
       columnIndex[next] = column;
       values[next] = 1;
